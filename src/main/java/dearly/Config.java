@@ -1,0 +1,64 @@
+package dearly;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dearly's settings, read once from the environment. Every variable is documented in the README.
+ *
+ * @param port DEARLY_PORT, default 8080; 0 picks a free port
+ * @param dataDir DEARLY_DATA_DIR, default ./data: the SQLite database and, later, the search index
+ * @param databaseUrl DEARLY_DATABASE_URL: empty for SQLite in the data directory, or a jdbc:postgresql:// URL
+ * @param baseUrl DEARLY_BASE_URL: the public address for absolute links; empty means the address the request came to
+ */
+public record Config(int port, Path dataDir, Optional<String> databaseUrl, Optional<URI> baseUrl) {
+
+    public Config {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
+        if (dataDir == null) throw new IllegalArgumentException("a data directory is needed");
+        databaseUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("jdbc:sqlite:")) {
+                throw new IllegalArgumentException("DEARLY_DATABASE_URL must be a jdbc:postgresql:// or jdbc:sqlite: URL");
+            }
+        });
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                port(env.getOrDefault("DEARLY_PORT", "8080")),
+                Path.of(nonBlank(env.get("DEARLY_DATA_DIR")).orElse("data")),
+                nonBlank(env.get("DEARLY_DATABASE_URL")),
+                nonBlank(env.get("DEARLY_BASE_URL")).map(Config::baseUrl));
+    }
+
+    public boolean embedded() {
+        return databaseUrl.isEmpty();
+    }
+
+    public Config withPort(int port) {
+        return new Config(port, dataDir, databaseUrl, baseUrl);
+    }
+
+    private static int port(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DEARLY_PORT must be a port number, not '" + text + "'");
+        }
+    }
+
+    private static URI baseUrl(String text) {
+        String trimmed = text.strip().replaceAll("/+$", "");
+        URI uri = URI.create(trimmed);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("DEARLY_BASE_URL must be an absolute URL such as https://dearly.example");
+        }
+        return uri;
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}

@@ -1,0 +1,33 @@
+package dearly.asking;
+
+import dearly.language.Language;
+import java.util.List;
+
+/**
+ * The parent who writes in. Her surname and e-mail are private: only the surname's initial is ever
+ * published, and the e-mail is for notifications alone.
+ *
+ * @param age optional
+ * @param city optional
+ * @param country ISO 3166 alpha-2 code, optional
+ * @param pseudonym optional name for the standfirst
+ * @param email optional, private
+ */
+public record Asker(
+        String firstName,
+        String surname,
+        Integer age,
+        String city,
+        String country,
+        Role role,
+        String pseudonym,
+        Language language,
+        String email,
+        List<Child> children) {
+    public Asker {
+        if (firstName == null || firstName.isBlank()) throw new IllegalArgumentException("an asker has a first name");
+        if (role == null) throw new IllegalArgumentException("an asker has a role");
+        if (language == null) throw new IllegalArgumentException("an asker has a language");
+        children = List.copyOf(children == null ? List.of() : children);
+    }
+}

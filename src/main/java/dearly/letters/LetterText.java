@@ -1,0 +1,32 @@
+package dearly.letters;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Turns a letter's Markdown into the HTML readers see. Advisors write short lines on purpose, so a
+ * single line break stays a line break; raw HTML is escaped, and the result is sanitised once more
+ * as a second wall.
+ */
+public final class LetterText {
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .softbreak("<br>\n")
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "hr", "a")
+            .allowUrlProtocols("https", "http", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks("nofollow", "noopener")
+            .toFactory();
+
+    private LetterText() {}
+
+    public static String html(String markdown) {
+        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
+    }
+}

@@ -1,0 +1,27 @@
+package dearly.letters;
+
+import dearly.language.Dates;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A letter ready for its page: the body as safe HTML, its date in the letter's language and the
+ * addresses its share control offers.
+ */
+public record LetterView(Letter letter, String bodyHtml, String publishedOn, String url, String whatsappUrl, String emailUrl) {
+
+    public static LetterView of(Letter letter, String absoluteUrl) {
+        String text = letter.headline() + " " + absoluteUrl;
+        return new LetterView(
+                letter,
+                LetterText.html(letter.bodyMarkdown()),
+                Dates.longDate(letter.publishedAt(), letter.language()),
+                absoluteUrl,
+                "https://wa.me/?text=" + encode(text),
+                "mailto:?subject=" + encode(letter.headline()) + "&body=" + encode(text));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

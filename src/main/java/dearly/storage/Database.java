@@ -1,0 +1,124 @@
+package dearly.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Dearly's connection to its database. Reads and writes go through {@link #read} and {@link #write};
+ * each write is one transaction.
+ *
+ * <p>On SQLite, writes share a single connection so that writers queue in Dearly rather than failing
+ * with "database is locked", while WAL lets reads run beside them on their own connections. On
+ * PostgreSQL both use one pool.
+ */
+public final class Database implements AutoCloseable {
+    private final Dialect dialect;
+    private final HikariDataSource readPool;
+    private final HikariDataSource writePool;
+    private final Jdbi reads;
+    private final Jdbi writes;
+
+    private Database(Dialect dialect, HikariDataSource readPool, HikariDataSource writePool) {
+        this.dialect = dialect;
+        this.readPool = readPool;
+        this.writePool = writePool;
+        this.reads = jdbi(dialect, readPool);
+        this.writes = writePool == readPool ? reads : jdbi(dialect, writePool);
+    }
+
+    /** SQLite in the given data directory: the embedded default. */
+    public static Database sqlite(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        return sqliteAt("jdbc:sqlite:" + dataDir.resolve("dearly.db").toAbsolutePath());
+    }
+
+    /** A database named by its JDBC URL: jdbc:postgresql://… or jdbc:sqlite:…. */
+    public static Database at(String jdbcUrl) {
+        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) return sqliteAt(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("dearly");
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(10);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(Dialect.POSTGRESQL, pool, pool);
+    }
+
+    private static Database sqliteAt(String jdbcUrl) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(10_000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl(jdbcUrl);
+
+        HikariDataSource writer = pool("dearly-write", dataSource, 1);
+        HikariDataSource reader = pool("dearly-read", dataSource, 4);
+        return new Database(Dialect.SQLITE, reader, writer);
+    }
+
+    private static HikariDataSource pool(String name, javax.sql.DataSource dataSource, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    private static Jdbi jdbi(Dialect dialect, HikariDataSource pool) {
+        Jdbi jdbi = Jdbi.create(pool);
+        if (dialect == Dialect.SQLITE) SqliteTypes.register(jdbi);
+        return jdbi;
+    }
+
+    /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
+    public int migrate() {
+        return Flyway.configure()
+                .dataSource(writePool)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
+        return reads.withHandle(work);
+    }
+
+    public <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
+        return writes.inTransaction(work);
+    }
+
+    /** True when the database answers a trivial query; for the health check. */
+    public boolean answers() {
+        try {
+            return read((Handle handle) -> handle.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writePool != readPool) writePool.close();
+        readPool.close();
+    }
+}
