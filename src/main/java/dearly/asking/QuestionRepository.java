@@ -1,6 +1,8 @@
 package dearly.asking;
 
+import dearly.language.Language;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Stores askers, their children and their questions. */
@@ -50,5 +52,15 @@ public final class QuestionRepository {
                 .bind("receivedAt", receivedAt)
                 .mapTo(Long.class)
                 .one();
+    }
+
+    public Optional<Question> find(Handle handle, long id) {
+        return handle.createQuery("SELECT id, title, body, language, received_at, status FROM question WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
+                        Language.fromCode(rs.getString("language")).orElseThrow(),
+                        ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "received_at", ctx),
+                        QuestionStatus.valueOf(rs.getString("status"))))
+                .findOne();
     }
 }
