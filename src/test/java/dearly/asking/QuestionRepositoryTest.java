@@ -8,6 +8,7 @@ import dearly.storage.TestDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,11 +36,12 @@ class QuestionRepositoryTest {
             assertThat(question.language()).isEqualTo(Language.ES);
             assertThat(question.receivedAt()).isEqualTo(RECEIVED);
             assertThat(question.status()).isEqualTo(QuestionStatus.RECEIVED);
-            assertThat(database.read(handle -> handle.createQuery("SELECT surname FROM asker").mapTo(String.class).one()))
-                    .isEqualTo("O'Brien");
-            assertThat(database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM child").mapTo(Integer.class).one()))
-                    .isEqualTo(2);
-            assertThat(database.read(handle -> questions.find(handle, id + 1000))).isEmpty();
+            String surname = database.read(handle -> handle.createQuery("SELECT surname FROM asker").mapTo(String.class).one());
+            assertThat(surname).isEqualTo("O'Brien");
+            int children = database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM child").mapTo(Integer.class).one());
+            assertThat(children).isEqualTo(2);
+            Optional<Question> missing = database.read(handle -> questions.find(handle, id + 1000));
+            assertThat(missing).isEmpty();
         }
     }
 }
