@@ -1,15 +1,28 @@
 package dearly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dearly.asking.AskPages;
+import dearly.asking.AskerMail;
+import dearly.asking.Asking;
+import dearly.asking.CrisisSigns;
+import dearly.asking.QuestionApi;
+import dearly.asking.QuestionRepository;
+import dearly.crisis.CrisisDirectory;
 import dearly.letters.LetterApi;
 import dearly.letters.LetterPages;
 import dearly.letters.LetterRepository;
+import dearly.mail.MailTemplates;
+import dearly.mail.Outbox;
 import dearly.storage.Database;
+import dearly.web.Csrf;
 import dearly.web.ErrorPages;
 import dearly.web.Links;
 import dearly.web.Pages;
+import dearly.web.RateLimits;
+import dearly.web.RequestLimits;
 import dearly.web.SecurityHeaders;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
@@ -22,13 +35,24 @@ public final class App {
 
     private App() {}
 
-    public static Javalin create(Config config, Database database, Supplier<Instant> clock) {
+    /** @param mailWaiting called after a commit that queued mail, so it goes out at once */
+    public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting) {
         Pages pages = new Pages();
         Links links = new Links(config.baseUrl());
         ErrorPages errors = new ErrorPages(pages, links);
+        RateLimits rateLimits = new RateLimits(config.rateLimits(), pages, links);
+        RequestLimits requestLimits = new RequestLimits(MAX_REQUEST_BYTES, pages, links);
+        Csrf csrf = new Csrf(pages, links);
+
         LetterRepository letters = new LetterRepository(database, clock);
         LetterPages letterPages = new LetterPages(letters, pages, links);
         LetterApi letterApi = new LetterApi(letters, links);
+
+        CrisisDirectory crisisDirectory = new CrisisDirectory(database);
+        Asking asking = new Asking(database, new QuestionRepository(), CrisisSigns.load(), new Outbox(database),
+                new AskerMail(new MailTemplates()), mailWaiting, clock);
+        AskPages askPages = new AskPages(asking, crisisDirectory, csrf, pages, links, clock);
+        QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -43,8 +67,17 @@ public final class App {
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
             javalin.routes.before(SecurityHeaders::apply);
+            // Limits first: the CSRF check reads the body, which a flood should never get to.
+            rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
+            rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.FORMS);
+            rateLimits.limit(javalin.routes, "/api/*", HandlerType.POST, RateLimits.Group.API_WRITE);
+            rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
+            requestLimits.routes(javalin.routes);
+
             letterPages.routes(javalin.routes);
             letterApi.routes(javalin.routes);
+            askPages.routes(javalin.routes);
+            questionApi.routes(javalin.routes);
             javalin.routes.get("/health", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));

@@ -1,5 +1,7 @@
 package dearly;
 
+import dearly.mail.SmtpSettings;
+import dearly.web.RateLimitSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,8 +14,16 @@ import java.util.Optional;
  * @param dataDir DEARLY_DATA_DIR, default ./data: the SQLite database and, later, the search index
  * @param databaseUrl DEARLY_DATABASE_URL: empty for SQLite in the data directory, or a jdbc:postgresql:// URL
  * @param baseUrl DEARLY_BASE_URL: the public address for absolute links; empty means the address the request came to
+ * @param smtp DEARLY_SMTP_*: where mail goes; empty keeps it in the outbox, for the admin page
+ * @param rateLimits DEARLY_RATE_LIMITS and DEARLY_TRUSTED_PROXIES: limits per client on forms and the API
  */
-public record Config(int port, Path dataDir, Optional<String> databaseUrl, Optional<URI> baseUrl) {
+public record Config(
+        int port,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        Optional<URI> baseUrl,
+        Optional<SmtpSettings> smtp,
+        RateLimitSettings rateLimits) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
@@ -30,15 +40,34 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Optio
                 port(env.getOrDefault("DEARLY_PORT", "8080")),
                 Path.of(nonBlank(env.get("DEARLY_DATA_DIR")).orElse("data")),
                 nonBlank(env.get("DEARLY_DATABASE_URL")),
-                nonBlank(env.get("DEARLY_BASE_URL")).map(Config::baseUrl));
+                nonBlank(env.get("DEARLY_BASE_URL")).map(Config::baseUrl),
+                SmtpSettings.fromEnvironment(env),
+                RateLimitSettings.fromEnvironment(env));
     }
 
     public boolean embedded() {
         return databaseUrl.isEmpty();
     }
 
+    /** The embedded default in a data directory, on any free port, limits off: for tests and tools. */
+    public static Config embedded(Path dataDir) {
+        return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off());
+    }
+
+    public Config withDatabaseUrl(String url) {
+        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits);
+    }
+
+    public Config withSmtp(SmtpSettings settings) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits);
+    }
+
+    public Config withRateLimits(RateLimitSettings limits) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits);
+    }
+
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, baseUrl);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits);
     }
 
     private static int port(String text) {

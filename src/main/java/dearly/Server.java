@@ -1,24 +1,31 @@
 package dearly;
 
 import dearly.asking.QuestionRepository;
+import dearly.crisis.CrisisDirectory;
 import dearly.demo.DemoContent;
 import dearly.desk.Publishing;
 import dearly.letters.LetterRepository;
+import dearly.mail.MailDispatcher;
+import dearly.mail.Outbox;
 import dearly.storage.Database;
 import io.javalin.Javalin;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A running Dearly: its database brought up to date, the first letter published on a new embedded
- * instance (or when asked), and the web application listening.
+ * A running Dearly: its database brought up to date, the crisis directory and the first letter
+ * seeded on a new instance, mail on its way when SMTP is configured, and the web application
+ * listening.
  */
 public final class Server implements AutoCloseable {
     private final Database database;
+    private final Optional<MailDispatcher> mail;
     private final Javalin app;
 
-    private Server(Database database, Javalin app) {
+    private Server(Database database, Optional<MailDispatcher> mail, Javalin app) {
         this.database = database;
+        this.mail = mail;
         this.app = app;
     }
 
@@ -33,17 +40,22 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config, boolean demo) {
         Supplier<Instant> clock = Instant::now;
         Database database = openDatabase(config);
+        Optional<MailDispatcher> mail = Optional.empty();
         try {
             database.migrate();
+            new CrisisDirectory(database).seedIfEmpty();
             if (demo || config.embedded()) {
                 LetterRepository letters = new LetterRepository(database, clock);
                 if (letters.nothingWritten()) {
                     new DemoContent(database, new Publishing(), new QuestionRepository()).publishFirstLetter(clock.get());
                 }
             }
-            Javalin app = App.create(config, database, clock).start(config.port());
-            return new Server(database, app);
+            mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
+            Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
+            Javalin app = App.create(config, database, clock, mailWaiting).start(config.port());
+            return new Server(database, mail, app);
         } catch (RuntimeException e) {
+            mail.ifPresent(MailDispatcher::close);
             database.close();
             throw e;
         }
@@ -60,6 +72,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        mail.ifPresent(MailDispatcher::close);
         database.close();
     }
 }

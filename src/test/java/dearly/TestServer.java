@@ -3,11 +3,16 @@ package dearly;
 import dearly.storage.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -15,7 +20,10 @@ import org.jsoup.nodes.Document;
 public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Server server;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager())
+            .build();
 
     private TestServer(TestDatabase database, Server server) {
         this.database = database;
@@ -28,9 +36,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(TestDatabase.Kind kind, boolean demo) {
+        return start(kind, demo, UnaryOperator.identity());
+    }
+
+    /** @param settings changes to the configuration, such as an SMTP server */
+    public static TestServer start(TestDatabase.Kind kind, boolean demo, UnaryOperator<Config> settings) {
         TestDatabase database = TestDatabase.create(kind);
-        Optional<String> url = kind == TestDatabase.Kind.SQLITE ? Optional.empty() : Optional.of(database.jdbcUrl());
-        Config config = new Config(0, database.dataDir(), url, Optional.empty());
+        Config embedded = Config.embedded(database.dataDir());
+        Config config = settings.apply(kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl()));
         try {
             return new TestServer(database, Server.start(config, demo));
         } catch (RuntimeException e) {
@@ -50,6 +63,28 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
         if (headers.length > 0) request.headers(headers);
+        return send(request);
+    }
+
+    /** Posts a form as a browser would (this client keeps cookies, as a browser does). */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) request.setHeader(headers[i], headers[i + 1]);
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -58,6 +93,10 @@ public final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Fetches a page and parses it as a browser would. */

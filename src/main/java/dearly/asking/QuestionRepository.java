@@ -1,11 +1,23 @@
 package dearly.asking;
 
 import dearly.language.Language;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** Stores askers, their children and their questions. */
+/**
+ * Stores askers, their children and their questions. Every method works inside the caller's
+ * transaction. The asker's surname and e-mail are read only for her own status page.
+ */
 public final class QuestionRepository {
 
     /** Stores the asker and her question inside the caller's transaction; returns the question's id. */
@@ -26,8 +38,161 @@ public final class QuestionRepository {
                 .bind("createdAt", receivedAt)
                 .mapTo(Long.class)
                 .one();
+        addChildren(handle, askerId, asker.children());
+        return handle.createQuery("""
+                        INSERT INTO question (asker_id, title, body, language, status, received_at, updated_at)
+                        VALUES (:askerId, :title, :body, :language, :status, :receivedAt, :receivedAt)
+                        RETURNING id""")
+                .bind("askerId", askerId)
+                .bind("title", title)
+                .bind("body", body)
+                .bind("language", asker.language().code())
+                .bind("status", status.name())
+                .bind("receivedAt", receivedAt)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Stores a question from the ask form or API with its private link's hash, its retry receipt and crisis flags. */
+    public long add(Handle handle, NewQuestion asked, Instant receivedAt, String statusTokenHash, Optional<RetryKey> retryKey,
+            String statusToken, Set<String> crisisKinds) {
+        long id = add(handle, asked.asker(), asked.title(), asked.body(), receivedAt, QuestionStatus.RECEIVED);
+        handle.createUpdate("""
+                        UPDATE question SET status_token_hash = :tokenHash, retry_key_hash = :retryHash,
+                               retry_receipt = :receipt, urgent = :urgent, crisis_kinds = :crisis, consent = :consent
+                        WHERE id = :id""")
+                .bind("tokenHash", statusTokenHash)
+                .bind("retryHash", retryKey.map(RetryKey::hash).orElse(null))
+                .bind("receipt", retryKey.map(key -> key.seal(statusToken)).orElse(null))
+                .bind("urgent", !crisisKinds.isEmpty())
+                .bind("crisis", String.join(",", new TreeSet<>(crisisKinds)))
+                .bind("consent", true)
+                .bind("id", id)
+                .execute();
+        return id;
+    }
+
+    /** The sealed status token of an earlier submission with the same retry key. */
+    public Optional<String> retryReceipt(Handle handle, RetryKey key) {
+        return handle.createQuery("SELECT retry_receipt FROM question WHERE retry_key_hash = :hash")
+                .bind("hash", key.hash())
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    public Optional<StoredQuestion> byStatusToken(Handle handle, String token) {
+        return handle.createQuery("""
+                        SELECT q.id, q.title, q.body, q.language, q.received_at, q.status, q.crisis_kinds, q.decline_reply,
+                               a.id AS asker_id, a.first_name, a.surname, a.age, a.city, a.country, a.role, a.pseudonym,
+                               a.language AS asker_language, a.email,
+                               (SELECT MIN(l.slug) FROM letter l WHERE l.question_id = q.id AND l.published_at IS NOT NULL) AS letter_slug
+                        FROM question q JOIN asker a ON a.id = q.asker_id
+                        WHERE q.status_token_hash = :hash""")
+                .bind("hash", StatusLink.hash(token))
+                .map((rs, ctx) -> stored(handle, rs, ctx))
+                .findOne();
+    }
+
+    /** Replaces what she asked, as long as no advisor has taken it; false when it is too late. */
+    public boolean replace(Handle handle, long questionId, NewQuestion asked, Set<String> crisisKinds, Instant now) {
+        int changed = handle.createUpdate("""
+                        UPDATE question SET title = :title, body = :body, language = :language, urgent = :urgent,
+                               crisis_kinds = :crisis, updated_at = :now
+                        WHERE id = :id AND status = 'RECEIVED'""")
+                .bind("title", asked.title())
+                .bind("body", asked.body())
+                .bind("language", asked.asker().language().code())
+                .bind("urgent", !crisisKinds.isEmpty())
+                .bind("crisis", String.join(",", new TreeSet<>(crisisKinds)))
+                .bind("now", now)
+                .bind("id", questionId)
+                .execute();
+        if (changed == 0) return false;
+        long askerId = handle.createQuery("SELECT asker_id FROM question WHERE id = :id").bind("id", questionId)
+                .mapTo(Long.class).one();
+        Asker asker = asked.asker();
+        handle.createUpdate("""
+                        UPDATE asker SET first_name = :firstName, surname = :surname, age = :age, city = :city,
+                               country = :country, role = :role, pseudonym = :pseudonym, language = :language, email = :email
+                        WHERE id = :id""")
+                .bind("firstName", asker.firstName())
+                .bind("surname", asker.surname())
+                .bind("age", asker.age())
+                .bind("city", asker.city())
+                .bind("country", asker.country())
+                .bind("role", asker.role().name())
+                .bind("pseudonym", asker.pseudonym())
+                .bind("language", asker.language().code())
+                .bind("email", asker.email())
+                .bind("id", askerId)
+                .execute();
+        handle.createUpdate("DELETE FROM child WHERE asker_id = :id").bind("id", askerId).execute();
+        addChildren(handle, askerId, asker.children());
+        return true;
+    }
+
+    /** Withdraws a question that is not yet answered; false when it is too late. */
+    public boolean withdraw(Handle handle, long questionId, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE question SET status = 'WITHDRAWN', updated_at = :now
+                        WHERE id = :id AND status IN ('RECEIVED', 'ASSIGNED')""")
+                .bind("now", now)
+                .bind("id", questionId)
+                .execute() == 1;
+    }
+
+    /**
+     * Erases the asker and everything she wrote: her profile, her children, her questions. A letter
+     * that answered her stays published without her byline (its question link becomes empty).
+     */
+    public void erase(Handle handle, long questionId) {
+        Optional<Long> askerId = handle.createQuery("SELECT asker_id FROM question WHERE id = :id")
+                .bind("id", questionId).mapTo(Long.class).findOne();
+        handle.createUpdate("DELETE FROM question WHERE id = :id").bind("id", questionId).execute();
+        askerId.ifPresent(id -> {
+            handle.createUpdate("DELETE FROM question WHERE asker_id = :id").bind("id", id).execute();
+            handle.createUpdate("DELETE FROM asker WHERE id = :id").bind("id", id).execute();
+        });
+    }
+
+    private StoredQuestion stored(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {
+        Language questionLanguage = Language.fromCode(rs.getString("language")).orElseThrow();
+        Question question = new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"), questionLanguage,
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "received_at", ctx),
+                QuestionStatus.valueOf(rs.getString("status")));
+        int age = rs.getInt("age");
+        Integer askerAge = rs.wasNull() ? null : age;
+        long askerId = rs.getLong("asker_id");
+        Asker asker = new Asker(rs.getString("first_name"), rs.getString("surname"), askerAge, rs.getString("city"),
+                rs.getString("country"), Role.valueOf(rs.getString("role")), rs.getString("pseudonym"),
+                Language.fromCode(rs.getString("asker_language")).orElseThrow(), rs.getString("email"),
+                children(handle, askerId));
+        Set<String> crisis = Arrays.stream(rs.getString("crisis_kinds").split(","))
+                .filter(kind -> !kind.isBlank()).collect(Collectors.toCollection(TreeSet::new));
+        return new StoredQuestion(question, asker, crisis, Optional.ofNullable(rs.getString("decline_reply")),
+                Optional.ofNullable(rs.getString("letter_slug")));
+    }
+
+    private List<Child> children(Handle handle, long askerId) {
+        return handle.createQuery("""
+                        SELECT first_name, birth_date, age_months, sex, multiple FROM child
+                        WHERE asker_id = :id ORDER BY position""")
+                .bind("id", askerId)
+                .map((rs, ctx) -> {
+                    int months = rs.getInt("age_months");
+                    Integer ageMonths = rs.wasNull() ? null : months;
+                    String sex = rs.getString("sex");
+                    String multiple = rs.getString("multiple");
+                    return new Child(rs.getString("first_name"),
+                            ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "birth_date", ctx), ageMonths,
+                            sex == null ? null : Sex.valueOf(sex), multiple == null ? null : Multiple.valueOf(multiple));
+                })
+                .list();
+    }
+
+    private void addChildren(Handle handle, long askerId, List<Child> children) {
         int position = 0;
-        for (Child child : asker.children()) {
+        for (Child child : children) {
             handle.createUpdate("""
                             INSERT INTO child (asker_id, position, first_name, birth_date, age_months, sex, multiple)
                             VALUES (:askerId, :position, :firstName, :birthDate, :ageMonths, :sex, :multiple)""")
@@ -40,18 +205,6 @@ public final class QuestionRepository {
                     .bind("multiple", child.multiple() == null ? null : child.multiple().name())
                     .execute();
         }
-        return handle.createQuery("""
-                        INSERT INTO question (asker_id, title, body, language, status, received_at)
-                        VALUES (:askerId, :title, :body, :language, :status, :receivedAt)
-                        RETURNING id""")
-                .bind("askerId", askerId)
-                .bind("title", title)
-                .bind("body", body)
-                .bind("language", asker.language().code())
-                .bind("status", status.name())
-                .bind("receivedAt", receivedAt)
-                .mapTo(Long.class)
-                .one();
     }
 
     public Optional<Question> find(Handle handle, long id) {

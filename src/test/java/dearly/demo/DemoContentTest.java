@@ -41,7 +41,7 @@ class DemoContentTest {
     @Test
     void theFirstLetterIsPublishedOnceNotOnEveryStart() {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
-            var config = new dearly.Config(0, database.dataDir(), java.util.Optional.empty(), java.util.Optional.empty());
+            var config = dearly.Config.embedded(database.dataDir());
             dearly.Server.start(config, false).close();
             try (dearly.Server again = dearly.Server.start(config, false)) {
                 var letters = new dearly.letters.LetterRepository(again.database(), java.time.Instant::now);

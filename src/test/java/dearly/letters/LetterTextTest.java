@@ -39,6 +39,6 @@ class LetterTextTest {
     @Test
     void linksKeepSafeAddressesAndGainNofollow() {
         assertThat(LetterText.html("[PSI](https://postpartum.net)"))
-                .contains("href=\"https://postpartum.net\"").contains("rel=\"nofollow noopener\"");
+                .contains("href=\"https://postpartum.net\"").containsPattern("rel=\"(nofollow noopener|noopener nofollow)\"");
     }
 }

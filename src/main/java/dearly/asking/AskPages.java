@@ -1,0 +1,251 @@
+package dearly.asking;
+
+import dearly.crisis.CrisisDirectory;
+import dearly.language.Language;
+import dearly.language.Messages;
+import dearly.web.Csrf;
+import dearly.web.LanguageChoice;
+import dearly.web.Links;
+import dearly.web.PageMeta;
+import dearly.web.Pages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The ask form and the asker's private status page. Every form here works without JavaScript; a
+ * form with mistakes comes back with everything she typed and a message beside each field.
+ */
+public final class AskPages {
+    static final String HONEYPOT = "website";
+
+    private final Asking asking;
+    private final CrisisDirectory crisisDirectory;
+    private final Csrf csrf;
+    private final Pages pages;
+    private final Links links;
+    private final Supplier<Instant> clock;
+
+    public AskPages(Asking asking, CrisisDirectory crisisDirectory, Csrf csrf, Pages pages, Links links, Supplier<Instant> clock) {
+        this.asking = asking;
+        this.crisisDirectory = crisisDirectory;
+        this.csrf = csrf;
+        this.pages = pages;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get("/ask", this::form);
+        routes.post("/ask", this::send);
+        routes.get("/status/{token}", this::status);
+        routes.get("/status/{token}/edit", this::editForm);
+        routes.post("/status/{token}/edit", this::edit);
+        routes.post("/status/{token}/withdraw", this::withdraw);
+        routes.get("/status/{token}/delete", this::deleteConfirm);
+        routes.post("/status/{token}/delete", this::delete);
+    }
+
+    private void form(Context ctx) {
+        Language language = LanguageChoice.of(ctx);
+        // The page's language rides along in the address, so even a refusal before the form is read speaks it.
+        render(ctx, HttpStatus.OK, AskForm.empty(language.code()), Map.of(), RetryKey.fresh().value(),
+                "/ask?lang=" + language.code(), false, "");
+    }
+
+    private void send(Context ctx) {
+        AskForm form = AskForm.fromFields(ctx::formParam);
+        String retryKey = Optional.ofNullable(ctx.formParam("retry_key")).orElse(RetryKey.fresh().value());
+        String action = "/ask?lang=" + LanguageChoice.of(ctx).code();
+        if (changedRows(ctx, form, retryKey, action, false)) return;
+        String notice = formNotice(ctx);
+        if (!notice.isEmpty()) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, Map.of(), retryKey, action, false, notice);
+            return;
+        }
+        AskValidation.Result result = AskValidation.validate(form, today());
+        if (!result.ok()) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, result.errors(), retryKey, action, false, "");
+            return;
+        }
+        Asking.Receipt receipt = asking.ask(result.question().orElseThrow(), RetryKey.of(retryKey),
+                path -> links.absolute(ctx, path));
+        ctx.redirect(StatusLink.path(receipt.token()) + "?received", HttpStatus.SEE_OTHER);
+    }
+
+    private void status(Context ctx) {
+        StoredQuestion stored = stored(ctx);
+        Messages t = Messages.of(stored.asker().language());
+        noReferrer(ctx);
+        pages.render(ctx, "asking/status.jte", Map.of(
+                "meta", meta(ctx, t, t.get("status.title")),
+                "stored", stored,
+                "token", ctx.pathParam("token"),
+                "statusUrl", links.absolute(ctx, StatusLink.path(ctx.pathParam("token"))),
+                "justReceived", ctx.queryParam("received") != null,
+                "crisis", crisis(stored.crisisKinds().isEmpty(), stored.asker().country(), t.language()),
+                "csrf", csrf.token(ctx),
+                "notice", notice(ctx, t)));
+    }
+
+    private void editForm(Context ctx) {
+        StoredQuestion stored = stored(ctx);
+        noReferrer(ctx);
+        if (!stored.editable()) {
+            ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "?too-late", HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, HttpStatus.OK, StoredForms.of(stored), Map.of(), "", editPath(ctx), true, "");
+    }
+
+    private void edit(Context ctx) {
+        StoredQuestion stored = stored(ctx);
+        noReferrer(ctx);
+        AskForm form = AskForm.fromFields(ctx::formParam);
+        if (changedRows(ctx, form, "", editPath(ctx), true)) return;
+        String notice = formNotice(ctx);
+        if (!notice.isEmpty()) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, Map.of(), "", editPath(ctx), true, notice);
+            return;
+        }
+        AskValidation.Result result = AskValidation.validate(form, today());
+        if (!result.ok()) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, result.errors(), "", editPath(ctx), true, "");
+            return;
+        }
+        boolean changed = stored.editable() && asking.edit(ctx.pathParam("token"), result.question().orElseThrow());
+        ctx.redirect(StatusLink.path(ctx.pathParam("token")) + (changed ? "?edited" : "?too-late"), HttpStatus.SEE_OTHER);
+    }
+
+    private void withdraw(Context ctx) {
+        stored(ctx);
+        noReferrer(ctx);
+        String token = ctx.pathParam("token");
+        if (!csrf.isValid(ctx)) {
+            ctx.redirect(StatusLink.path(token) + "?expired", HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean withdrawn = asking.withdraw(token);
+        ctx.redirect(StatusLink.path(token) + (withdrawn ? "?withdrawn" : "?too-late"), HttpStatus.SEE_OTHER);
+    }
+
+    private void deleteConfirm(Context ctx) {
+        StoredQuestion stored = stored(ctx);
+        Messages t = Messages.of(stored.asker().language());
+        noReferrer(ctx);
+        pages.render(ctx, "asking/delete.jte", Map.of("meta", meta(ctx, t, t.get("delete.title")), "stored", stored,
+                "token", ctx.pathParam("token"), "csrf", csrf.token(ctx)));
+    }
+
+    private void delete(Context ctx) {
+        StoredQuestion stored = stored(ctx);
+        Messages t = Messages.of(stored.asker().language());
+        noReferrer(ctx);
+        if (!csrf.isValid(ctx)) {
+            ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "/delete", HttpStatus.SEE_OTHER);
+            return;
+        }
+        asking.deleteEverything(ctx.pathParam("token"));
+        pages.render(ctx, "asking/deleted.jte", Map.of("meta", meta(ctx, t, t.get("deleted.title"))));
+    }
+
+    /** "Add a child" and "remove" buttons post the form back to change its rows; nothing is checked or stored. */
+    private boolean changedRows(Context ctx, AskForm form, String retryKey, String action, boolean editing) {
+        String button = Optional.ofNullable(ctx.formParam("rows")).orElse("");
+        List<AskForm.ChildForm> rows = new ArrayList<>(form.children());
+        if (button.equals("add") && rows.size() < AskForm.MAX_CHILDREN) {
+            rows.add(AskForm.ChildForm.empty());
+        } else if (button.startsWith("remove-")) {
+            int index = parseIndex(button.substring("remove-".length()));
+            if (index >= 0 && index < rows.size()) rows.remove(index);
+        } else {
+            return false;
+        }
+        render(ctx, HttpStatus.OK, form.withChildren(rows), Map.of(), retryKey, action, editing, "");
+        return true;
+    }
+
+    /** A message for the whole form: an expired form, or the field only robots fill in. */
+    private String formNotice(Context ctx) {
+        if (!csrf.isValid(ctx)) return "ask.notice.expired";
+        String honeypot = ctx.formParam(HONEYPOT);
+        if (honeypot != null && !honeypot.isEmpty()) return "ask.notice.honeypot";
+        return "";
+    }
+
+    private void render(Context ctx, HttpStatus status, AskForm form, Map<String, String> errorKeys, String retryKey,
+            String action, boolean editing, String noticeKey) {
+        Language language = Language.fromCode(form.language()).orElseGet(() -> LanguageChoice.of(ctx));
+        Messages t = Messages.of(language);
+        Map<String, String> errors = new LinkedHashMap<>();
+        errorKeys.forEach((field, key) -> errors.put(field, t.get(key)));
+        AskForm typed = form.children().isEmpty() ? form.withChildren(List.of(AskForm.ChildForm.empty())) : form;
+        // Help first: a parent in danger sees it even while a field still needs fixing.
+        Optional<CrisisHelp> crisis = Optional.empty();
+        if (!errorKeys.isEmpty() || !noticeKey.isEmpty()) {
+            Asker probe = new Asker("-", "", null, null, null, Role.PARENT, null, language, null, List.of());
+            boolean signs = !asking.crisisIn(new NewQuestion(probe, form.title(), form.body())).isEmpty();
+            crisis = crisis(!signs, Countries.code(form.country()).orElse(null), language);
+        }
+        AskView view = new AskView(t, typed, errors, csrf.token(ctx), retryKey, Countries.all(language), crisis, action,
+                editing, noticeKey.isEmpty() ? "" : t.get(noticeKey));
+        ctx.status(status);
+        pages.render(ctx, "asking/ask.jte", Map.of("meta", meta(ctx, t, t.get(editing ? "ask.edit.title" : "ask.title")),
+                "view", view));
+    }
+
+    private Optional<CrisisHelp> crisis(boolean none, String country, Language language) {
+        return none ? Optional.empty() : Optional.of(CrisisHelp.forCountry(crisisDirectory, country, language));
+    }
+
+    private StoredQuestion stored(Context ctx) {
+        return asking.find(ctx.pathParam("token")).orElseThrow(() -> {
+            noReferrer(ctx);
+            return new NotFoundResponse();
+        });
+    }
+
+    private String notice(Context ctx, Messages t) {
+        for (String key : List.of("received", "edited", "withdrawn", "too-late", "expired")) {
+            if (ctx.queryParam(key) != null) return t.get("status.notice." + key);
+        }
+        return "";
+    }
+
+    private PageMeta meta(Context ctx, Messages t, String title) {
+        return new PageMeta(title, "", links.absolute(ctx, "/ask"), "website", t);
+    }
+
+    private String editPath(Context ctx) {
+        return StatusLink.path(ctx.pathParam("token")) + "/edit";
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.get(), ZoneOffset.UTC);
+    }
+
+    /** The status link is a secret: no page of hers may pass it on in a Referer header. */
+    private static void noReferrer(Context ctx) {
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+    }
+
+    private static int parseIndex(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

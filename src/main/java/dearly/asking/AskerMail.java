@@ -1,0 +1,58 @@
+package dearly.asking;
+
+import dearly.language.Language;
+import dearly.language.Messages;
+import dearly.mail.Mail;
+import dearly.mail.MailTemplates;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mails a parent gets about her question, in her language, from the templates under
+ * {@code src/main/jte/mail/}. Subjects stay general because a phone's lock screen shows them:
+ * her question's title is only ever inside the mail.
+ */
+public final class AskerMail {
+    private final MailTemplates templates;
+
+    public AskerMail(MailTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** Her question arrived and is private; the status link lets her check, edit, withdraw or delete everything. */
+    public Mail received(String to, String firstName, String questionTitle, String statusUrl, Language language) {
+        return mail(to, language, "received", "Your question reached {site}", "Tu pregunta llegó a {site}",
+                Map.of("firstName", firstName, "questionTitle", questionTitle, "statusUrl", statusUrl));
+    }
+
+    /** The letter answering her question is published. */
+    public Mail published(String to, String firstName, String questionTitle, String letterUrl, Language language) {
+        return mail(to, language, "published", "Your question has an answer on {site}",
+                "Tu pregunta tiene respuesta en {site}",
+                Map.of("firstName", firstName, "questionTitle", questionTitle, "letterUrl", letterUrl));
+    }
+
+    /** The column will not answer it; the editor's kind reply, and her status link. */
+    public Mail declined(String to, String firstName, String questionTitle, String editorsReply, String statusUrl,
+            Language language) {
+        return mail(to, language, "declined", "About your question to {site}", "Sobre tu pregunta a {site}",
+                Map.of("firstName", firstName, "questionTitle", questionTitle, "statusUrl", statusUrl,
+                        "editorsReply", editorsReply.strip(), "editorsReplyParagraphs", paragraphs(editorsReply)));
+    }
+
+    private Mail mail(String to, Language language, String name, String englishSubject, String spanishSubject,
+            Map<String, Object> values) {
+        String site = Messages.of(language).get("site.name");
+        String subject = (language == Language.ES ? spanishSubject : englishSubject).replace("{site}", site);
+        Map<String, Object> parameters = new HashMap<>(values);
+        parameters.put("siteName", site);
+        return templates.mail(to, subject, name + "-" + language.code(), parameters);
+    }
+
+    /** Paragraphs as the editor separated them with blank lines; line breaks within one are kept by the template. */
+    private static List<String> paragraphs(String text) {
+        return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dearly.asking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dearly.TestServer;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A mother in danger is shown help for her country at once, and her question is still received. */
+class CrisisRoutingTest {
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSpanishQuestionWithCrisisSignsShowsColombiasResourcesFirst() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("body", "No duermo desde hace semanas y a veces pienso en hacerle daño a mi bebé. Tengo miedo de mí misma.");
+        Document status = server.page(AskFlow.askAndFollow(server, fields) + "?received");
+        var crisis = status.selectFirst("main > .crisis");
+        assertThat(crisis).isNotNull();
+        assertThat(status.selectFirst("main").child(0)).isEqualTo(crisis);
+        assertThat(crisis.select(".resources li strong").eachText())
+                .containsExactly("Línea de emergencias", "Línea 106 (Bogotá, salud mental)", "Línea Amiga Saludable (Medellín)");
+        assertThat(crisis.select("a.phone").eachAttr("href")).containsExactly("tel:123", "tel:106", "tel:6044444448");
+        assertThat(crisis.selectFirst(".danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
+        assertThat(status.selectFirst("h1").text()).isEqualTo("Recibimos tu pregunta");
+    }
+
+    @Test
+    void aCountryWithoutEntriesStillSaysWhatToDoInDanger() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("country", "Perú");
+        fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
+        Document status = server.page(AskFlow.askAndFollow(server, fields));
+        assertThat(status.select(".crisis .resources li")).isEmpty();
+        assertThat(status.selectFirst(".crisis .danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
+    }
+
+    @Test
+    void helpShowsEvenWhileAFieldStillNeedsFixing() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("body", "Quiero morirme, no puedo más con el bebé y nadie me ayuda en casa por las noches.");
+        fields.remove("consent");
+        Document page = org.jsoup.Jsoup.parse(server.postForm("/ask", fields).body());
+        assertThat(page.selectFirst(".crisis")).isNotNull();
+        assertThat(page.selectFirst(".crisis").text()).contains("106");
+    }
+
+    @Test
+    void everydayExhaustionIsNotACrisis() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("body", "Los dientes me están matando y me muero de sueño, pero el bebé está bien. ¿Cuándo duermen de corrido?");
+        Document status = server.page(AskFlow.askAndFollow(server, fields));
+        assertThat(status.select(".crisis")).isEmpty();
+    }
+}

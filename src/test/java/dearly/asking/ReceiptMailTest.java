@@ -1,0 +1,51 @@
+package dearly.asking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dearly.TestServer;
+import dearly.mail.SmtpSettings;
+import dearly.storage.TestDatabase;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Her status link reaches her inbox, over real SMTP, in her language. */
+class ReceiptMailTest {
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Test
+    void askingWithAnEmailSendsTheStatusLinkInHerLanguage() throws Exception {
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
+                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
+        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp))) {
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            String status = AskFlow.askAndFollow(server, fields);
+
+            assertThat(SMTP.waitForIncomingEmail(20_000, 1)).as("receipt delivered").isTrue();
+            MimeMessage mail = SMTP.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("paula.gomez@example.com");
+            String body = GreenMailUtil.getBody(mail);
+            assertThat(body).contains(server.url(status)).contains("Hola, Paula").contains("Tu pregunta nos ha llegado");
+            assertThat(mail.getSubject()).doesNotContain("llora"); // lock screens show subjects
+        }
+    }
+
+    @Test
+    void withoutSmtpTheMailWaitsInTheOutbox() {
+        try (TestServer server = TestServer.start()) {
+            AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            long pending = server.server().database().read(handle -> handle.createQuery(
+                    "SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'paula.gomez@example.com' AND sent_at IS NULL")
+                    .mapTo(Long.class).one());
+            assertThat(pending).isEqualTo(1);
+        }
+    }
+}
