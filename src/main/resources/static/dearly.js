@@ -71,3 +71,15 @@ document.querySelectorAll('details.share').forEach(function (share) {
   form.addEventListener('input', save);
   form.addEventListener('change', save);
 })();
+
+// Copy buttons for a private link: shown only where the browser can copy.
+document.querySelectorAll('button[data-copy]').forEach(function (button) {
+  if (!navigator.clipboard || !window.isSecureContext) return;
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    navigator.clipboard.writeText(button.dataset.copy).then(function () {
+      var status = document.querySelector('.status-copied');
+      if (status) status.textContent = button.dataset.copied;
+    });
+  });
+});

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -22,19 +23,10 @@ public final class QuestionRepository {
 
     /** Stores the asker and her question inside the caller's transaction; returns the question's id. */
     public long add(Handle handle, Asker asker, String title, String body, Instant receivedAt, QuestionStatus status) {
-        long askerId = handle.createQuery("""
+        long askerId = withProfile(handle.createQuery("""
                         INSERT INTO asker (first_name, surname, age, city, country, role, pseudonym, language, email, created_at)
                         VALUES (:firstName, :surname, :age, :city, :country, :role, :pseudonym, :language, :email, :createdAt)
-                        RETURNING id""")
-                .bind("firstName", asker.firstName())
-                .bind("surname", asker.surname() == null ? "" : asker.surname())
-                .bind("age", asker.age())
-                .bind("city", asker.city())
-                .bind("country", asker.country())
-                .bind("role", asker.role().name())
-                .bind("pseudonym", asker.pseudonym())
-                .bind("language", asker.language().code())
-                .bind("email", asker.email())
+                        RETURNING id"""), asker)
                 .bind("createdAt", receivedAt)
                 .mapTo(Long.class)
                 .one();
@@ -111,19 +103,10 @@ public final class QuestionRepository {
         long askerId = handle.createQuery("SELECT asker_id FROM question WHERE id = :id").bind("id", questionId)
                 .mapTo(Long.class).one();
         Asker asker = asked.asker();
-        handle.createUpdate("""
+        withProfile(handle.createUpdate("""
                         UPDATE asker SET first_name = :firstName, surname = :surname, age = :age, city = :city,
                                country = :country, role = :role, pseudonym = :pseudonym, language = :language, email = :email
-                        WHERE id = :id""")
-                .bind("firstName", asker.firstName())
-                .bind("surname", asker.surname())
-                .bind("age", asker.age())
-                .bind("city", asker.city())
-                .bind("country", asker.country())
-                .bind("role", asker.role().name())
-                .bind("pseudonym", asker.pseudonym())
-                .bind("language", asker.language().code())
-                .bind("email", asker.email())
+                        WHERE id = :id"""), asker)
                 .bind("id", askerId)
                 .execute();
         handle.createUpdate("DELETE FROM child WHERE asker_id = :id").bind("id", askerId).execute();
@@ -178,16 +161,32 @@ public final class QuestionRepository {
                         SELECT first_name, birth_date, age_months, sex, multiple FROM child
                         WHERE asker_id = :id ORDER BY position""")
                 .bind("id", askerId)
-                .map((rs, ctx) -> {
-                    int months = rs.getInt("age_months");
-                    Integer ageMonths = rs.wasNull() ? null : months;
-                    String sex = rs.getString("sex");
-                    String multiple = rs.getString("multiple");
-                    return new Child(rs.getString("first_name"),
-                            ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "birth_date", ctx), ageMonths,
-                            sex == null ? null : Sex.valueOf(sex), multiple == null ? null : Multiple.valueOf(multiple));
-                })
+                .map(QuestionRepository::child)
                 .list();
+    }
+
+    /** A child from a row with the child table's columns; letters read children this way too. */
+    public static Child child(ResultSet rs, StatementContext ctx) throws SQLException {
+        int months = rs.getInt("age_months");
+        Integer ageMonths = rs.wasNull() ? null : months;
+        String sex = rs.getString("sex");
+        String multiple = rs.getString("multiple");
+        return new Child(rs.getString("first_name"),
+                ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "birth_date", ctx), ageMonths,
+                sex == null ? null : Sex.valueOf(sex), multiple == null ? null : Multiple.valueOf(multiple));
+    }
+
+    private static <S extends SqlStatement<S>> S withProfile(S statement, Asker asker) {
+        return statement
+                .bind("firstName", asker.firstName())
+                .bind("surname", asker.surname() == null ? "" : asker.surname())
+                .bind("age", asker.age())
+                .bind("city", asker.city())
+                .bind("country", asker.country())
+                .bind("role", asker.role().name())
+                .bind("pseudonym", asker.pseudonym())
+                .bind("language", asker.language().code())
+                .bind("email", asker.email());
     }
 
     private void addChildren(Handle handle, long askerId, List<Child> children) {

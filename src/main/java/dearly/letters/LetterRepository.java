@@ -1,9 +1,8 @@
 package dearly.letters;
 
 import dearly.asking.Child;
-import dearly.asking.Multiple;
+import dearly.asking.QuestionRepository;
 import dearly.asking.Role;
-import dearly.asking.Sex;
 import dearly.language.Language;
 import dearly.storage.Database;
 import java.sql.ResultSet;
@@ -162,18 +161,7 @@ public final class LetterRepository {
                         SELECT asker_id, first_name, birth_date, age_months, sex, multiple
                         FROM child WHERE asker_id IN (<ids>) ORDER BY asker_id, position""")
                 .bindList("ids", askerIds)
-                .map((rs, ctx) -> {
-                    int months = rs.getInt("age_months");
-                    Integer ageMonths = rs.wasNull() ? null : months;
-                    String sex = rs.getString("sex");
-                    String multiple = rs.getString("multiple");
-                    Child child = new Child(rs.getString("first_name"),
-                            ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "birth_date", ctx),
-                            ageMonths,
-                            sex == null ? null : Sex.valueOf(sex),
-                            multiple == null ? null : Multiple.valueOf(multiple));
-                    return Map.entry(rs.getLong("asker_id"), child);
-                })
+                .map((rs, ctx) -> Map.entry(rs.getLong("asker_id"), QuestionRepository.child(rs, ctx)))
                 .forEach(entry -> children.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
         return children;
     }

@@ -192,6 +192,15 @@ class AskPagesTest {
     }
 
     @Test
+    void contactDetailsInHerQuestionAreMarkedAsPrivate() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("body", "Pueden escribirme a paula.g@example.com o llamarme al +57 300 123 4567, vivo en Calle 10 # 43-12.");
+        Document page = server.page(AskFlow.askAndFollow(server, fields));
+        assertThat(page.select(".question-body mark").eachText()).contains("paula.g@example.com", "+57 300 123 4567");
+        assertThat(page.text()).contains("el equipo editorial las quita antes de publicar");
+    }
+
+    @Test
     void anUnknownStatusLinkLeadsNowhere() {
         assertThat(server.get("/status/" + "A".repeat(43)).statusCode()).isEqualTo(404);
         assertThat(server.get("/status/short").statusCode()).isEqualTo(404);
