@@ -15,14 +15,13 @@ import java.util.ResourceBundle;
  * MessageFormat, so plurals read right in both languages.
  */
 public final class Messages {
+    private static final List<String> BUNDLES = List.of(
+            "dearly.language.messages", "dearly.accounts.messages", "dearly.admin.messages", "dearly.desk.messages");
     private static final Map<Language, Messages> ALL = new EnumMap<>(Language.class);
 
     static {
         for (Language language : Language.values()) ALL.put(language, new Messages(language));
     }
-
-    private static final List<String> BUNDLES = List.of(
-            "dearly.language.messages", "dearly.accounts.messages", "dearly.admin.messages", "dearly.desk.messages");
 
     private final Language language;
     private final List<ResourceBundle> bundles = new ArrayList<>();
