@@ -34,11 +34,13 @@ public final class AskerMail {
                 Map.of("firstName", firstName, "questionTitle", questionTitle, "letterUrl", letterUrl));
     }
 
-    /** The column will not answer it; the editor's kind reply, and her status link. */
-    public Mail declined(String to, String firstName, String questionTitle, String editorsReply, String statusUrl,
-            Language language) {
+    /**
+     * The column will not answer it: the editor's kind reply. Her status link cannot be repeated here,
+     * since only its hash is kept, so the mail points her to the first one.
+     */
+    public Mail declined(String to, String firstName, String questionTitle, String editorsReply, Language language) {
         return mail(to, language, "declined", "About your question to {site}", "Sobre tu pregunta a {site}",
-                Map.of("firstName", firstName, "questionTitle", questionTitle, "statusUrl", statusUrl,
+                Map.of("firstName", firstName, "questionTitle", questionTitle,
                         "editorsReply", editorsReply.strip(), "editorsReplyParagraphs", paragraphs(editorsReply)));
     }
 
