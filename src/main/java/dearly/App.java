@@ -1,6 +1,9 @@
 package dearly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dearly.accounts.AccountPages;
+import dearly.accounts.Sessions;
+import dearly.accounts.UserRepository;
 import dearly.asking.AskPages;
 import dearly.asking.AskerMail;
 import dearly.asking.Asking;
@@ -8,6 +11,8 @@ import dearly.asking.CrisisSigns;
 import dearly.asking.QuestionApi;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
+import dearly.desk.DeskPages;
+import dearly.desk.QuestionDesk;
 import dearly.letters.LetterApi;
 import dearly.letters.LetterPages;
 import dearly.letters.LetterRepository;
@@ -54,6 +59,12 @@ public final class App {
         AskPages askPages = new AskPages(asking, crisisDirectory, csrf, pages, links, clock);
         QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
 
+        UserRepository users = new UserRepository(database);
+        Sessions sessions = new Sessions(database, users, clock);
+        AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links);
+        DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),
+                mailWaiting, clock), csrf, pages, links);
+
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
@@ -70,14 +81,19 @@ public final class App {
             // Limits first: the CSRF check reads the body, which a flood should never get to.
             rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.FORMS);
+            rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.POST, RateLimits.Group.API_WRITE);
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
             requestLimits.routes(javalin.routes);
+            // After the limits, so a flood never reaches the session table; before every guarded route.
+            javalin.routes.before(sessions::attach);
 
             letterPages.routes(javalin.routes);
             letterApi.routes(javalin.routes);
             askPages.routes(javalin.routes);
             questionApi.routes(javalin.routes);
+            accountPages.routes(javalin.routes);
+            deskPages.routes(javalin.routes);
             javalin.routes.get("/health", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));

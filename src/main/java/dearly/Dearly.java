@@ -1,5 +1,6 @@
 package dearly;
 
+import dearly.accounts.UserCommand;
 import dearly.mail.Outbox;
 import dearly.mail.OutboxMail;
 import java.io.PrintWriter;
@@ -15,13 +16,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * Dearly's command line: {@code serve} runs the site, {@code migrate} brings the database up to
- * date, {@code outbox} shows the mail waiting to go out. Settings come from the environment.
+ * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts. Settings
+ * come from the environment.
  */
 @Command(
         name = "dearly",
         mixinStandardHelpOptions = true,
         description = "An advice column for new parents.",
-        subcommands = {Dearly.Serve.class, Dearly.Migrate.class, Dearly.ShowOutbox.class})
+        subcommands = {Dearly.Serve.class, Dearly.Migrate.class, Dearly.ShowOutbox.class, UserCommand.class})
 public final class Dearly implements Runnable {
     private final Map<String, String> environment;
 
@@ -41,7 +43,7 @@ public final class Dearly implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    Config config() {
+    public Config config() {
         return Config.fromEnvironment(environment);
     }
 

@@ -150,19 +150,23 @@ public final class QuestionRepository {
                 rs.getString("country"), Role.valueOf(rs.getString("role")), rs.getString("pseudonym"),
                 Language.fromCode(rs.getString("asker_language")).orElseThrow(), rs.getString("email"),
                 children(handle, askerId));
-        Set<String> crisis = Arrays.stream(rs.getString("crisis_kinds").split(","))
-                .filter(kind -> !kind.isBlank()).collect(Collectors.toCollection(TreeSet::new));
-        return new StoredQuestion(question, asker, crisis, Optional.ofNullable(rs.getString("decline_reply")),
+        return new StoredQuestion(question, asker, crisisKinds(rs.getString("crisis_kinds")), Optional.ofNullable(rs.getString("decline_reply")),
                 Optional.ofNullable(rs.getString("letter_slug")));
     }
 
-    private List<Child> children(Handle handle, long askerId) {
+    /** Her children in the order she gave them. */
+    public static List<Child> children(Handle handle, long askerId) {
         return handle.createQuery("""
                         SELECT first_name, birth_date, age_months, sex, multiple FROM child
                         WHERE asker_id = :id ORDER BY position""")
                 .bind("id", askerId)
                 .map(QuestionRepository::child)
                 .list();
+    }
+
+    /** The crisis kinds stored as a comma-separated list. */
+    public static Set<String> crisisKinds(String stored) {
+        return Arrays.stream(stored.split(",")).filter(kind -> !kind.isBlank()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A child from a row with the child table's columns; letters read children this way too. */

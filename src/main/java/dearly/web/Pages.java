@@ -3,7 +3,10 @@ package dearly.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import dearly.accounts.Sessions;
+import dearly.accounts.User;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Renders the precompiled JTE templates under src/main/jte into responses. */
@@ -16,7 +19,13 @@ public final class Pages {
         return output.toString();
     }
 
+    /** Renders for a request: the header learns who of the staff is signed in. */
     public void render(Context ctx, String template, Map<String, Object> parameters) {
-        ctx.html(render(template, parameters));
+        Map<String, Object> withSession = parameters;
+        if (parameters.get("meta") instanceof PageMeta meta) {
+            withSession = new HashMap<>(parameters);
+            withSession.put("meta", meta.withSignedInAs(Sessions.user(ctx).map(User::displayName)));
+        }
+        ctx.html(render(template, withSession));
     }
 }

@@ -1,0 +1,141 @@
+package dearly.accounts;
+
+import dearly.language.Language;
+import dearly.language.Messages;
+import dearly.web.Csrf;
+import dearly.web.LanguageChoice;
+import dearly.web.Links;
+import dearly.web.PageMeta;
+import dearly.web.Pages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signing in and out. A wrong e-mail and a wrong password get the same calm message, so the form
+ * never tells anyone which addresses have accounts. Signing out is a POST with a CSRF token, behind
+ * a one-button page at {@code GET /logout} that any link can point to.
+ */
+public final class AccountPages {
+    static final String DEFAULT_NEXT = "/desk";
+
+    private final UserRepository users;
+    private final Sessions sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+    private final Links links;
+
+    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Pages pages, Links links) {
+        this.users = users;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+        this.links = links;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get("/login", this::loginForm);
+        routes.post("/login", this::login);
+        routes.get("/logout", this::logoutConfirm);
+        routes.post("/logout", this::logout);
+    }
+
+    private void loginForm(Context ctx) {
+        String next = safeNext(ctx.queryParam("next"));
+        if (Sessions.user(ctx).isPresent()) {
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            return;
+        }
+        renderLogin(ctx, HttpStatus.OK, "", next, "");
+    }
+
+    private void login(Context ctx) {
+        String email = Objects.requireNonNullElse(ctx.formParam("email"), "").strip();
+        String next = safeNext(ctx.formParam("next"));
+        if (!csrf.isValid(ctx)) {
+            renderLogin(ctx, HttpStatus.UNPROCESSABLE_CONTENT, email, next, "accounts.login.expired");
+            return;
+        }
+        char[] password = Objects.requireNonNullElse(ctx.formParam("password"), "").toCharArray();
+        Optional<User> user;
+        try {
+            user = users.authenticate(email, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (user.isEmpty()) {
+            renderLogin(ctx, HttpStatus.UNPROCESSABLE_CONTENT, email, next, "accounts.login.mismatch");
+            return;
+        }
+        sessions.start(ctx, user.get());
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void logoutConfirm(Context ctx) {
+        noStore(ctx);
+        Optional<User> user = Sessions.user(ctx);
+        if (user.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        pages.render(ctx, "accounts/logout.jte", Map.of(
+                "meta", meta(ctx, t, "accounts.logout.title", "/logout"),
+                "user", user.get(),
+                "csrf", csrf.token(ctx),
+                "expired", ctx.queryParam("expired") != null));
+    }
+
+    private void logout(Context ctx) {
+        noStore(ctx);
+        if (!csrf.isValid(ctx)) {
+            ctx.redirect("/logout?expired", HttpStatus.SEE_OTHER);
+            return;
+        }
+        sessions.end(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void renderLogin(Context ctx, HttpStatus status, String email, String next, String messageKey) {
+        noStore(ctx);
+        Language language = LanguageChoice.of(ctx);
+        Messages t = Messages.of(language);
+        ctx.status(status);
+        pages.render(ctx, "accounts/login.jte", Map.of(
+                "meta", meta(ctx, t, "accounts.login.title", "/login"),
+                "email", email,
+                "next", next,
+                "csrf", csrf.token(ctx),
+                // The language rides along in the address, so the answer to the post speaks it too.
+                "action", "/login?lang=" + language.code(),
+                "message", messageKey.isEmpty() ? "" : t.get(messageKey)));
+    }
+
+    /**
+     * Where to go after signing in: a path on this site, never another site. "//evil.example" and
+     * "/\evil.example" are other sites to a browser, and browsers drop tabs and line breaks from
+     * addresses, so anything but plain printable characters after a single slash goes to the desk.
+     */
+    static String safeNext(String next) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")) return DEFAULT_NEXT;
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '\\') return DEFAULT_NEXT;
+        }
+        return next;
+    }
+
+    private PageMeta meta(Context ctx, Messages t, String titleKey, String path) {
+        return new PageMeta(t.get(titleKey), "", links.absolute(ctx, path), "website", t);
+    }
+
+    /** Account pages are nobody's to cache or index. */
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+    }
+}

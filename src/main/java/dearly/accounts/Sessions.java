@@ -1,0 +1,180 @@
+package dearly.accounts;
+
+import dearly.storage.Database;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Server-side sessions for advisors, editors and admins. The {@value #COOKIE} cookie holds 256
+ * random bits; the {@code session} table keeps only their SHA-256, so a copy of the database signs
+ * no one in, and signing out (or an admin disabling an account) ends a session everywhere at once,
+ * on every node.
+ *
+ * <p>A session ends after {@link #IDLE} without a request, and in any case {@link #ABSOLUTE} after
+ * it began. Expired rows are deleted when they are next presented and whenever someone signs in.
+ *
+ * <p>{@link #attach} runs before every request and makes the signed-in user available to
+ * handlers and templates through {@link #user(Context)}.
+ */
+public final class Sessions {
+    public static final String COOKIE = "dearly_session";
+    static final Duration IDLE = Duration.ofHours(12);
+    static final Duration ABSOLUTE = Duration.ofDays(7);
+    /** How stale last_seen_at may get before a request writes it again: most requests then only read. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private static final String ATTRIBUTE = "dearly.user";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TOKEN_BYTES = 32;
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final Database database;
+    private final Supplier<Instant> clock;
+
+    /**
+     * @param users the accounts it signs in; a session is read together with its user in one query
+     *     (joined in SQL), so nothing else is needed from them yet
+     */
+    public Sessions(Database database, UserRepository users, Supplier<Instant> clock) {
+        this.database = Objects.requireNonNull(database);
+        Objects.requireNonNull(users);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** A {@code before} handler for every request: finds who is signed in, if anyone. */
+    public void attach(Context ctx) {
+        if (ctx.path().startsWith("/static/")) return;
+        String token = ctx.cookie(COOKIE);
+        if (token == null) return;
+        if (!WELL_FORMED.matcher(token).matches()) {
+            clearCookie(ctx);
+            return;
+        }
+        Instant now = clock.get();
+        Optional<Found> found = database.read(handle -> handle.createQuery("SELECT " + UserRepository.COLUMNS + """
+                        , s.id AS session_id, s.created_at, s.last_seen_at, s.expires_at
+                        FROM session s JOIN app_user u ON u.id = s.user_id
+                        WHERE s.token_hash = :hash AND u.disabled_at IS NULL""")
+                .bind("hash", hash(token))
+                .map((rs, statement) -> new Found(UserRepository.user(rs), rs.getLong("session_id"),
+                        instant(rs, "created_at", statement), instant(rs, "last_seen_at", statement),
+                        instant(rs, "expires_at", statement)))
+                .findOne());
+        if (found.isEmpty()) {
+            clearCookie(ctx);
+            return;
+        }
+        Found session = found.get();
+        if (!now.isBefore(session.expiresAt())) {
+            database.write(handle -> handle.createUpdate("DELETE FROM session WHERE id = :id").bind("id", session.id()).execute());
+            clearCookie(ctx);
+            return;
+        }
+        if (Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_EVERY) >= 0) {
+            database.write(handle -> handle.createUpdate(
+                            "UPDATE session SET last_seen_at = :now, expires_at = :expires WHERE id = :id")
+                    .bind("now", now)
+                    .bind("expires", expiry(session.createdAt(), now))
+                    .bind("id", session.id())
+                    .execute());
+        }
+        ctx.attribute(ATTRIBUTE, session.user());
+    }
+
+    /**
+     * Signs the user in on this browser: a new session with a new token, replacing any session the
+     * browser had (so a token planted before sign-in is worthless after it).
+     */
+    public void start(Context ctx, User user) {
+        Instant now = clock.get();
+        String token = newToken();
+        String previous = ctx.cookie(COOKIE);
+        database.write(handle -> {
+            if (previous != null && WELL_FORMED.matcher(previous).matches()) {
+                handle.createUpdate("DELETE FROM session WHERE token_hash = :hash").bind("hash", hash(previous)).execute();
+            }
+            handle.createUpdate("DELETE FROM session WHERE expires_at <= :now").bind("now", now).execute();
+            return handle.createUpdate("""
+                            INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at)
+                            VALUES (:hash, :user, :now, :now, :expires)""")
+                    .bind("hash", hash(token))
+                    .bind("user", user.id())
+                    .bind("now", now)
+                    .bind("expires", expiry(now, now))
+                    .execute();
+        });
+        ctx.cookie(new Cookie(COOKIE, token, "/", (int) ABSOLUTE.toSeconds(), secure(ctx), true, null, SameSite.LAX));
+        ctx.attribute(ATTRIBUTE, user);
+    }
+
+    /** Signs out on this browser: the session is deleted, so its cookie opens nothing even if kept. */
+    public void end(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        if (token != null && WELL_FORMED.matcher(token).matches()) {
+            database.write(handle -> handle.createUpdate("DELETE FROM session WHERE token_hash = :hash")
+                    .bind("hash", hash(token)).execute());
+        }
+        clearCookie(ctx);
+        ctx.attribute(ATTRIBUTE, null);
+    }
+
+    /** Who is signed in on this request, as found by {@link #attach}. */
+    public static Optional<User> user(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    private static Instant expiry(Instant createdAt, Instant lastSeenAt) {
+        Instant idle = lastSeenAt.plus(IDLE);
+        Instant absolute = createdAt.plus(ABSOLUTE);
+        return idle.isBefore(absolute) ? idle : absolute;
+    }
+
+    private static void clearCookie(Context ctx) {
+        ctx.cookie(new Cookie(COOKIE, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
+    }
+
+    /**
+     * Secure over https. Behind a proxy that ends TLS, its X-Forwarded-Proto says so; a client that
+     * sends that header itself can only make its own cookie stricter.
+     */
+    private static boolean secure(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) return true;
+        String forwarded = ctx.header("X-Forwarded-Proto");
+        return forwarded != null && forwarded.split(",")[0].strip().equalsIgnoreCase("https");
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column, StatementContext ctx) throws java.sql.SQLException {
+        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+    }
+
+    private record Found(User user, long id, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {}
+}

@@ -1,0 +1,186 @@
+package dearly.accounts;
+
+import dearly.Dearly;
+import dearly.Server;
+import dearly.storage.Database;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dearly user add EMAIL --name "Lina P." --role admin} and {@code dearly user list}: the
+ * accounts of advisors, editors and admins, from the command line, so that the first admin of a
+ * new instance can be made before any page exists to make her.
+ *
+ * <p>The password is never an argument (it would stay in the shell's history and in the process
+ * list): it is typed twice without echo, or, when there is no terminal, read from the first line of
+ * standard input, for scripts.
+ */
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manage the accounts of advisors, editors and admins.",
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+public final class UserCommand implements Runnable {
+    @ParentCommand
+    Dearly dearly;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private Database openDatabase() {
+        Database database = Server.openDatabase(dearly.config());
+        try {
+            database.migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account; asks for its password.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EMAIL", description = "The e-mail address she signs in with.")
+        String email;
+
+        @Option(names = "--name", required = true, description = "The name colleagues see, such as \"Lina P.\".")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "advisor|editor|admin",
+                description = "What she may do: advisor, editor or admin.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role chosen = role(role);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            char[] password = readPassword(email, err);
+            if (password == null) return 1;
+            try (Database database = parent.openDatabase()) {
+                new UserRepository(database).add(email, name, chosen, password, Instant.now());
+            } catch (IllegalArgumentException refused) {
+                err.println(refused.getMessage());
+                err.flush();
+                return 1;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            out.println("Added " + chosen.name().toLowerCase(Locale.ROOT) + " " + UserRepository.emailKey(email) + ".");
+            out.flush();
+            return 0;
+        }
+
+        private Role role(String text) {
+            try {
+                return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new ParameterException(spec.commandLine(), "--role must be advisor, editor or admin, not '" + text + "'");
+            }
+        }
+
+        /** Typed twice without echo at a terminal; otherwise the first line of standard input. Null after a mistake. */
+        private static char[] readPassword(String email, PrintWriter err) {
+            Console console = interactiveConsole();
+            if (console == null) return firstLine(System.in);
+            char[] first = console.readPassword("Password for %s (at least %d characters): ", email, UserRepository.MIN_PASSWORD_LENGTH);
+            char[] second = first == null ? null : console.readPassword("The same password again: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                if (first != null) Arrays.fill(first, '\0');
+                if (second != null) Arrays.fill(second, '\0');
+                err.println("The two passwords don't match. Nothing was added.");
+                err.flush();
+                return null;
+            }
+            Arrays.fill(second, '\0');
+            return first;
+        }
+
+        /**
+         * The console when a person is typing. JDK 22 and later return a console even when input is
+         * piped; only their {@code isTerminal()} (absent from JDK 21, hence reflection) tells.
+         */
+        private static Console interactiveConsole() {
+            Console console = System.console();
+            if (console == null) return null;
+            try {
+                return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+            } catch (ReflectiveOperationException jdk21) {
+                return console;
+            }
+        }
+
+        /** Reads up to the first line break into a char array, without making a String of the password. */
+        static char[] firstLine(java.io.InputStream input) {
+            Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8);
+            char[] buffer = new char[64];
+            int length = 0;
+            try {
+                for (int c = reader.read(); c != -1 && c != '\n'; c = reader.read()) {
+                    if (length == buffer.length) {
+                        char[] larger = Arrays.copyOf(buffer, buffer.length * 2);
+                        Arrays.fill(buffer, '\0');
+                        buffer = larger;
+                    }
+                    buffer[length++] = (char) c;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the password from standard input", e);
+            }
+            if (length > 0 && buffer[length - 1] == '\r') length--;
+            char[] line = Arrays.copyOf(buffer, length);
+            Arrays.fill(buffer, '\0');
+            return line;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts: e-mail, name and role.")
+    static final class ListUsers implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database database = parent.openDatabase()) {
+                var users = new UserRepository(database).all();
+                if (users.isEmpty()) out.println("There are no accounts yet. Add one with: dearly user add EMAIL --name NAME --role admin");
+                for (User user : users) {
+                    out.printf("%-40s  %-30s  %s%n", user.email(), user.displayName(), user.role().name().toLowerCase(Locale.ROOT));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
