@@ -100,6 +100,33 @@ public final class QuestionDesk {
         return declined;
     }
 
+    /**
+     * Marks her question answered by a published letter and queues the mail that tells her where to
+     * read it, in the caller's transaction; the desk's publish action calls this beside
+     * {@link Publishing#publish}. Mail goes out once the caller's transaction commits and
+     * {@link #mailWaiting()} runs.
+     */
+    public void published(Handle handle, long questionId, String letterUrl, Instant now) {
+        handle.createUpdate("UPDATE question SET status = 'PUBLISHED', updated_at = :now WHERE id = :id")
+                .bind("now", now)
+                .bind("id", questionId)
+                .execute();
+        handle.createQuery("""
+                        SELECT a.email, a.first_name, a.language, q.title
+                        FROM question q JOIN asker a ON a.id = q.asker_id WHERE q.id = :id""")
+                .bind("id", questionId)
+                .map((rs, ctx) -> rs.getString("email") == null || !Mail.isAddress(rs.getString("email")) ? null
+                        : mail.published(rs.getString("email"), rs.getString("first_name"), rs.getString("title"), letterUrl,
+                                Language.fromCode(rs.getString("language")).orElseThrow()))
+                .findOne()
+                .ifPresent(publishedMail -> outbox.enqueue(handle, publishedMail, now));
+    }
+
+    /** Sends queued mail now, after a commit that queued some. */
+    public void mailWaiting() {
+        mailWaiting.run();
+    }
+
     private static DeskQuestion deskQuestion(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {
         Question question = new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
                 Language.fromCode(rs.getString("language")).orElseThrow(), instant(rs, "received_at", ctx),
