@@ -121,6 +121,20 @@ class AskPagesTest {
     }
 
     @Test
+    void aOneMegabyteQuestionIsRefusedBesideTheFieldAndKept() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        String huge = "Mi bebé no duerme. ".repeat(55_000);
+        fields.put("body", huge);
+        HttpResponse<String> response = server.postForm("/ask?lang=es", fields);
+        assertThat(response.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.selectFirst("#f-body").parent().selectFirst(".error").text()).startsWith("Tiene más de 10.000 caracteres");
+        String kept = AskFlow.fieldsOf(page).get("body");
+        assertThat(kept.equals(huge)).as("all %d characters she typed are kept (got %d)", huge.length(), kept.length()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM question WHERE status = 'RECEIVED'")).isZero();
+    }
+
+    @Test
     void aDoubleTapStoresOneQuestionAndGivesTheSameLink() {
         Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
         String first = AskFlow.askAndFollow(server, fields);

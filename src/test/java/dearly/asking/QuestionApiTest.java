@@ -73,6 +73,13 @@ class QuestionApiTest {
     }
 
     @Test
+    void aOneMegabyteBodyIsAFieldErrorNotACrash() throws Exception {
+        HttpResponse<String> response = server.postJson("/api/v1/questions", question().put("body", "x".repeat(1_000_000)).toString());
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).at("/errors/body").asText()).startsWith("This is longer than 10,000 characters");
+    }
+
+    @Test
     void wrongTypesAndEmptyBodiesAreExplainedNotCrashed() throws Exception {
         assertThat(server.postJson("/api/v1/questions", "").statusCode()).isEqualTo(400);
         assertThat(server.postJson("/api/v1/questions", "[1,2]").statusCode()).isEqualTo(400);
