@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.accounts.AccountPages;
 import dearly.accounts.Sessions;
 import dearly.accounts.UserRepository;
+import dearly.admin.AdminPages;
+import dearly.admin.CrisisDirectoryEditor;
 import dearly.asking.AskPages;
 import dearly.asking.AskerMail;
 import dearly.asking.Asking;
@@ -64,6 +66,8 @@ public final class App {
         AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links);
         DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),
                 mailWaiting, clock), csrf, pages, links);
+        AdminPages adminPages = new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database),
+                config.smtp().isPresent(), csrf, pages, links);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -94,6 +98,7 @@ public final class App {
             questionApi.routes(javalin.routes);
             accountPages.routes(javalin.routes);
             deskPages.routes(javalin.routes);
+            adminPages.routes(javalin.routes);
             javalin.routes.get("/health", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));

@@ -91,9 +91,9 @@ public final class Dearly implements Runnable {
     }
 
     /**
-     * The admin's view of the mail outbox until the admin pages exist. Without SMTP (the embedded
-     * default) this is where a parent's status link can be read. It prints to the admin's own
-     * terminal, never to a log.
+     * The admin's view of the mail outbox from a shell, beside /admin/outbox. Without SMTP (the
+     * embedded default) this is where a parent's status link can be read. It prints to the admin's
+     * own terminal, never to a log.
      */
     @Command(name = "outbox", description = "Show the newest mail in the outbox, pending or sent, newest first.")
     static final class ShowOutbox implements Callable<Integer> {

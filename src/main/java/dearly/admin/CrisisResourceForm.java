@@ -1,0 +1,136 @@
+package dearly.admin;
+
+import dearly.crisis.CrisisResource;
+import dearly.language.Language;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A crisis resource exactly as an admin typed it, every value a string, so that a form with mistakes
+ * comes back with nothing lost. {@link #problems} says what to fix; {@link #resource} is what is
+ * stored once there is nothing to fix.
+ *
+ * <p>Unlike a parent's question, nothing here is silently cleaned beyond trimming the ends: a
+ * number that reaches a parent in danger must be exactly what the admin checked, so an invisible
+ * character is a mistake to show, not something to drop.
+ *
+ * @param country ISO 3166 alpha-2 code, any case
+ * @param kind "emergency" or "helpline"
+ * @param languages the codes of the languages it answers in
+ */
+public record CrisisResourceForm(String country, String name, String phone, String url, String kind, List<String> languages) {
+    // The columns' sizes (V4__crisis_resources.sql); PostgreSQL counts characters as code points, as here.
+    static final int NAME_MAX = 200, PHONE_MAX = 40, URL_MAX = 500;
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    // Digits, spaces, + ( ) - . / and letters for numbers such as 1-800-PPD-MOMS; ASCII only, as a keypad dials.
+    private static final Pattern PHONE = Pattern.compile("[0-9A-Za-z +()\\-./]*[0-9][0-9A-Za-z +()\\-./]*");
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cc}");
+
+    public CrisisResourceForm {
+        country = orEmpty(country);
+        name = orEmpty(name);
+        phone = orEmpty(phone);
+        url = orEmpty(url);
+        kind = orEmpty(kind);
+        languages = languages == null ? List.of() : languages.stream().filter(Objects::nonNull).toList();
+    }
+
+    public static CrisisResourceForm empty() {
+        return new CrisisResourceForm("", "", "", "", "", List.of());
+    }
+
+    public static CrisisResourceForm of(CrisisResource resource) {
+        return new CrisisResourceForm(resource.country(), resource.name(), resource.phone(),
+                resource.url() == null ? "" : resource.url(), resource.kind().code(),
+                resource.languages().stream().map(Language::code).toList());
+    }
+
+    /** Whether the box for this language code is ticked. */
+    public boolean answersIn(String languageCode) {
+        return languages.contains(languageCode);
+    }
+
+    /** Field name to the key of the message to show beside it; empty when the resource can be stored. */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String countryCode = countryCode();
+        if (countryCode.isEmpty()) problems.put("country", "admin.crisis.problem.country.missing");
+        else if (!COUNTRIES.contains(countryCode)) problems.put("country", "admin.crisis.problem.country.unknown");
+
+        String name = name().strip();
+        if (name.isEmpty()) problems.put("name", "admin.crisis.problem.name.missing");
+        else if (length(name) > NAME_MAX) problems.put("name", "admin.crisis.problem.name.long");
+        else if (INVISIBLE.matcher(name).find()) problems.put("name", "admin.crisis.problem.name.invisible");
+
+        String phone = phone().strip();
+        if (phone.isEmpty()) problems.put("phone", "admin.crisis.problem.phone.missing");
+        else if (phone.length() > PHONE_MAX) problems.put("phone", "admin.crisis.problem.phone.long");
+        else if (!PHONE.matcher(phone).matches()) problems.put("phone", "admin.crisis.problem.phone.malformed");
+
+        String url = url().strip();
+        if (length(url) > URL_MAX) problems.put("url", "admin.crisis.problem.url.long");
+        else if (!url.isEmpty() && !isWebAddress(url)) problems.put("url", "admin.crisis.problem.url.malformed");
+
+        if (kindOf().isEmpty()) problems.put("kind", "admin.crisis.problem.kind");
+        if (spoken().isEmpty() || spoken().size() != Set.copyOf(languages).size()) {
+            problems.put("languages", "admin.crisis.problem.languages");
+        }
+        return problems;
+    }
+
+    /** The resource to store; only when {@link #problems} is empty. */
+    public CrisisResource resource() {
+        if (!problems().isEmpty()) throw new IllegalStateException("a crisis resource with problems cannot be stored");
+        String url = url().strip();
+        return new CrisisResource(countryCode(), name().strip(), phone().strip(), url.isEmpty() ? null : url,
+                kindOf().orElseThrow(), spoken());
+    }
+
+    private String countryCode() {
+        return country.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private Optional<CrisisResource.Kind> kindOf() {
+        return switch (kind.strip()) {
+            case "emergency" -> Optional.of(CrisisResource.Kind.EMERGENCY);
+            case "helpline" -> Optional.of(CrisisResource.Kind.HELPLINE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The ticked languages Dearly speaks, in Dearly's order, each once. */
+    private List<Language> spoken() {
+        return Arrays.stream(Language.values()).filter(language -> languages.contains(language.code())).toList();
+    }
+
+    /** A full http or https address: never javascript: or data:, which a parent's tap would run. */
+    private static boolean isWebAddress(String url) {
+        if (INVISIBLE.matcher(url).find()) return false;
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+                    && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank() && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

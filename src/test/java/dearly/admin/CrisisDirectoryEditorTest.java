@@ -1,0 +1,190 @@
+package dearly.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dearly.crisis.CrisisDirectory;
+import dearly.crisis.CrisisResource;
+import dearly.crisis.CrisisResource.Kind;
+import dearly.language.Language;
+import dearly.storage.Database;
+import dearly.storage.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The admins' edits to the crisis directory, as parents then see it, on SQLite and (when a server is given) PostgreSQL. */
+class CrisisDirectoryEditorTest {
+    private static final CrisisResource PERU_EMERGENCY =
+            new CrisisResource("PE", "Emergencias", "105", null, Kind.EMERGENCY, List.of(Language.ES));
+    private static final CrisisResource PERU_HELPLINE = new CrisisResource("PE", "Línea 113, opción 5 (salud mental)", "113",
+            "https://www.gob.pe/minsa", Kind.HELPLINE, List.of(Language.ES));
+
+    static List<TestDatabase.Kind> databases() {
+        return TestDatabase.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anAddedResourceComesLastInItsCountryForParents(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+
+            editor.add(PERU_EMERGENCY);
+            long helpline = editor.add(PERU_HELPLINE);
+            long colombian = editor.add(new CrisisResource("CO", "Línea Púrpura (Bogotá)", "01 8000 112 137", null, Kind.HELPLINE,
+                    List.of(Language.ES)));
+
+            assertThat(directory.forCountry("PE")).containsExactly(PERU_EMERGENCY, PERU_HELPLINE);
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::name).last().isEqualTo("Línea Púrpura (Bogotá)");
+            assertThat(editor.find(helpline)).hasValueSatisfying(found -> {
+                assertThat(found.position()).isEqualTo(1);
+                assertThat(found.resource()).isEqualTo(PERU_HELPLINE);
+            });
+            assertThat(editor.find(colombian).orElseThrow().position()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void allListsEveryCountryTogetherEachInItsOrder(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            editor.add(PERU_EMERGENCY);
+
+            List<EditableResource> all = editor.all();
+            assertThat(all).extracting(entry -> entry.resource().country())
+                    .containsExactly("CO", "CO", "CO", "ES", "ES", "GB", "GB", "MX", "MX", "PE", "US", "US", "US", "US");
+            assertThat(all.subList(0, 3)).extracting(EditableResource::position).containsExactly(0, 1, 2);
+            assertThat(all.subList(0, 3)).extracting(entry -> entry.resource().phone()).containsExactly("123", "106", "(604) 444 4448");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anUpdateChangesWhatParentsSeeAndKeepsItsPlace(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            long linea106 = idOf(editor, "CO", "106");
+            CrisisResource changed = new CrisisResource("CO", "Línea 106 (Bogotá)", "601 106", "https://www.saludcapital.gov.co",
+                    Kind.HELPLINE, List.of(Language.ES, Language.EN));
+
+            assertThat(editor.update(linea106, changed)).isTrue();
+
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "601 106", "(604) 444 4448");
+            assertThat(directory.forCountry("CO").get(1)).isEqualTo(changed);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aResourceMovedToAnotherCountryGoesLastThereAndLeavesNoGap(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            editor.add(PERU_EMERGENCY);
+            long linea106 = idOf(editor, "CO", "106");
+
+            editor.update(linea106, new CrisisResource("PE", "Línea 113", "113", null, Kind.HELPLINE, List.of(Language.ES)));
+
+            assertThat(directory.forCountry("PE")).extracting(CrisisResource::phone).containsExactly("105", "113");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448");
+            assertThat(editor.all()).filteredOn(entry -> entry.resource().country().equals("CO"))
+                    .extracting(EditableResource::position).containsExactly(0, 1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void deleteRemovesOnlyThatResource(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            long linea106 = idOf(editor, "CO", "106");
+
+            assertThat(editor.delete(linea106)).isTrue();
+            assertThat(editor.delete(linea106)).isFalse();
+
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448");
+            assertThat(editor.find(linea106)).isEmpty();
+            assertThat(editor.all()).hasSize(12);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void movingReordersWithinTheCountryAndStopsAtEitherEnd(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            long amiga = idOf(editor, "CO", "(604) 444 4448");
+            List<String> mexico = directory.forCountry("MX").stream().map(CrisisResource::phone).toList();
+
+            editor.move(amiga, -1);
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "106");
+            editor.move(amiga, -1);
+            editor.move(amiga, -1);
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("(604) 444 4448", "123", "106");
+            editor.move(amiga, 1);
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "106");
+            editor.move(amiga, 5);
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "106", "(604) 444 4448");
+
+            assertThat(directory.forCountry("MX")).extracting(CrisisResource::phone).isEqualTo(mexico);
+            assertThat(editor.move(999_999, 1)).isFalse();
+            assertThat(editor.update(999_999, PERU_EMERGENCY)).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theTextForImmediateDangerIsWhatParentsReadNext(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+
+            editor.setFallback(Language.ES, "Si estás en peligro ahora, llama al número de emergencias.\nNo estás sola.");
+            assertThat(directory.fallback(Language.ES)).isEqualTo("Si estás en peligro ahora, llama al número de emergencias.\nNo estás sola.");
+            assertThat(directory.fallback(Language.EN)).isEqualTo("If you are in danger now, call your local emergency number.");
+
+            database.write(handle -> handle.createUpdate("DELETE FROM crisis_fallback WHERE language = 'en'").execute());
+            assertThat(editor.fallbacks()).containsOnlyKeys(Language.ES);
+            editor.setFallback(Language.EN, "Call 911 or your local emergency number now.");
+            assertThat(editor.fallbacks()).containsEntry(Language.EN, "Call 911 or your local emergency number now.");
+            assertThat(directory.fallback(Language.EN)).isEqualTo("Call 911 or your local emergency number now.");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void hostileAndLongestTextIsStoredExactlyAsTyped(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            CrisisDirectory directory = seeded(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            CrisisResource hostile = new CrisisResource("PE", "<script>alert(1)</script> '; DROP TABLE crisis_resource; -- \u202Eمرحبا\u202C 👶🏽",
+                    "1-800-PPD-MOMS", "https://www.gob.pe/?q=' OR 1=1 --".replace(" ", "%20"), Kind.HELPLINE, List.of(Language.EN, Language.ES));
+            CrisisResource longest = new CrisisResource("PE", "👶".repeat(CrisisResourceForm.NAME_MAX), "1".repeat(CrisisResourceForm.PHONE_MAX),
+                    "https://www.gob.pe/" + "a".repeat(CrisisResourceForm.URL_MAX - 19), Kind.HELPLINE, List.of(Language.ES));
+
+            editor.add(hostile);
+            editor.add(longest);
+
+            assertThat(directory.forCountry("PE")).containsExactly(hostile, longest);
+            assertThat(editor.all()).hasSize(15);
+        }
+    }
+
+    private static CrisisDirectory seeded(Database database) {
+        CrisisDirectory directory = new CrisisDirectory(database);
+        directory.seedIfEmpty();
+        return directory;
+    }
+
+    private static long idOf(CrisisDirectoryEditor editor, String country, String phone) {
+        return editor.all().stream()
+                .filter(entry -> entry.resource().country().equals(country) && entry.resource().phone().equals(phone))
+                .findFirst().orElseThrow().id();
+    }
+}
