@@ -85,15 +85,7 @@ public final class QuestionDesk {
                     .bind("id", id)
                     .execute();
             if (changed == 0) return false;
-            handle.createQuery("""
-                            SELECT a.email, a.first_name, a.language, q.title
-                            FROM question q JOIN asker a ON a.id = q.asker_id WHERE q.id = :id""")
-                    .bind("id", id)
-                    .map((rs, ctx) -> rs.getString("email") == null || !Mail.isAddress(rs.getString("email")) ? null
-                            : mail.declined(rs.getString("email"), rs.getString("first_name"), rs.getString("title"), reply,
-                                    Language.fromCode(rs.getString("language")).orElseThrow()))
-                    .findOne()
-                    .ifPresent(declinedMail -> outbox.enqueue(handle, declinedMail, now));
+            tellHer(handle, id, now, (to, firstName, title, language) -> mail.declined(to, firstName, title, reply, language));
             return true;
         });
         if (declined) mailWaiting.run();
@@ -111,15 +103,26 @@ public final class QuestionDesk {
                 .bind("now", now)
                 .bind("id", questionId)
                 .execute();
+        tellHer(handle, questionId, now,
+                (to, firstName, title, language) -> mail.published(to, firstName, title, letterUrl, language));
+    }
+
+    /** A mail to the asker, made from what it may say of her. */
+    private interface MailToHer {
+        Mail write(String to, String firstName, String questionTitle, Language language);
+    }
+
+    /** Queues a mail to her in the caller's transaction, when she gave an address that mail can reach. */
+    private void tellHer(Handle handle, long questionId, Instant now, MailToHer write) {
         handle.createQuery("""
                         SELECT a.email, a.first_name, a.language, q.title
                         FROM question q JOIN asker a ON a.id = q.asker_id WHERE q.id = :id""")
                 .bind("id", questionId)
                 .map((rs, ctx) -> rs.getString("email") == null || !Mail.isAddress(rs.getString("email")) ? null
-                        : mail.published(rs.getString("email"), rs.getString("first_name"), rs.getString("title"), letterUrl,
+                        : write.write(rs.getString("email"), rs.getString("first_name"), rs.getString("title"),
                                 Language.fromCode(rs.getString("language")).orElseThrow()))
                 .findOne()
-                .ifPresent(publishedMail -> outbox.enqueue(handle, publishedMail, now));
+                .ifPresent(toHer -> outbox.enqueue(handle, toHer, now));
     }
 
     /** Sends queued mail now, after a commit that queued some. */
