@@ -1,6 +1,7 @@
 package dearly;
 
 import dearly.accounts.UserCommand;
+import dearly.accounts.UserRepository;
 import dearly.mail.Outbox;
 import dearly.mail.OutboxMail;
 import java.io.PrintWriter;
@@ -69,6 +70,10 @@ public final class Dearly implements Runnable {
                     : "PostgreSQL";
             String address = config.baseUrl().map(Object::toString).orElse("http://localhost:" + server.port());
             System.out.println("Dearly is running at " + address + "/  (" + storage + "; Ctrl+C stops it)");
+            if (new UserRepository(server.database()).all().isEmpty()) {
+                System.out.println("No staff account yet. Create the first admin with:"
+                        + "  ./dearly user add you@example.org --name \"Your Name\" --role admin");
+            }
             stopped.await();
             return 0;
         }
