@@ -1,17 +1,12 @@
 package dearly.accounts;
 
 import dearly.storage.Database;
+import dearly.web.Secrets;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,8 +33,6 @@ public final class Sessions {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private static final String ATTRIBUTE = "dearly.user";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int TOKEN_BYTES = 32;
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final Database database;
@@ -158,18 +151,11 @@ public final class Sessions {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken();
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Secrets.sha256(token);
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column, StatementContext ctx) throws java.sql.SQLException {

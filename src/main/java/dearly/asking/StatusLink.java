@@ -1,26 +1,16 @@
 package dearly.asking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import dearly.web.Secrets;
 
 /**
  * The asker's private status link. The token has 256 random bits and is shown once and e-mailed;
  * the database keeps only its SHA-256, so a copy of the database opens no one's question.
  */
 public final class StatusLink {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int TOKEN_BYTES = 32;
-
     private StatusLink() {}
 
     public static String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken();
     }
 
     /** The path of her status page. */
@@ -34,11 +24,6 @@ public final class StatusLink {
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Secrets.sha256(secret);
     }
 }

@@ -8,8 +8,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +32,6 @@ public final class Csrf {
     public static final String COOKIE = "dearly_csrf";
     public static final String FIELD = "_csrf";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int TOKEN_BYTES = 32;
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final String ISSUED = "dearly.csrf.issued";
     private static final Set<HandlerType> UNSAFE = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -57,9 +53,7 @@ public final class Csrf {
         if (issued != null) return issued;
         String existing = ctx.cookie(COOKIE);
         if (existing != null && WELL_FORMED.matcher(existing).matches()) return existing;
-        byte[] random = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = Secrets.newToken();
         // A browser-session cookie: no lasting identifier is left on her phone.
         ctx.cookie(new Cookie(COOKIE, token, "/", -1, secure(ctx), true, null, SameSite.LAX));
         ctx.attribute(ISSUED, token);
