@@ -33,7 +33,7 @@ public final class ErrorPages {
         }
         Messages t = Messages.of(LanguageChoice.of(ctx));
         PageMeta meta = new PageMeta(t.get("notfound.title"), "", links.absolute(ctx, "/"), "website", t);
-        ctx.status(HttpStatus.NOT_FOUND).html(pages.render("errors/not-found.jte", Map.of("meta", meta)));
+        Pages.send(ctx.status(HttpStatus.NOT_FOUND), pages.render("errors/not-found.jte", Map.of("meta", meta)));
     }
 
     public void failure(Exception exception, Context ctx) {
@@ -46,8 +46,8 @@ public final class ErrorPages {
         }
         Messages t = Messages.of(LanguageChoice.of(ctx));
         PageMeta meta = new PageMeta(t.get("error.title"), "", links.absolute(ctx, "/"), "website", t);
-        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .html(pages.render("errors/failure.jte", Map.of("meta", meta, "reference", reference)));
+        Pages.send(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR),
+                pages.render("errors/failure.jte", Map.of("meta", meta, "reference", reference)));
     }
 
     static String withoutMessages(Throwable error) {

@@ -26,6 +26,11 @@ public final class Pages {
             withSession = new HashMap<>(parameters);
             withSession.put("meta", meta.withSignedInAs(Sessions.user(ctx).map(User::displayName)));
         }
-        ctx.html(render(template, withSession));
+        send(ctx, render(template, withSession));
+    }
+
+    /** Sends a rendered page, naming its charset: the meta tag alone comes too late for some proxies. */
+    public static void send(Context ctx, String html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 }

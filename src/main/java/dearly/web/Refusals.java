@@ -36,6 +36,6 @@ final class Refusals {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("meta", new PageMeta(t.get(titleKey), "", links.absolute(ctx, "/"), "website", t));
-        ctx.html(pages.render(template, all));
+        Pages.send(ctx, pages.render(template, all));
     }
 }

@@ -150,6 +150,12 @@ class FirstLetterPageTest {
     }
 
     @Test
+    void pagesSayTheyAreUtf8() {
+        assertThat(server.get("/letters/" + SLUG).headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+        assertThat(server.get("/nowhere").headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+    }
+
+    @Test
     void theAskersSurnameIsNeverOnThePage() {
         String html = server.get("/letters/" + SLUG).body() + server.get("/api/v1/letters").body() + server.get("/").body();
         assertThat(html).doesNotContain("Gómez");
