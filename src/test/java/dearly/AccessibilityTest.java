@@ -1,0 +1,300 @@
+package dearly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dearly.accounts.Role;
+import dearly.accounts.UserRepository;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every kind of page a parent, a reader or the staff sees, checked by axe-core (the rules of WCAG 2.1 A
+ * and AA) in a real Chromium at phone size, once in light mode and once in dark mode.
+ *
+ * <p>axe.min.js comes inside the axe-core Maven artifact and is run through the DevTools protocol, which
+ * the pages' strict Content-Security-Policy does not govern; nothing is fetched at test time. No rule is
+ * disabled: a failure lists each rule broken, its impact, the elements (CSS selectors) and the page.
+ */
+class AccessibilityTest {
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final String LETTER = "/letters/why-do-i-miss-my-partner-even-when-were-in-the-same-room";
+    private static final String ADMIN_EMAIL = "a11y-admin@example.org";
+    private static final String ADMIN_PASSWORD = "a passphrase only the accessibility test knows";
+
+    private static TestServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.phone();
+        server = TestServer.start();
+        new UserRepository(server.server().database())
+                .add(ADMIN_EMAIL, "Alma A.", Role.ADMIN, ADMIN_PASSWORD.toCharArray(), Instant.now());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    /** A draft of the ask form lives in the browser's storage and would fill the next test's form. */
+    @BeforeEach
+    void noDraftFromAnotherTest() {
+        browser.open(server.url("/"));
+        browser.script("localStorage.clear();");
+    }
+
+    @AfterEach
+    void afresh() {
+        browser.driver().manage().deleteAllCookies(); // signed out again
+        browser.reset();
+    }
+
+    // Reading
+
+    @Test
+    void homePageIsAccessible() {
+        browser.open(server.url("/"));
+        assertAccessible("home");
+    }
+
+    @Test
+    void letterPageIsAccessibleWithTheShareMenuClosed() {
+        browser.open(server.url(LETTER));
+        assertAccessible("letter, share menu closed");
+    }
+
+    @Test
+    void letterPageIsAccessibleWithTheShareMenuOpen() {
+        // Without a share sheet the summary opens the menu of links, as on most desktop browsers.
+        browser.beforeEachPage("delete Navigator.prototype.share; delete navigator.share;");
+        browser.open(server.url(LETTER));
+        browser.await(page -> browser.find(".share .copy").getDomAttribute("hidden") == null);
+
+        browser.find(".share summary").click();
+        browser.await(page -> browser.find(".share ul").isDisplayed());
+
+        assertAccessible("letter, share menu open");
+    }
+
+    @Test
+    void topicsPageIsAccessible() {
+        browser.open(server.url("/topics"));
+        assertAccessible("topics");
+    }
+
+    @Test
+    void advisorPageIsAccessible() {
+        browser.open(server.url("/advisors/lina-p"));
+        assertAccessible("advisor");
+    }
+
+    @Test
+    void notFoundPageIsAccessible() {
+        browser.open(server.url("/letters/no-such-letter"));
+        assertThat(browser.find("h1").getText()).isNotBlank();
+        assertAccessible("404");
+    }
+
+    // Asking
+
+    @Test
+    void emptyAskFormInSpanishIsAccessible() {
+        browser.open(askUrl());
+        assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("es");
+        assertAccessible("ask form, Spanish, empty");
+    }
+
+    @Test
+    void askFormWithItsMistakesShownIsAccessible() {
+        browser.open(askUrl());
+        type("title", "¿Por qué mi bebé llora todas las noches?");
+        type("age", "12");
+        type("email", "not an address");
+        send(page -> !page.findElements(By.cssSelector(".error-summary")).isEmpty(), "the form back with its mistakes listed");
+        assertThat(browser.driver().findElements(By.cssSelector("form.ask .error")).size()).isGreaterThan(3);
+
+        assertAccessible("ask form, Spanish, with mistakes");
+    }
+
+    @Test
+    void statusPageAfterAQuestionIsReceivedIsAccessible() {
+        ask("¿Por qué mi bebé llora todas las noches?",
+                "Todas las noches, de seis a nueve, mi hijo llora y nada lo calma. ¿Qué puedo hacer?");
+        assertThat(browser.driver().findElements(By.cssSelector(".crisis"))).isEmpty();
+
+        assertAccessible("status page after asking");
+    }
+
+    @Test
+    void statusPageShowingCrisisHelpIsAccessible() {
+        ask("No puedo más", "Desde hace semanas no duermo y a veces pienso en quitarme la vida. No sé a quién decírselo.");
+        assertThat(browser.find(".crisis").isDisplayed()).as("the crisis box").isTrue();
+
+        assertAccessible("status page with crisis help");
+    }
+
+    // Staff
+
+    @Test
+    void loginPageIsAccessible() {
+        browser.open(server.url("/login"));
+        assertAccessible("login");
+    }
+
+    @Test
+    void deskQueueIsAccessible() {
+        ask("¿Es normal que no quiera salir de casa?", "Desde que nació mi hija no tengo ganas de ver a nadie.");
+        signInAsAdmin();
+        browser.open(server.url("/desk"));
+        assertThat(browser.driver().findElements(By.cssSelector(".queue li"))).isNotEmpty();
+        assertAccessible("desk queue");
+    }
+
+    @Test
+    void deskQuestionWithCrisisSignsAndPrivateDetailsIsAccessible() {
+        String title = "Tengo miedo de hacerle daño";
+        ask(title, "Soy Paula Gómez, mi correo es paula.gomez@example.com. A veces pienso en quitarme la vida.");
+        signInAsAdmin();
+        browser.open(server.url("/desk/questions/" + questionId(title)));
+        assertThat(browser.driver().findElements(By.cssSelector(".crisis"))).as("the urgent box").isNotEmpty();
+        assertAccessible("desk question");
+    }
+
+    @Test
+    void crisisDirectoryAdminPageIsAccessible() {
+        signInAsAdmin();
+        browser.open(server.url("/admin/crisis"));
+        assertAccessible("admin crisis directory");
+    }
+
+    @Test
+    void outboxAdminPageIsAccessible() {
+        ask("¿Cuándo vuelve a dormir toda la noche?", "Mi hijo tiene cinco meses y se despierta cada dos horas.");
+        signInAsAdmin();
+        browser.open(server.url("/admin/outbox"));
+        assertThat(browser.driver().findElements(By.cssSelector("article.mail"))).as("the receipt mail").isNotEmpty();
+        assertAccessible("admin outbox");
+    }
+
+    /** Runs axe on the page as it stands, in light mode then in dark mode, and fails listing every violation. */
+    private static void assertAccessible(String description) {
+        String path = pathOf(browser.driver().getCurrentUrl());
+        List<String> problems = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            browser.colourScheme(scheme);
+            browser.await(page -> Boolean.TRUE.equals(
+                    browser.script("return matchMedia('(prefers-color-scheme: ' + arguments[0] + ')').matches", scheme)));
+            Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver());
+            assertThat(results.isErrored()).withFailMessage("axe could not run on %s (%s): %s", path, scheme, results.getErrorMessage())
+                    .isFalse();
+            for (Rule rule : results.getViolations()) problems.add(describe(rule, scheme));
+            if (!results.getViolations().isEmpty()) {
+                Path shot = Path.of("target", "screenshots", "a11y-" + description.replaceAll("[^A-Za-z0-9]+", "-") + "-" + scheme + ".png");
+                problems.add("  (screenshot: " + browser.screenshot(shot) + ")");
+            }
+        }
+        assertThat(problems)
+                .withFailMessage("%s (%s) breaks %d accessibility rule(s) of WCAG 2.1 AA:%n%s",
+                        description, path, problems.size(), String.join("\n", problems))
+                .isEmpty();
+    }
+
+    private static String describe(Rule rule, String scheme) {
+        StringBuilder text = new StringBuilder()
+                .append("- [").append(scheme).append("] ").append(rule.getId())
+                .append(" (").append(rule.getImpact()).append("): ").append(rule.getHelp())
+                .append("\n    ").append(rule.getHelpUrl());
+        for (CheckedNode node : rule.getNodes()) {
+            text.append("\n    at ").append(node.getTarget());
+            if (node.getFailureSummary() != null) {
+                text.append(": ").append(node.getFailureSummary().replaceAll("\\s*\\n\\s*", " "));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String pathOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** Asks in Spanish, as a mother in Colombia, and waits for her status page. */
+    private static void ask(String title, String body) {
+        browser.open(askUrl());
+        type("title", title);
+        type("body", body);
+        type("first_name", "Paula");
+        type("surname", "Gómez");
+        type("age", "35");
+        type("city", "Medellín");
+        type("country", "Colombia");
+        browser.find("form.ask input[name='role'][value='mama']").click();
+        type("children[0].age_months", "5");
+        browser.find("form.ask input[name='language'][value='es']").click();
+        type("email", "paula.gomez@example.com");
+        browser.find("form.ask [name='consent']").click();
+        send(page -> page.getCurrentUrl().contains("/status/") && !page.findElements(By.cssSelector(".private-link")).isEmpty(),
+                "her status page");
+    }
+
+    private static void send(Function<WebDriver, Boolean> arrived, String expected) {
+        WebElement button = browser.find("form.ask button.primary");
+        button.click();
+        browser.await(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(expected).until(arrived);
+    }
+
+    private static void type(String name, String text) {
+        WebElement field = browser.find("form.ask [name='" + name + "']");
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Signs in through the login form in the browser, so that the browser carries the session. */
+    private static void signInAsAdmin() {
+        browser.open(server.url("/login"));
+        browser.find("#f-email").sendKeys(ADMIN_EMAIL);
+        browser.find("#f-password").sendKeys(ADMIN_PASSWORD);
+        WebElement button = browser.find("form.login button[type=submit]");
+        button.click();
+        browser.await(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the desk, signed in")
+                .until(page -> pathOf(page.getCurrentUrl()).equals("/desk"));
+    }
+
+    private static long questionId(String title) {
+        return server.server().database().read(handle -> handle
+                .createQuery("SELECT id FROM question WHERE title = :title")
+                .bind("title", title)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    private static String askUrl() {
+        return server.url("/ask?lang=es");
+    }
+}
