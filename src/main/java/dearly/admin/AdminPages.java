@@ -94,7 +94,8 @@ public final class AdminPages {
     private void editForm(Context ctx) {
         EditableResource found = found(ctx);
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        showEdit(ctx, HttpStatus.OK, new ResourceFormView(t, CrisisResourceForm.of(found.resource()), Map.of(), editPath(t, found.id()), ""));
+        showEdit(ctx, HttpStatus.OK, found.id(),
+                new ResourceFormView(t, CrisisResourceForm.of(found.resource()), Map.of(), editPath(t, found.id()), ""));
     }
 
     private void save(Context ctx) {
@@ -103,7 +104,8 @@ public final class AdminPages {
         CrisisResourceForm form = typed(ctx);
         Map<String, String> problems = form.problems();
         if (!csrf.isValid(ctx) || !problems.isEmpty()) {
-            showEdit(ctx, HttpStatus.UNPROCESSABLE_CONTENT, new ResourceFormView(t, form, problems, editPath(t, found.id()), expired(ctx, t)));
+            showEdit(ctx, HttpStatus.UNPROCESSABLE_CONTENT, found.id(),
+                    new ResourceFormView(t, form, problems, editPath(t, found.id()), expired(ctx, t)));
             return;
         }
         if (!directory.update(found.id(), form.resource())) throw new NotFoundResponse();
@@ -165,11 +167,12 @@ public final class AdminPages {
         pages.render(ctx, "admin/crisis.jte", Map.of("meta", meta(ctx, t, t.get("admin.crisis.title")), "view", view));
     }
 
-    private void showEdit(Context ctx, HttpStatus status, ResourceFormView view) {
+    /** Deleting happens here, a step away from the list, so that a slipped tap never removes a checked number. */
+    private void showEdit(Context ctx, HttpStatus status, long id, ResourceFormView view) {
         Messages t = view.t();
         ctx.status(status);
         pages.render(ctx, "admin/resource.jte", Map.of("meta", meta(ctx, t, t.get("admin.crisis.edit.title")), "view", view,
-                "csrf", csrf.token(ctx)));
+                "csrf", csrf.token(ctx), "deleteAction", "/admin/crisis/" + id + "/delete?lang=" + t.language().code()));
     }
 
     private static CrisisResourceForm typed(Context ctx) {
