@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -264,7 +263,7 @@ class AccessibilityTest {
     private static void send(Function<WebDriver, Boolean> arrived, String expected) {
         WebElement button = browser.find("form.ask button.primary");
         button.click();
-        browser.await(ExpectedConditions.stalenessOf(button));
+        browser.awaitGone(button);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(expected).until(arrived);
     }
 
@@ -281,7 +280,7 @@ class AccessibilityTest {
         browser.find("#f-password").sendKeys(ADMIN_PASSWORD);
         WebElement button = browser.find("form.login button[type=submit]");
         button.click();
-        browser.await(ExpectedConditions.stalenessOf(button));
+        browser.awaitGone(button);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the desk, signed in")
                 .until(page -> pathOf(page.getCurrentUrl()).equals("/desk"));
     }

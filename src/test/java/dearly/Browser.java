@@ -119,6 +119,22 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE).until(condition);
     }
 
+    /**
+     * Waits until the element has left the page, as after a form is sent. Chromium may answer a
+     * question about a node of the page being replaced with a generic error rather than "stale";
+     * either means the old page is gone.
+     */
+    public void awaitGone(WebElement element) {
+        await(page -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     /** Runs script in the page, as the body of a function; arguments are {@code arguments[0..]}. */
     public Object script(String script, Object... args) {
         return driver.executeScript(script, args);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -183,7 +182,7 @@ class AskFormBrowserTest {
         WebElement add = browser.find("form.ask button[name=rows][value=add]");
         assertThat(add.getText()).isEqualTo("Añadir un hijo o hija");
         add.click();
-        browser.await(ExpectedConditions.stalenessOf(add));
+        browser.awaitGone(add);
         await("a second child's fieldset", page -> page.findElements(By.cssSelector("fieldset.child")).size() == 2);
 
         assertThat(browser.driver().findElements(By.cssSelector("fieldset.child > legend")))
@@ -218,7 +217,7 @@ class AskFormBrowserTest {
         WebElement button = browser.find("form.ask button.primary");
         assertThat(button.getText()).isEqualTo("Enviar mi pregunta");
         button.click();
-        browser.await(ExpectedConditions.stalenessOf(button));
+        browser.awaitGone(button);
         await(expected, arrived);
     }
 
