@@ -1,5 +1,7 @@
 package dearly.accounts;
 
+import static dearly.storage.Columns.instant;
+
 import dearly.storage.Database;
 import dearly.web.Secrets;
 import io.javalin.http.Context;
@@ -156,10 +158,6 @@ public final class Sessions {
 
     static String hash(String token) {
         return Secrets.sha256(token);
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, String column, StatementContext ctx) throws java.sql.SQLException {
-        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
     }
 
     private record Found(User user, long id, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {}

@@ -193,8 +193,7 @@ public final class AskPages {
         // Help first: a parent in danger sees it even while a field still needs fixing.
         Optional<CrisisHelp> crisis = Optional.empty();
         if (!errorKeys.isEmpty() || !noticeKey.isEmpty()) {
-            Asker probe = new Asker("-", "", null, null, null, Role.PARENT, null, language, null, List.of());
-            boolean signs = !asking.crisisIn(new NewQuestion(probe, form.title(), form.body())).isEmpty();
+            boolean signs = !asking.crisisIn(form.title(), form.body()).isEmpty();
             crisis = crisis(!signs, Countries.code(form.country()).orElse(null), language);
         }
         AskView view = new AskView(t, typed, errors, csrf.token(ctx), retryKey, Countries.all(language), crisis, action,

@@ -16,8 +16,19 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * "received", so nothing acknowledged is ever lost.
  */
 public final class Asking {
-    /** What she is told after asking: her private link's token, and whether this was a retry of an earlier send. */
-    public record Receipt(String token, boolean repeated) {}
+    /**
+     * What she is told after asking: her private link's token, whether this was a retry of an
+     * earlier send, and the crisis signs found, for the help shown at once.
+     */
+    public record Receipt(String token, boolean repeated, Set<String> crisisKinds) {
+        public Receipt {
+            crisisKinds = Set.copyOf(crisisKinds);
+        }
+
+        public boolean urgent() {
+            return !crisisKinds.isEmpty();
+        }
+    }
 
     private final Database database;
     private final QuestionRepository questions;
@@ -45,19 +56,20 @@ public final class Asking {
      * @param statusUrl turns a status path into the absolute address to e-mail
      */
     public Receipt ask(NewQuestion asked, Optional<RetryKey> retryKey, Function<String, String> statusUrl) {
+        Set<String> crisis = crisisIn(asked);
         try {
             Receipt receipt = database.write(handle -> {
                 Optional<String> earlier = retryKey.flatMap(key -> questions.retryReceipt(handle, key).flatMap(key::open));
-                if (earlier.isPresent()) return new Receipt(earlier.get(), true);
+                if (earlier.isPresent()) return new Receipt(earlier.get(), true, crisis);
                 String token = StatusLink.newToken();
                 Instant now = clock.get();
-                questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, crisisIn(asked));
+                questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, crisis);
                 Asker asker = asked.asker();
                 if (asker.email() != null) {
                     outbox.enqueue(handle, mail.received(asker.email(), asker.firstName(), asked.title(),
                             statusUrl.apply(StatusLink.path(token)), asker.language()), now);
                 }
-                return new Receipt(token, false);
+                return new Receipt(token, false, crisis);
             });
             if (!receipt.repeated()) mailWaiting.run();
             return receipt;
@@ -65,12 +77,17 @@ public final class Asking {
             // Two sends with one retry key at the same moment: the other one stored it.
             Optional<String> earlier = retryKey.flatMap(key ->
                     database.read(handle -> questions.retryReceipt(handle, key)).flatMap(key::open));
-            return earlier.map(token -> new Receipt(token, true)).orElseThrow(() -> raced);
+            return earlier.map(token -> new Receipt(token, true, crisis)).orElseThrow(() -> raced);
         }
     }
 
     public Set<String> crisisIn(NewQuestion asked) {
-        return crisisSigns.in(asked.title() + "\n" + asked.body()).stream().map(Enum::name).collect(Collectors.toSet());
+        return crisisIn(asked.title(), asked.body());
+    }
+
+    /** The crisis signs in what she typed, checked or not: help must not wait for a valid form. */
+    public Set<String> crisisIn(String title, String body) {
+        return crisisSigns.in(title + "\n" + body).stream().map(Enum::name).collect(Collectors.toSet());
     }
 
     public Optional<StoredQuestion> find(String token) {

@@ -92,7 +92,7 @@ public final class QuestionApi {
         }
         NewQuestion asked = result.question().orElseThrow();
         Asking.Receipt receipt = asking.ask(asked, RetryKey.of(ctx.header("Idempotency-Key")), path -> links.absolute(ctx, path));
-        boolean urgent = !asking.crisisIn(asked).isEmpty();
+        boolean urgent = receipt.urgent();
         Language language = asked.asker().language();
         ctx.status(HttpStatus.CREATED).json(new ReceiptJson("received",
                 links.absolute(ctx, StatusLink.path(receipt.token())),

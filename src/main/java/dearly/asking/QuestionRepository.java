@@ -1,6 +1,9 @@
 package dearly.asking;
 
+import static dearly.storage.Columns.instant;
+
 import dearly.language.Language;
+import dearly.storage.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -139,10 +142,7 @@ public final class QuestionRepository {
     }
 
     private StoredQuestion stored(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {
-        Language questionLanguage = Language.fromCode(rs.getString("language")).orElseThrow();
-        Question question = new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"), questionLanguage,
-                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "received_at", ctx),
-                QuestionStatus.valueOf(rs.getString("status")));
+        Question question = question(rs, ctx);
         int age = rs.getInt("age");
         Integer askerAge = rs.wasNull() ? null : age;
         long askerId = rs.getLong("asker_id");
@@ -164,6 +164,13 @@ public final class QuestionRepository {
                 .list();
     }
 
+    /** A question from a row with the question table's id, title, body, language, received_at and status. */
+    public static Question question(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
+                Language.fromCode(rs.getString("language")).orElseThrow(), instant(rs, "received_at", ctx),
+                QuestionStatus.valueOf(rs.getString("status")));
+    }
+
     /** The crisis kinds stored as a comma-separated list. */
     public static Set<String> crisisKinds(String stored) {
         return Arrays.stream(stored.split(",")).filter(kind -> !kind.isBlank()).collect(Collectors.toCollection(TreeSet::new));
@@ -176,7 +183,7 @@ public final class QuestionRepository {
         String sex = rs.getString("sex");
         String multiple = rs.getString("multiple");
         return new Child(rs.getString("first_name"),
-                ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "birth_date", ctx), ageMonths,
+                Columns.date(rs, "birth_date", ctx), ageMonths,
                 sex == null ? null : Sex.valueOf(sex), multiple == null ? null : Multiple.valueOf(multiple));
     }
 
@@ -213,10 +220,7 @@ public final class QuestionRepository {
     public Optional<Question> find(Handle handle, long id) {
         return handle.createQuery("SELECT id, title, body, language, received_at, status FROM question WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
-                        Language.fromCode(rs.getString("language")).orElseThrow(),
-                        ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "received_at", ctx),
-                        QuestionStatus.valueOf(rs.getString("status"))))
+                .map(QuestionRepository::question)
                 .findOne();
     }
 }

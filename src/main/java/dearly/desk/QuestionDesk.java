@@ -1,5 +1,7 @@
 package dearly.desk;
 
+import static dearly.storage.Columns.instant;
+
 import dearly.asking.AskerMail;
 import dearly.asking.Question;
 import dearly.asking.QuestionRepository;
@@ -131,9 +133,7 @@ public final class QuestionDesk {
     }
 
     private static DeskQuestion deskQuestion(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {
-        Question question = new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
-                Language.fromCode(rs.getString("language")).orElseThrow(), instant(rs, "received_at", ctx),
-                QuestionStatus.valueOf(rs.getString("status")));
+        Question question = QuestionRepository.question(rs, ctx);
         int age = rs.getInt("age");
         Integer askerAge = rs.wasNull() ? null : age;
         long askerId = rs.getLong("asker_id");
@@ -148,7 +148,4 @@ public final class QuestionDesk {
         return QuestionRepository.crisisKinds(rs.getString("crisis_kinds"));
     }
 
-    private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
-        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
-    }
 }

@@ -1,5 +1,7 @@
 package dearly.letters;
 
+import static dearly.storage.Columns.instant;
+
 import dearly.asking.Child;
 import dearly.asking.QuestionRepository;
 import dearly.asking.Role;
@@ -168,10 +170,6 @@ public final class LetterRepository {
 
     private static Topic topic(ResultSet rs) throws SQLException {
         return new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name_en"), rs.getString("name_es"));
-    }
-
-    private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
-        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
     }
 
     private record AskerFields(String firstName, String surnameInitial, Integer age, String city, String country, Role role) {}

@@ -1,5 +1,7 @@
 package dearly.mail;
 
+import static dearly.storage.Columns.instant;
+
 import dearly.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -158,7 +160,4 @@ public final class Outbox {
         return address.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
-        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
-    }
 }
