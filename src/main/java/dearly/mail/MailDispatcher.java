@@ -1,5 +1,6 @@
 package dearly.mail;
 
+import dearly.web.SafeErrors;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -90,7 +91,7 @@ public final class MailDispatcher implements AutoCloseable {
             try {
                 more = sendDue();
             } catch (RuntimeException e) {
-                LOG.warn("mail outbox not read: {}", describe(e));
+                LOG.warn("mail outbox not read: {}", SafeErrors.names(e));
             }
             if (more) continue;
             try {
@@ -139,7 +140,7 @@ public final class MailDispatcher implements AutoCloseable {
     }
 
     private void failed(Outbox.Claimed claimed, MessagingException e) {
-        String error = describe(e);
+        String error = SafeErrors.names(e);
         outbox.markFailed(claimed, node, clock.get(), error);
         LOG.warn("mail {} not sent (attempt {}), will retry: {}", claimed.id(), claimed.attempts() + 1, error);
     }
@@ -216,22 +217,12 @@ public final class MailDispatcher implements AutoCloseable {
         }
     }
 
-    /** Exception classes down the cause chain: enough to diagnose, nothing personal (messages may quote addresses). */
-    static String describe(Throwable error) {
-        StringBuilder description = new StringBuilder(error.getClass().getName());
-        int depth = 0;
-        for (Throwable cause = error.getCause(); cause != null && depth < 3; cause = cause.getCause(), depth++) {
-            description.append(" < ").append(cause.getClass().getName());
-        }
-        return description.toString();
-    }
-
     private static void closeQuietly(Transport transport) {
         if (transport == null) return;
         try {
             transport.close();
         } catch (MessagingException e) {
-            LOG.debug("SMTP connection not closed cleanly: {}", describe(e));
+            LOG.debug("SMTP connection not closed cleanly: {}", SafeErrors.names(e));
         }
     }
 }

@@ -39,7 +39,7 @@ public final class ErrorPages {
     public void failure(Exception exception, Context ctx) {
         String reference = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         LOG.error("request failed: reference={} method={} route={}\n{}", reference, ctx.method(), ctx.endpoint() == null
-                ? "-" : ctx.endpoint().path, withoutMessages(exception));
+                ? "-" : ctx.endpoint().path, SafeErrors.trace(exception));
         if (ctx.path().startsWith("/api/")) {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error", "reference", reference));
             return;
@@ -48,15 +48,5 @@ public final class ErrorPages {
         PageMeta meta = new PageMeta(t.get("error.title"), "", links.absolute(ctx, "/"), "website", t);
         Pages.send(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR),
                 pages.render("errors/failure.jte", Map.of("meta", meta, "reference", reference)));
-    }
-
-    static String withoutMessages(Throwable error) {
-        StringBuilder trace = new StringBuilder();
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            trace.append(cause == error ? "" : "caused by: ").append(cause.getClass().getName()).append('\n');
-            for (StackTraceElement frame : cause.getStackTrace()) trace.append("    at ").append(frame).append('\n');
-            if (cause.getCause() == cause) break;
-        }
-        return trace.toString();
     }
 }

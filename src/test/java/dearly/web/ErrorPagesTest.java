@@ -63,9 +63,10 @@ class ErrorPagesTest {
     void logLinesCarryNoExceptionMessages() {
         Exception failure = new IllegalStateException("INSERT ... email=paula@example.com",
                 new RuntimeException("surname=Gómez"));
-        String logged = ErrorPages.withoutMessages(failure);
+        String logged = SafeErrors.trace(failure);
         assertThat(logged).contains("java.lang.IllegalStateException", "caused by: java.lang.RuntimeException", "at dearly.");
         assertThat(logged).doesNotContain("paula@example.com").doesNotContain("Gómez");
+        assertThat(SafeErrors.names(failure)).isEqualTo("java.lang.IllegalStateException < java.lang.RuntimeException");
     }
 
     @Test
