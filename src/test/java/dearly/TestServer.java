@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** Where the embedded database keeps its files. */
+    public java.nio.file.Path dataDir() {
+        return database.dataDir();
+    }
+
     public String url(String path) {
         return "http://localhost:" + server.port() + path;
     }

@@ -54,6 +54,8 @@ public final class AskPages {
         routes.post("/status/{token}/withdraw", this::withdraw);
         routes.get("/status/{token}/delete", this::deleteConfirm);
         routes.post("/status/{token}/delete", this::delete);
+        routes.get("/erase/{token}", this::eraseConfirm);
+        routes.post("/erase/{token}", this::erase);
     }
 
     private void form(Context ctx) {
@@ -155,8 +157,52 @@ public final class AskPages {
             ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "/delete", HttpStatus.SEE_OTHER);
             return;
         }
-        asking.deleteEverything(ctx.pathParam("token"));
-        pages.render(ctx, "asking/deleted.jte", Map.of("meta", meta(ctx, t, t.get("deleted.title"))));
+        // The erase link carries her language, so even the page saying it no longer works speaks it.
+        Asking.Deleted deleted = asking.deleteEverything(ctx.pathParam("token"),
+                path -> links.absolute(ctx, path + "?lang=" + t.language().code()));
+        pages.render(ctx, "asking/deleted.jte", Map.of("meta", meta(ctx, t, t.get("deleted.title")),
+                "mailedTo", deleted.mailedTo()));
+    }
+
+    /** The mailed erase link opens a page with a button: a mail scanner that follows links erases nothing. */
+    private void eraseConfirm(Context ctx) {
+        noReferrer(ctx);
+        Optional<Asking.ErasePending> pending = asking.eraseLink(ctx.pathParam("token"));
+        if (pending.isEmpty()) {
+            eraseGone(ctx);
+            return;
+        }
+        Messages t = Messages.of(pending.get().language());
+        pages.render(ctx, "asking/erase.jte", Map.of("meta", meta(ctx, t, t.get("erase.title")),
+                "questions", pending.get().questions(), "token", ctx.pathParam("token"), "csrf", csrf.token(ctx)));
+    }
+
+    private void erase(Context ctx) {
+        noReferrer(ctx);
+        String token = ctx.pathParam("token");
+        if (EraseLink.wellFormed(token) && !csrf.isValid(ctx)) {
+            ctx.redirect(EraseLink.path(token) + "?lang=" + LanguageChoice.of(ctx).code(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Optional<Asking.ErasePending> erased = EraseLink.wellFormed(token) ? asking.eraseAll(token) : Optional.empty();
+        if (erased.isEmpty()) {
+            eraseGone(ctx);
+            return;
+        }
+        Messages t = Messages.of(erased.get().language());
+        pages.render(ctx, "asking/erased.jte", Map.of("meta", meta(ctx, t, t.get("erased.title")),
+                "questions", erased.get().questions(), "gone", false));
+    }
+
+    /**
+     * Used, expired or mistyped: these cannot be told apart, since a used link leaves nothing behind.
+     * 410 rather than 404, whose handler would put the generic "not found" page in place of this one.
+     */
+    private void eraseGone(Context ctx) {
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        ctx.status(HttpStatus.GONE);
+        pages.render(ctx, "asking/erased.jte", Map.of("meta", meta(ctx, t, t.get("erase.gone.title")),
+                "questions", 0, "gone", true));
     }
 
     /** "Add a child" and "remove" buttons post the form back to change its rows; nothing is checked or stored. */

@@ -27,6 +27,16 @@ public final class AskerMail {
                 Map.of("firstName", firstName, "questionTitle", questionTitle, "statusUrl", statusUrl));
     }
 
+    /**
+     * After "delete everything": the one link that erases every question sent from this address. It
+     * greets no one by name, since whoever chose "delete everything" may have typed someone else's address.
+     */
+    public Mail eraseAll(String to, String eraseUrl, Language language) {
+        return mail(to, language, "erase", "Your link to erase your questions on {site}",
+                "Tu enlace para borrar tus preguntas en {site}", Map.of("eraseUrl", eraseUrl, "validDays",
+                        EraseLink.VALID_FOR.toDays()));
+    }
+
     /** The letter answering her question is published. */
     public Mail published(String to, String firstName, String questionTitle, String letterUrl, Language language) {
         return mail(to, language, "published", "Your question has an answer on {site}",

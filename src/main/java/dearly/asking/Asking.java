@@ -1,13 +1,17 @@
 package dearly.asking;
 
+import dearly.language.Language;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -37,6 +41,7 @@ public final class Asking {
     private final AskerMail mail;
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
+    private final EraseLinks eraseLinks;
 
     public Asking(Database database, QuestionRepository questions, CrisisSigns crisisSigns, Outbox outbox, AskerMail mail,
             Runnable mailWaiting, Supplier<Instant> clock) {
@@ -47,6 +52,7 @@ public final class Asking {
         this.mail = mail;
         this.mailWaiting = mailWaiting;
         this.clock = clock;
+        this.eraseLinks = new EraseLinks(outbox);
     }
 
     /**
@@ -110,13 +116,77 @@ public final class Asking {
                 .orElse(false));
     }
 
-    /** Erases her, her children, her questions and every mail to her; false when the link is unknown. */
-    public boolean deleteEverything(String token) {
-        if (!StatusLink.wellFormed(token)) return false;
-        return database.write(handle -> questions.byStatusToken(handle, token).map(stored -> {
+    /**
+     * What "delete everything" did: whether her link was known, and the address that was mailed the
+     * link erasing every other question sent from it (none when she gave no address).
+     */
+    public record Deleted(boolean found, Optional<String> mailedTo) {
+        static final Deleted UNKNOWN = new Deleted(false, Optional.empty());
+    }
+
+    /**
+     * Erases this question with her profile and children and every mail to her address, at once.
+     * Her other questions are reached only through her mailbox, so a stranger who typed her address
+     * erases nothing of hers: her address is mailed one link that erases every question sent from it.
+     *
+     * @param eraseUrl turns an erase path into the absolute address to e-mail
+     */
+    public Deleted deleteEverything(String token, Function<String, String> eraseUrl) {
+        if (!StatusLink.wellFormed(token)) return Deleted.UNKNOWN;
+        Deleted deleted = database.write(handle -> questions.byStatusToken(handle, token).map(stored -> {
             questions.erase(handle, stored.question().id());
-            if (stored.asker().email() != null) outbox.forget(handle, stored.asker().email());
-            return true;
-        }).orElse(false));
+            Asker asker = stored.asker();
+            if (asker.email() == null) return new Deleted(true, Optional.empty());
+            Instant now = clock.get();
+            outbox.forget(handle, asker.email());
+            eraseLinks.removeExpired(handle, now);
+            // Queued after the forget above, which would take this mail too.
+            String link = EraseLink.newToken();
+            long mailId = outbox.enqueue(handle, mail.eraseAll(asker.email(), eraseUrl.apply(EraseLink.path(link)),
+                    asker.language()), now);
+            eraseLinks.add(handle, link, asker.email(), asker.language(), mailId, now);
+            return new Deleted(true, Optional.of(asker.email()));
+        }).orElse(Deleted.UNKNOWN));
+        if (deleted.found()) database.checkpoint();
+        if (deleted.mailedTo().isPresent()) mailWaiting.run();
+        return deleted;
+    }
+
+    /** What an erase link opens: how many questions sent from her address are still kept, and in which language. */
+    public record ErasePending(int questions, Language language) {}
+
+    /** Reads what the link would erase, and erases nothing: mail scanners open links too. Empty when used, expired or unknown. */
+    public Optional<ErasePending> eraseLink(String token) {
+        if (!EraseLink.wellFormed(token)) return Optional.empty();
+        return database.read(handle -> eraseLinks.find(handle, token, clock.get()).map(pending ->
+                new ErasePending(questions.questionsOf(handle, askersUnder(handle, token, pending)), pending.language())));
+    }
+
+    /**
+     * Erases every question sent from the link's address, with the askers, children and every mail to
+     * that address, and the link itself. Empty when the link is used, expired or unknown: nothing is erased.
+     */
+    public Optional<ErasePending> eraseAll(String token) {
+        if (!EraseLink.wellFormed(token)) return Optional.empty();
+        Optional<ErasePending> erased = database.write(handle -> {
+            Instant now = clock.get();
+            Optional<ErasePending> done = eraseLinks.find(handle, token, now).map(pending -> {
+                List<Long> askers = askersUnder(handle, token, pending);
+                int count = questions.questionsOf(handle, askers);
+                Set<String> addresses = new HashSet<>();
+                askers.forEach(id -> questions.eraseAsker(handle, id).ifPresent(addresses::add));
+                addresses.forEach(address -> outbox.forget(handle, address));
+                eraseLinks.remove(handle, pending);
+                return new ErasePending(count, pending.language());
+            });
+            eraseLinks.removeExpired(handle, now);
+            return done;
+        });
+        if (erased.isPresent()) database.checkpoint();
+        return erased;
+    }
+
+    private List<Long> askersUnder(Handle handle, String token, EraseLinks.Pending pending) {
+        return questions.askersWhoseAddress(handle, email -> EraseLink.addressKey(token, email).equals(pending.addressKey()));
     }
 }

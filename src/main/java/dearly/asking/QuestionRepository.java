@@ -8,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -139,6 +142,38 @@ public final class QuestionRepository {
             handle.createUpdate("DELETE FROM question WHERE asker_id = :id").bind("id", id).execute();
             handle.createUpdate("DELETE FROM asker WHERE id = :id").bind("id", id).execute();
         });
+    }
+
+    /**
+     * The askers whose e-mail address passes the test. Every address is read, because the test is a
+     * keyed hash that only the erase link can compute: the database cannot be asked for it.
+     */
+    public List<Long> askersWhoseAddress(Handle handle, Predicate<String> matches) {
+        List<Long> found = new ArrayList<>();
+        handle.createQuery("SELECT id, email FROM asker WHERE email IS NOT NULL")
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("email")))
+                .forEach(asker -> {
+                    if (matches.test(asker.getValue())) found.add(asker.getKey());
+                });
+        return found;
+    }
+
+    /** How many questions these askers sent. */
+    public int questionsOf(Handle handle, List<Long> askerIds) {
+        if (askerIds.isEmpty()) return 0;
+        return handle.createQuery("SELECT COUNT(*) FROM question WHERE asker_id IN (<ids>)")
+                .bindList("ids", askerIds)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** Erases an asker with her questions and children (the child rows go with her by cascade); returns her e-mail. */
+    public Optional<String> eraseAsker(Handle handle, long askerId) {
+        Optional<String> email = handle.createQuery("SELECT email FROM asker WHERE id = :id")
+                .bind("id", askerId).mapTo(String.class).findOne();
+        handle.createUpdate("DELETE FROM question WHERE asker_id = :id").bind("id", askerId).execute();
+        handle.createUpdate("DELETE FROM asker WHERE id = :id").bind("id", askerId).execute();
+        return email;
     }
 
     private StoredQuestion stored(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {

@@ -76,6 +76,11 @@ public final class Outbox {
                 .execute();
     }
 
+    /** Deletes one mail, sent or not, inside the caller's transaction: a sent row still names its recipient. */
+    public void forget(Handle handle, long id) {
+        handle.createUpdate("DELETE FROM mail_outbox WHERE id = :id").bind("id", id).execute();
+    }
+
     /** Ids of unsent mails that are due and not claimed by a live node, oldest due first. */
     public List<Long> due(Instant now, int limit) {
         return database.read(handle -> handle.createQuery("""
@@ -156,7 +161,8 @@ public final class Outbox {
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
-    private static String key(String address) {
+    /** An address as Dearly compares addresses: however its case was typed. */
+    public static String key(String address) {
         return address.strip().toLowerCase(Locale.ROOT);
     }
 

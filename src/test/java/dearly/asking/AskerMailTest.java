@@ -16,6 +16,7 @@ class AskerMailTest {
     private static final String TO = "paula@example.com";
     private static final String STATUS = "https://dearly.example/status/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6";
     private static final String LETTER = "https://dearly.example/letters/why-do-i-miss-my-partner";
+    private static final String ERASE = "https://dearly.example/erase/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6?lang=en";
     private static final String HOSTILE = "<script>alert('x')</script> & \"Ana\"";
 
     private final AskerMail mails = new AskerMail(new MailTemplates());
@@ -25,6 +26,21 @@ class AskerMailTest {
                 mails.received(TO, firstName, title, STATUS, language),
                 mails.published(TO, firstName, title, LETTER, language),
                 mails.declined(TO, firstName, title, "We have answered a very similar question.", language));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void eraseMailGivesTheOneLinkThatErasesEveryQuestion(Language language) {
+        Mail mail = mails.eraseAll(TO, ERASE, language);
+
+        assertThat(mail.subject()).contains("Dearly");
+        assertThat(mail.text()).contains(ERASE).contains(language == Language.ES ? "Sirve una sola vez, durante\n7 días."
+                : "It works once, for 7 days.");
+        Document html = Jsoup.parse(mail.html());
+        assertThat(html.select("html").attr("lang")).isEqualTo(language.code());
+        assertThat(html.select("a").eachAttr("href")).containsOnly(ERASE);
+        assertThat(html.text()).contains(language == Language.ES ? "Abrir el enlace todavía no borra nada"
+                : "Opening the link erases nothing yet");
     }
 
     @ParameterizedTest

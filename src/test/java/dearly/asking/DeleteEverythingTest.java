@@ -42,8 +42,14 @@ class DeleteEverythingTest {
             assertThat(confirm.text()).contains("La carta que te respondió sigue publicada");
             String csrf = confirm.selectFirst("form input[name=_csrf]").val();
             Document done = org.jsoup.Jsoup.parse(server.postForm(status + "/delete", Map.of("_csrf", csrf)).body());
-            assertThat(done.selectFirst("h1").text()).isEqualTo("Todo está borrado");
+            assertThat(done.selectFirst("h1").text()).isEqualTo("Tu pregunta está borrada");
 
+            assertThat(rowsMentioning(server, "Valentina", "Restrepo", "valentina.restrepo@example.com", "Marisol"))
+                    .as("only the mail with the link that erases her other questions holds her address")
+                    .containsOnly("mail_outbox.recipient: valentina.restrepo@example.com",
+                            "mail_outbox.recipient_key: valentina.restrepo@example.com");
+            String link = EraseEveryQuestionTest.eraseLink(EraseEveryQuestionTest.mailsTo(server, "valentina.restrepo@example.com").get(0));
+            EraseEveryQuestionTest.post(server, link, server.page(link));
             assertThat(rowsMentioning(server, "Valentina", "Restrepo", "valentina.restrepo@example.com", "Marisol")).isEmpty();
             assertThat(server.get(status).statusCode()).isEqualTo(404);
             Document letter = server.page("/letters/respuesta-a-valentina");
