@@ -156,6 +156,28 @@ class AccessibilityTest {
         assertAccessible("status page with crisis help");
     }
 
+    @Test
+    void deletingEverythingAndTheMailedEraseLinkAreAccessible() {
+        ask("¿Cuándo empieza a gatear?", "Mi hija tiene ocho meses y todavía no gatea. ¿Debo preocuparme?");
+        browser.find("a[href$='/delete']").click();
+        browser.await(page -> page.getCurrentUrl().endsWith("/delete"));
+        assertAccessible("delete everything, before");
+        clickAndAwait("button.danger", "h1", "Tu pregunta está borrada");
+        assertAccessible("delete everything, after");
+
+        String mail = server.server().database().read(handle -> handle.createQuery(
+                "SELECT text_body FROM mail_outbox WHERE text_body LIKE '%/erase/%' ORDER BY id DESC").mapTo(String.class).first());
+        browser.open(server.url(mail.replaceAll("(?s).*?(/erase/\\S+).*", "$1")));
+        assertAccessible("erase link, before");
+        clickAndAwait("button.danger", "h1", "Todo está borrado");
+        assertAccessible("erase link, after");
+    }
+
+    private static void clickAndAwait(String button, String heading, String text) {
+        browser.find(button).click();
+        browser.await(page -> page.findElements(By.cssSelector(heading)).stream().anyMatch(h -> h.getText().equals(text)));
+    }
+
     // Staff
 
     @Test
