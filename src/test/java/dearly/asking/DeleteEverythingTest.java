@@ -58,6 +58,28 @@ class DeleteEverythingTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theMailedLinkLeavesTheLetterThatAnsweredHerEarlierQuestionPublishedWithoutHerByline(TestDatabase.Kind kind) {
+        try (TestServer server = TestServer.start(kind, true)) {
+            String answered = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            publishAnAnswer(server);
+            String later = EraseEveryQuestionTest.ask(server, Map.of("email", "Paula.Gomez@example.com", "title", "Otra pregunta"));
+            EraseEveryQuestionTest.delete(server, later);
+            assertThat(server.page("/letters/respuesta-a-valentina").select(".byline").text()).contains("Paula G.");
+
+            String link = EraseEveryQuestionTest.eraseLink(EraseEveryQuestionTest.mailsTo(server, "paula.gomez@example.com").get(0));
+            Document opened = server.page(link);
+            assertThat(opened.text()).contains("Una carta que respondió a alguna sigue publicada");
+            EraseEveryQuestionTest.post(server, link, opened);
+
+            assertThat(server.get(answered).statusCode()).isEqualTo(404);
+            Document letter = server.page("/letters/respuesta-a-valentina");
+            assertThat(letter.select(".byline")).isEmpty();
+            assertThat(letter.selectFirst("h1").text()).isEqualTo("¿Por qué mi bebé llora todas las noches?");
+        }
+    }
+
     private static void publishAnAnswer(TestServer server) {
         Instant now = Instant.now();
         server.server().database().write(handle -> {
