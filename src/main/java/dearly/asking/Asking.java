@@ -110,6 +110,17 @@ public final class Asking {
                 .orElse(false));
     }
 
+    /** Puts back a question she withdrew before an advisor took it, within the undo window; false otherwise. */
+    public boolean restore(String token) {
+        if (!StatusLink.wellFormed(token)) return false;
+        return database.write(handle -> questions.byStatusToken(handle, token)
+                .map(stored -> {
+                    Instant now = clock.get();
+                    return questions.restore(handle, stored.question().id(), now.minus(StoredQuestion.UNDO_WINDOW), now);
+                })
+                .orElse(false));
+    }
+
     /** Erases her, her children, her questions and every mail to her; false when the link is unknown. */
     public boolean deleteEverything(String token) {
         if (!StatusLink.wellFormed(token)) return false;
