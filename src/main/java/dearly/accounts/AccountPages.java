@@ -8,6 +8,7 @@ import dearly.web.Links;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
 import dearly.web.RateLimits;
+import dearly.web.Secrets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -76,7 +77,8 @@ public final class AccountPages {
         }
         // Counted before the password is checked, for addresses with and without an account alike, so
         // the refusal (and its timing) tells nobody whether the account exists.
-        Optional<Duration> wait = attemptsPerAccount.apply(UserRepository.emailKey(email));
+        // Remembered by hash: a fixed size whatever was typed, and no e-mail addresses held in memory.
+        Optional<Duration> wait = attemptsPerAccount.apply(Secrets.sha256(UserRepository.emailKey(email)));
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(RateLimits.seconds(wait.get())));
             renderLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, email, next,

@@ -153,6 +153,24 @@ class AskRateLimitTest {
         }
     }
 
+    @Test
+    void hostileAndHugeAddressesAreCountedAndShownBackAsText() {
+        RateLimitSettings twoPerAccount = RateLimitSettings.fromEnvironment(Map.of("DEARLY_RATE_LIMITS", "sign-in-account=2/1h"));
+        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, false, config -> config.withRateLimits(twoPerAccount))) {
+            String csrf = server.page("/login").selectFirst("input[name=_csrf]").val();
+            for (String hostile : new String[] {"\"><script>alert('x')</script>@example.org", "' OR 1=1 --", "\u202Eorg.elpmaxe@anil 😀\u0007",
+                    "a".repeat(100_000) + "@example.org", ""}) {
+                Map<String, String> attempt = Map.of("email", hostile, "password", "guess", "_csrf", csrf);
+                assertThat(server.postForm("/login", attempt).statusCode()).as(hostile).isEqualTo(422);
+                assertThat(server.postForm("/login", attempt).statusCode()).as(hostile).isEqualTo(422);
+                HttpResponse<String> refused = server.postForm("/login", attempt);
+                assertThat(refused.statusCode()).isEqualTo(429);
+                assertThat(refused.body()).doesNotContain("<script>alert");
+                assertThat(Jsoup.parse(refused.body()).selectFirst("input[name=email]").val()).isEqualTo(hostile.strip());
+            }
+        }
+    }
+
     private static HttpResponse<String> ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as("no limit for a mother:\n%s", response.body()).isNotEqualTo(429).isLessThan(400);
         return response;
