@@ -47,9 +47,9 @@ class HonestWordsTest {
         List<String> readFirstEs = List.of("la leerá primero", "leerá tu pregunta primero", "recibida igualmente");
         return Stream.of(
                 new Case("unsent", "en", "Ask your question", "Your question has not been sent yet.",
-                        List.of("received", "We have your question", "saved")),
+                        List.of("received", "We have your question", "saved", "will answer")),
                 new Case("unsent", "es", "Haz tu pregunta", "Tu pregunta todavía no se ha enviado.",
-                        List.of("recibida", "Recibimos", "Tenemos tu pregunta", "guardada")),
+                        List.of("recibida", "Recibimos", "Tenemos tu pregunta", "guardada", "te responderá")),
                 new Case("unsaved", "en", "Change your question", "Your changes are not saved yet.",
                         List.of("still received", "changes are saved")),
                 new Case("unsaved", "es", "Cambia tu pregunta", "Tus cambios todavía no están guardados.",

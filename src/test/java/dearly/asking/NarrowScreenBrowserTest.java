@@ -98,13 +98,20 @@ class NarrowScreenBrowserTest {
 
     @Test
     void theStatusPageWithCrisisResourcesFitsA360PixelPhoneAt200PercentZoom() {
+        // An admin may add a resource with a long name, number and address: those must fit too.
+        server.server().database().write(handle -> handle.createUpdate("""
+                        INSERT INTO crisis_resource (country, position, name, phone, url, kind, languages)
+                        VALUES ('US', 99, 'Postpartum-Depression-Warmline-for-New-Mothers-and-Fathers', '+1-800-555-0199-000-1234567',
+                                'https://www.example.org/help/for-new-parents/postpartum-depression/warmline-and-text-line', 'helpline', 'en,es')""")
+                .execute());
         Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=en"));
         fields.putAll(Map.of("language", "en", "country", "United States", "city", "Albuquerque", "body", CRISIS,
                 "title", "I cannot do this any more"));
         String status = AskFlow.askAndFollow(server, fields);
 
         browser.open(server.url(status));
-        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".crisis .phone")).size()).isGreaterThan(2);
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".crisis .phone")).size()).isGreaterThan(3);
+        assertThat(browser.find(".crisis").getText()).contains("warmline-and-text-line");
         browser.screen(180, 400);
         assertThat(browser.sidewaysOverflow()).as("what sticks out of the status page at 180 CSS pixels").isEmpty();
     }
