@@ -63,7 +63,8 @@ public final class App {
 
         UserRepository users = new UserRepository(database);
         Sessions sessions = new Sessions(database, users, clock);
-        AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links);
+        AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links,
+                rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
         DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),
                 mailWaiting, clock), csrf, pages, links);
         AdminPages adminPages = new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database),
@@ -86,9 +87,13 @@ public final class App {
             rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.FORMS);
+            rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.SIGN_IN);
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.POST, RateLimits.Group.API_WRITE);
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
             requestLimits.routes(javalin.routes);
+            // These read the form to tell a send from "add a child": after the ceiling and the size limit.
+            rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.ASK, RateLimits::sendsTheForm);
+            rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
             // After the limits, so a flood never reaches the session table; before every guarded route.
             javalin.routes.before(sessions::attach);
 

@@ -178,6 +178,31 @@ class AccessibilityTest {
         browser.await(page -> page.findElements(By.cssSelector(heading)).stream().anyMatch(h -> h.getText().equals(text)));
     }
 
+    @Test
+    void askFormWithTwoChildrenAddedIsAccessible() {
+        browser.open(askUrl());
+        WebElement add = browser.find("form.ask button[name=rows][value=add]");
+        add.click();
+        browser.awaitGone(add);
+        browser.await(page -> !page.findElements(By.cssSelector("#child-2")).isEmpty());
+        assertAccessible("ask form, two children");
+    }
+
+    @Test
+    void withdrawConfirmationAndTheStatusPageAfterWithdrawingAreAccessible() {
+        ask("¿Por qué mi bebé no quiere comer?", "Mi hija tiene siete meses y desde hace una semana rechaza la comida. ¿Es normal?");
+        String status = pathOf(browser.driver().getCurrentUrl()).replaceAll("\\?.*", "");
+        browser.open(server.url(status + "/withdraw"));
+        assertThat(browser.find("h1").getText()).isEqualTo("¿Retirar tu pregunta?");
+        assertAccessible("withdraw confirmation");
+
+        WebElement confirm = browser.find("form[action$='/withdraw'] button");
+        confirm.click();
+        browser.awaitGone(confirm);
+        browser.await(page -> !page.findElements(By.cssSelector("form.restore")).isEmpty());
+        assertAccessible("status page after withdrawing, with undo and ask again");
+    }
+
     // Staff
 
     @Test

@@ -170,6 +170,35 @@ public final class Browser implements AutoCloseable {
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
+    /**
+     * Gives the phone a screen this many CSS pixels wide and high, until {@link #reset}. A 360-pixel
+     * phone at 200% zoom lays pages out in 180 CSS pixels: {@code screen(180, 400)}.
+     */
+    public void screen(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 3.0, "mobile", true));
+    }
+
+    /**
+     * What sticks out sideways on the page as it stands: an empty list when nothing does. Elements
+     * placed off-screen on purpose (the skip link, the robots' field) are not counted.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> sidewaysOverflow() {
+        return (List<String>) script("""
+                var width = document.documentElement.clientWidth, wide = [];
+                if (document.documentElement.scrollWidth > width) wide.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+                document.querySelectorAll('body *').forEach(function (el) {
+                  if (el.closest('.skip, .trap, .default-submit')) return;
+                  var r = el.getBoundingClientRect();
+                  if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) {
+                    wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                        + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width + ': ' + (el.textContent || '').trim().slice(0, 40));
+                  }
+                });
+                return wide;""");
+    }
+
     /** The whole page, not just what fits on the screen, as a PNG. */
     public Path screenshot(Path file) {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
@@ -191,6 +220,7 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Browser.resetPermissions", Map.of());
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+        screen(390, 844);
         driver.get("about:blank");
     }
 

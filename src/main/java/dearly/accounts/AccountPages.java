@@ -7,13 +7,17 @@ import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
+import dearly.web.RateLimits;
+import dearly.web.Secrets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Signing in and out. A wrong e-mail and a wrong password get the same calm message, so the form
@@ -28,13 +32,24 @@ public final class AccountPages {
     private final Csrf csrf;
     private final Pages pages;
     private final Links links;
+    private final Function<String, Optional<Duration>> attemptsPerAccount;
 
     public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Pages pages, Links links) {
+        this(users, sessions, csrf, pages, links, account -> Optional.empty());
+    }
+
+    /**
+     * @param attemptsPerAccount takes one sign-in attempt from the allowance of the account an
+     *     e-mail names (normalised), whether or not it exists: empty to go ahead, or how long to wait
+     */
+    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Pages pages, Links links,
+            Function<String, Optional<Duration>> attemptsPerAccount) {
         this.users = users;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
         this.links = links;
+        this.attemptsPerAccount = attemptsPerAccount;
     }
 
     public void routes(RoutesConfig routes) {
@@ -57,7 +72,17 @@ public final class AccountPages {
         String email = Objects.requireNonNullElse(ctx.formParam("email"), "").strip();
         String next = safeNext(ctx.formParam("next"));
         if (!csrf.isValid(ctx)) {
-            renderLogin(ctx, HttpStatus.UNPROCESSABLE_CONTENT, email, next, "accounts.login.expired");
+            renderLogin(ctx, HttpStatus.UNPROCESSABLE_CONTENT, email, next, t(ctx, "accounts.login.expired"));
+            return;
+        }
+        // Counted before the password is checked, for addresses with and without an account alike, so
+        // the refusal (and its timing) tells nobody whether the account exists.
+        // Remembered by hash: a fixed size whatever was typed, and no e-mail addresses held in memory.
+        Optional<Duration> wait = attemptsPerAccount.apply(Secrets.sha256(UserRepository.emailKey(email)));
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", Long.toString(RateLimits.seconds(wait.get())));
+            renderLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, email, next,
+                    Messages.of(LanguageChoice.of(ctx)).format("accounts.login.too-many", RateLimits.minutes(wait.get())));
             return;
         }
         char[] password = Objects.requireNonNullElse(ctx.formParam("password"), "").toCharArray();
@@ -68,7 +93,7 @@ public final class AccountPages {
             Arrays.fill(password, '\0');
         }
         if (user.isEmpty()) {
-            renderLogin(ctx, HttpStatus.UNPROCESSABLE_CONTENT, email, next, "accounts.login.mismatch");
+            renderLogin(ctx, HttpStatus.UNPROCESSABLE_CONTENT, email, next, t(ctx, "accounts.login.mismatch"));
             return;
         }
         sessions.start(ctx, user.get());
@@ -100,7 +125,12 @@ public final class AccountPages {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    private void renderLogin(Context ctx, HttpStatus status, String email, String next, String messageKey) {
+    private static String t(Context ctx, String key) {
+        return Messages.of(LanguageChoice.of(ctx)).get(key);
+    }
+
+    /** @param message shown above the form, or empty */
+    private void renderLogin(Context ctx, HttpStatus status, String email, String next, String message) {
         noStore(ctx);
         Language language = LanguageChoice.of(ctx);
         Messages t = Messages.of(language);
@@ -112,7 +142,7 @@ public final class AccountPages {
                 "csrf", csrf.token(ctx),
                 // The language rides along in the address, so the answer to the post speaks it too.
                 "action", "/login?lang=" + language.code(),
-                "message", messageKey.isEmpty() ? "" : t.get(messageKey)));
+                "message", message));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,7 +52,9 @@ public final class AskPages {
         routes.get("/status/{token}", this::status);
         routes.get("/status/{token}/edit", this::editForm);
         routes.post("/status/{token}/edit", this::edit);
+        routes.get("/status/{token}/withdraw", this::withdrawConfirm);
         routes.post("/status/{token}/withdraw", this::withdraw);
+        routes.post("/status/{token}/restore", this::restore);
         routes.get("/status/{token}/delete", this::deleteConfirm);
         routes.post("/status/{token}/delete", this::delete);
         routes.get("/erase/{token}", this::eraseConfirm);
@@ -89,15 +92,17 @@ public final class AskPages {
         StoredQuestion stored = stored(ctx);
         Messages t = Messages.of(stored.asker().language());
         noReferrer(ctx);
-        pages.render(ctx, "asking/status.jte", Map.of(
-                "meta", meta(ctx, t, t.get("status.title")),
-                "stored", stored,
-                "token", ctx.pathParam("token"),
-                "statusUrl", links.absolute(ctx, StatusLink.path(ctx.pathParam("token"))),
-                "justReceived", ctx.queryParam("received") != null,
-                "crisis", crisis(stored.crisisKinds().isEmpty(), stored.asker().country(), t.language()),
-                "csrf", csrf.token(ctx),
-                "notice", notice(ctx, t)));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("meta", meta(ctx, t, t.get("status.title")));
+        parameters.put("stored", stored);
+        parameters.put("token", ctx.pathParam("token"));
+        parameters.put("statusUrl", links.absolute(ctx, StatusLink.path(ctx.pathParam("token"))));
+        parameters.put("justReceived", ctx.queryParam("received") != null);
+        parameters.put("crisis", crisis(stored.crisisKinds().isEmpty(), stored.asker().country(), t.language()));
+        parameters.put("csrf", csrf.token(ctx));
+        parameters.put("notice", notice(ctx, t, stored.question().status()));
+        parameters.put("restorableUntil", stored.restorableUntil(clock.get()).map(java.util.Date::from));
+        pages.render(ctx, "asking/status.jte", parameters);
     }
 
     private void editForm(Context ctx) {
@@ -129,7 +134,32 @@ public final class AskPages {
         ctx.redirect(StatusLink.path(ctx.pathParam("token")) + (changed ? "?edited" : "?too-late"), HttpStatus.SEE_OTHER);
     }
 
+    /** Withdrawing is a step away from the status page, as erasing is: one stray tap must not do it. */
+    private void withdrawConfirm(Context ctx) {
+        StoredQuestion stored = stored(ctx);
+        Messages t = Messages.of(stored.asker().language());
+        noReferrer(ctx);
+        if (!stored.withdrawable()) {
+            ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "?too-late", HttpStatus.SEE_OTHER);
+            return;
+        }
+        pages.render(ctx, "asking/withdraw.jte", Map.of("meta", meta(ctx, t, t.get("withdraw.title")), "stored", stored,
+                "token", ctx.pathParam("token"), "csrf", csrf.token(ctx), "expired", ctx.queryParam("expired") != null));
+    }
+
     private void withdraw(Context ctx) {
+        stored(ctx);
+        noReferrer(ctx);
+        String token = ctx.pathParam("token");
+        if (!csrf.isValid(ctx)) {
+            ctx.redirect(StatusLink.path(token) + "/withdraw?expired", HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean withdrawn = asking.withdraw(token);
+        ctx.redirect(StatusLink.path(token) + (withdrawn ? "?withdrawn" : "?too-late"), HttpStatus.SEE_OTHER);
+    }
+
+    private void restore(Context ctx) {
         stored(ctx);
         noReferrer(ctx);
         String token = ctx.pathParam("token");
@@ -137,8 +167,8 @@ public final class AskPages {
             ctx.redirect(StatusLink.path(token) + "?expired", HttpStatus.SEE_OTHER);
             return;
         }
-        boolean withdrawn = asking.withdraw(token);
-        ctx.redirect(StatusLink.path(token) + (withdrawn ? "?withdrawn" : "?too-late"), HttpStatus.SEE_OTHER);
+        boolean restored = asking.restore(token);
+        ctx.redirect(StatusLink.path(token) + (restored ? "?restored" : "?undo-too-late"), HttpStatus.SEE_OTHER);
     }
 
     private void deleteConfirm(Context ctx) {
@@ -209,15 +239,17 @@ public final class AskPages {
     private boolean changedRows(Context ctx, AskForm form, String retryKey, String action, boolean editing) {
         String button = Optional.ofNullable(ctx.formParam("rows")).orElse("");
         List<AskForm.ChildForm> rows = new ArrayList<>(form.children());
+        int added = -1;
         if (button.equals("add") && rows.size() < AskForm.MAX_CHILDREN) {
             rows.add(AskForm.ChildForm.empty());
+            added = rows.size() - 1;
         } else if (button.startsWith("remove-")) {
             int index = parseIndex(button.substring("remove-".length()));
             if (index >= 0 && index < rows.size()) rows.remove(index);
         } else {
             return false;
         }
-        render(ctx, HttpStatus.OK, form.withChildren(rows), Map.of(), retryKey, action, editing, "");
+        render(ctx, HttpStatus.OK, form.withChildren(rows), Map.of(), retryKey, action, editing, "", added);
         return true;
     }
 
@@ -231,6 +263,11 @@ public final class AskPages {
 
     private void render(Context ctx, HttpStatus status, AskForm form, Map<String, String> errorKeys, String retryKey,
             String action, boolean editing, String noticeKey) {
+        render(ctx, status, form, errorKeys, retryKey, action, editing, noticeKey, -1);
+    }
+
+    private void render(Context ctx, HttpStatus status, AskForm form, Map<String, String> errorKeys, String retryKey,
+            String action, boolean editing, String noticeKey, int addedChild) {
         Language language = Language.fromCode(form.language()).orElseGet(() -> LanguageChoice.of(ctx));
         Messages t = Messages.of(language);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -243,7 +280,7 @@ public final class AskPages {
             crisis = crisis(!signs, Countries.code(form.country()).orElse(null), language);
         }
         AskView view = new AskView(t, typed, errors, csrf.token(ctx), retryKey, Countries.all(language), crisis, action,
-                editing, noticeKey.isEmpty() ? "" : t.get(noticeKey));
+                editing, noticeKey.isEmpty() ? "" : t.get(noticeKey), addedChild);
         ctx.status(status);
         pages.render(ctx, "asking/ask.jte", Map.of("meta", meta(ctx, t, t.get(editing ? "ask.edit.title" : "ask.title")),
                 "view", view));
@@ -260,10 +297,12 @@ public final class AskPages {
         });
     }
 
-    private String notice(Context ctx, Messages t) {
-        for (String key : List.of("received", "edited", "withdrawn", "too-late", "expired")) {
+    /** The notice after an action, told as it stands now: "too late" says what came first. */
+    private String notice(Context ctx, Messages t, QuestionStatus status) {
+        for (String key : List.of("received", "edited", "withdrawn", "restored", "undo-too-late", "expired")) {
             if (ctx.queryParam(key) != null) return t.get("status.notice." + key);
         }
+        if (ctx.queryParam("too-late") != null) return t.get("status.notice.too-late." + status.name().toLowerCase(Locale.ROOT));
         return "";
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param errors field name to message, in her language
  * @param action where the form is sent
  * @param notice a message for the whole form, or empty
+ * @param addedChild the index of the child row "add a child" just added, whose first field takes the
+ *     focus so she carries on where she was; -1 otherwise
  */
 public record AskView(
         Messages t,
@@ -23,7 +25,8 @@ public record AskView(
         Optional<CrisisHelp> crisis,
         String action,
         boolean editing,
-        String notice) {
+        String notice,
+        int addedChild) {
 
     public String error(String field) {
         return errors.getOrDefault(field, "");

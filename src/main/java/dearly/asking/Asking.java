@@ -116,6 +116,17 @@ public final class Asking {
                 .orElse(false));
     }
 
+    /** Puts back a question she withdrew before an advisor took it, within the undo window; false otherwise. */
+    public boolean restore(String token) {
+        if (!StatusLink.wellFormed(token)) return false;
+        return database.write(handle -> questions.byStatusToken(handle, token)
+                .map(stored -> {
+                    Instant now = clock.get();
+                    return questions.restore(handle, stored.question().id(), now.minus(StoredQuestion.UNDO_WINDOW), now);
+                })
+                .orElse(false));
+    }
+
     /**
      * What "delete everything" did: whether her link was known, and the address that was mailed the
      * link erasing every other question sent from it (none when she gave no address).

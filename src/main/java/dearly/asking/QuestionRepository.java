@@ -81,7 +81,7 @@ public final class QuestionRepository {
     public Optional<StoredQuestion> byStatusToken(Handle handle, String token) {
         return handle.createQuery("""
                         SELECT q.id, q.title, q.body, q.language, q.received_at, q.status, q.crisis_kinds, q.decline_reply,
-                               a.id AS asker_id, a.first_name, a.surname, a.age, a.city, a.country, a.role, a.pseudonym,
+                               q.withdrawn_from, q.withdrawn_at, a.id AS asker_id, a.first_name, a.surname, a.age, a.city, a.country, a.role, a.pseudonym,
                                a.language AS asker_language, a.email,
                                (SELECT MIN(l.slug) FROM letter l WHERE l.question_id = q.id AND l.published_at IS NOT NULL) AS letter_slug
                         FROM question q JOIN asker a ON a.id = q.asker_id
@@ -120,12 +120,26 @@ public final class QuestionRepository {
         return true;
     }
 
-    /** Withdraws a question that is not yet answered; false when it is too late. */
+    /** Withdraws a question that is not yet answered, remembering where it stood; false when it is too late. */
     public boolean withdraw(Handle handle, long questionId, Instant now) {
         return handle.createUpdate("""
-                        UPDATE question SET status = 'WITHDRAWN', updated_at = :now
+                        UPDATE question SET status = 'WITHDRAWN', withdrawn_from = status, withdrawn_at = :now, updated_at = :now
                         WHERE id = :id AND status IN ('RECEIVED', 'ASSIGNED')""")
                 .bind("now", now)
+                .bind("id", questionId)
+                .execute() == 1;
+    }
+
+    /**
+     * Puts a withdrawn question back as received, if no advisor had taken it and she withdrew it
+     * after {@code withdrawnSince}; false otherwise.
+     */
+    public boolean restore(Handle handle, long questionId, Instant withdrawnSince, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE question SET status = 'RECEIVED', withdrawn_from = NULL, withdrawn_at = NULL, updated_at = :now
+                        WHERE id = :id AND status = 'WITHDRAWN' AND withdrawn_from = 'RECEIVED' AND withdrawn_at > :since""")
+                .bind("now", now)
+                .bind("since", withdrawnSince)
                 .bind("id", questionId)
                 .execute() == 1;
     }
@@ -185,8 +199,10 @@ public final class QuestionRepository {
                 rs.getString("country"), Role.valueOf(rs.getString("role")), rs.getString("pseudonym"),
                 Language.fromCode(rs.getString("asker_language")).orElseThrow(), rs.getString("email"),
                 children(handle, askerId));
+        Optional<Instant> undoable = "RECEIVED".equals(rs.getString("withdrawn_from"))
+                ? Optional.ofNullable(instant(rs, "withdrawn_at", ctx)) : Optional.empty();
         return new StoredQuestion(question, asker, crisisKinds(rs.getString("crisis_kinds")), Optional.ofNullable(rs.getString("decline_reply")),
-                Optional.ofNullable(rs.getString("letter_slug")));
+                Optional.ofNullable(rs.getString("letter_slug")), undoable);
     }
 
     /** Her children in the order she gave them. */

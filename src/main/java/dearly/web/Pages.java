@@ -4,7 +4,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import dearly.accounts.Sessions;
-import dearly.accounts.User;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class Pages {
         Map<String, Object> withSession = parameters;
         if (parameters.get("meta") instanceof PageMeta meta) {
             withSession = new HashMap<>(parameters);
-            withSession.put("meta", meta.withSignedInAs(Sessions.user(ctx).map(User::displayName)));
+            withSession.put("meta", meta.withStaff(Sessions.user(ctx)));
         }
         send(ctx, render(template, withSession));
     }

@@ -13,9 +13,15 @@ import java.util.stream.Collectors;
 
 /**
  * How many requests each client may make to each group of routes, read once from the environment.
- * Limits are on unless {@code DEARLY_RATE_LIMITS=off}. The defaults suit a column that receives a
- * few questions a day and is read by many, and leave room for a family sharing one address; where
- * a mobile network puts many parents behind one address (carrier-grade NAT), raise them.
+ * Limits are on unless {@code DEARLY_RATE_LIMITS=off}.
+ *
+ * <p>The defaults count what a person does, not what her browser does, and leave room for many
+ * parents behind one address: mobile networks put hundreds of phones behind one carrier-grade NAT
+ * address, and a mother typically sends her question two or three times (fixing what the form
+ * marked), edits once and never signs in. A column receives a few questions a day, so an address
+ * that sends thirty in an hour is a machine; one that sends three hundred posts of any kind in ten
+ * minutes (adding children included) is one for certain. Sign-in attempts are also counted per
+ * account, wherever they come from, so spreading guesses over many addresses does not help.
  *
  * @param limits each limited group's allowance; a group that is missing is not limited
  * @param trustedProxies the load balancers whose {@code X-Forwarded-For} header names the client
@@ -23,15 +29,19 @@ import java.util.stream.Collectors;
  */
 public record RateLimitSettings(Map<Group, Limit> limits, TrustedProxies trustedProxies, int maxClientsPerGroup) {
     public static final String VARIABLE = "DEARLY_RATE_LIMITS";
-    /** A remembered client costs a few hundred bytes: three groups stay within some 25 MB under any flood. */
+    /** A remembered client costs a few hundred bytes: seven groups stay within some 50 MB under any flood. */
     public static final int DEFAULT_MAX_CLIENTS_PER_GROUP = 20_000;
     public static final Map<Group, Limit> DEFAULTS = Map.of(
-            Group.FORMS, new Limit(10, Duration.ofMinutes(10)),
+            Group.FORMS, new Limit(300, Duration.ofMinutes(10)),
+            Group.ASK, new Limit(30, Duration.ofHours(1)),
+            Group.EDIT, new Limit(30, Duration.ofHours(1)),
+            Group.SIGN_IN, new Limit(30, Duration.ofMinutes(10)),
+            Group.SIGN_IN_ACCOUNT, new Limit(10, Duration.ofHours(1)),
             Group.API_WRITE, new Limit(30, Duration.ofMinutes(10)),
             Group.API_READ, new Limit(300, Duration.ofMinutes(1)));
 
     private static final Pattern ENTRY = Pattern.compile("([a-z-]+)\\s*=\\s*(?:(off)|(\\d{1,9})\\s*/\\s*(\\d{0,6})\\s*([smhd]))");
-    private static final String HOW = "Set it to off, or to limits such as forms=10/10m,api-write=30/10m,api-read=300/1m"
+    private static final String HOW = "Set it to off, or to limits such as ask=30/1h,sign-in=30/10m,api-read=300/1m"
             + " (groups: " + Arrays.stream(Group.values()).map(Group::settingName).collect(Collectors.joining(", "))
             + "; periods in s, m, h or d; a group may be off, and a group not named keeps its default)";
 

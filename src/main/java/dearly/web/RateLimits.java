@@ -14,23 +14,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Per-client rate limits on public forms and the API (Bucket4j, in memory on each node). Each
- * {@link Group} is one allowance per client, shared by every route limited under it: a parent's
- * posts to the ask form and to her status page draw on the same "forms" allowance. A client is its
+ * {@link Group} is one allowance per client, shared by every route limited under it. A client is its
  * address (see {@link TrustedProxies}); a request over the limit gets 429, a {@code Retry-After}
  * header and a kind page or JSON in her language, and goes no further.
  *
+ * <p>What is counted is what is worth counting: a question sent, a change to one sent, a sign-in
+ * attempt, each in its own group, so a mother who fixes a mistake and edits once never shares an
+ * allowance with a colleague signing in behind the same address. The form's own round trips ("add a
+ * child", "remove") are not sends and are counted only by the {@code forms} ceiling on every post,
+ * which only a machine reaches.
+ *
  * <pre>{@code
  * rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
+ * rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.ASK, RateLimits::sendsTheForm);
  * rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
  * }</pre>
  *
- * <p>Register limits before handlers that read the body (CSRF checks), so a refused request costs
- * nothing more.
+ * <p>Register the {@code forms} ceiling before handlers that read the body (CSRF checks), so a
+ * refused request costs nothing more; limits whose test reads the form come after it.
  *
  * <p>Addresses are never logged: only how many requests each group refused, at most once a minute.
  */
@@ -40,7 +48,16 @@ public final class RateLimits {
 
     /** The routes that share one allowance per client; names as in {@code DEARLY_RATE_LIMITS}. */
     public enum Group {
+        /** Every post to a public form, round trips included: a ceiling against floods. */
         FORMS("forms"),
+        /** A question sent from the ask form, whether it is received or comes back to be fixed. */
+        ASK("ask"),
+        /** A change sent from her status page: an edit, withdrawing, undoing it, erasing. */
+        EDIT("edit"),
+        /** A staff sign-in attempt, per address. */
+        SIGN_IN("sign-in"),
+        /** A staff sign-in attempt, per account named (its normalised e-mail), whoever sends it. */
+        SIGN_IN_ACCOUNT("sign-in-account"),
         API_WRITE("api-write"),
         API_READ("api-read");
 
@@ -74,6 +91,10 @@ public final class RateLimits {
                 refused.put(group, new AtomicLong());
             });
         }
+        settings.limit(Group.FORMS).filter(limit -> limit.requests() * 600_000L / limit.period().toMillis() < 100).ifPresent(limit ->
+                LOG.warn("{}: forms={}/{}s is a ceiling on every form post, adding a child included; sending a question, an edit"
+                        + " and signing in have allowances of their own (ask, edit, sign-in). Below 100 per 10 minutes parents may reach it",
+                        RateLimitSettings.VARIABLE, limit.requests(), limit.period().toSeconds()));
         if (!settings.on()) {
             LOG.warn("rate limits are off ({}=off): use this only for benchmarks and local testing", RateLimitSettings.VARIABLE);
         }
@@ -85,20 +106,60 @@ public final class RateLimits {
      * of one group match is counted once.
      */
     public void limit(RoutesConfig routes, String path, HandlerType method, Group group) {
+        limit(routes, path, method, group, ctx -> true);
+    }
+
+    /** Like {@link #limit(RoutesConfig, String, HandlerType, Group)}, counting only requests that {@code counts}. */
+    public void limit(RoutesConfig routes, String path, HandlerType method, Group group, Predicate<Context> counts) {
         ClientBuckets groupBuckets = buckets.get(group);
         if (groupBuckets == null) return;
         String counted = "dearly.rate-limit-counted." + group.settingName();
         routes.before(path, ctx -> {
-            if (!ctx.method().equals(method) || ctx.attribute(counted) != null) return;
+            if (!ctx.method().equals(method) || ctx.attribute(counted) != null || !counts.test(ctx)) return;
             ctx.attribute(counted, true);
             String client = settings.trustedProxies().clientKey(ctx.req().getRemoteAddr(), forwardedFor(ctx));
             groupBuckets.take(client).ifPresent(wait -> refuse(ctx, group, wait));
         });
     }
 
+    /**
+     * Whether a post sends a form (a question, an edit) rather than asking the server to add or
+     * remove a row of it: the {@code rows} button the handlers read too, so what is not counted is
+     * never stored. Reads the form, so register it after the {@code forms} ceiling.
+     */
+    public static boolean sendsTheForm(Context ctx) {
+        String rows = ctx.formParam("rows");
+        return rows == null || rows.isEmpty();
+    }
+
+    /**
+     * One allowance per key that is not an address, such as the account a sign-in names. The
+     * answer is empty when the request may go ahead, otherwise how long to wait; a group that is
+     * not limited always lets it go ahead.
+     */
+    public Function<String, Optional<Duration>> perKey(Group group) {
+        ClientBuckets groupBuckets = buckets.get(group);
+        if (groupBuckets == null) return key -> Optional.empty();
+        return key -> {
+            Optional<Duration> wait = groupBuckets.take(key);
+            if (wait.isPresent()) report(group);
+            return wait;
+        };
+    }
+
+    /** Whole seconds to wait, at least one, for a {@code Retry-After} header. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** Whole minutes to wait, at least one, for a page. */
+    public static long minutes(Duration wait) {
+        return Math.max(1, (seconds(wait) + 59) / 60);
+    }
+
     private void refuse(Context ctx, Group group, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        long minutes = Math.max(1, (seconds + 59) / 60);
+        long seconds = seconds(wait);
+        long minutes = minutes(wait);
         Messages t = Messages.of(LanguageChoice.of(ctx));
         ctx.header("Retry-After", Long.toString(seconds));
         refusals.send(ctx, HttpStatus.TOO_MANY_REQUESTS,

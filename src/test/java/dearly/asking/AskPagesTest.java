@@ -197,7 +197,8 @@ class AskPagesTest {
         assertThat(page.selectFirst(".your-question h3").text()).isEqualTo("¿Por qué mi bebé llora tanto al atardecer?");
         assertThat(page.selectFirst(".notice").text()).isEqualTo("Tus cambios están guardados.");
 
-        String csrf = page.selectFirst(".actions form input[name=_csrf]").val();
+        Document confirm = server.page(page.selectFirst(".actions a[href$=/withdraw]").attr("href"));
+        String csrf = confirm.selectFirst("form input[name=_csrf]").val();
         server.postForm(status + "/withdraw", Map.of("_csrf", csrf));
         Document withdrawn = server.page(status);
         assertThat(withdrawn.selectFirst("h1").text()).isEqualTo("Retiraste tu pregunta");

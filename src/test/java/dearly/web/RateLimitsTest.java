@@ -23,11 +23,12 @@ class RateLimitsTest {
         return WebTestApp.start((routes, parts) -> {
             RateLimits limits = new RateLimits(settings, parts.pages(), parts.links());
             limits.limit(routes, "/ask", HandlerType.POST, Group.FORMS);
+            limits.limit(routes, "/ask", HandlerType.POST, Group.ASK, RateLimits::sendsTheForm);
             limits.limit(routes, "/api/v1/questions", HandlerType.POST, Group.API_WRITE);
             limits.limit(routes, "/api/*", HandlerType.GET, Group.API_READ);
             limits.limit(routes, "/api/v1/letters", HandlerType.GET, Group.API_READ);
             routes.get("/ask", ctx -> ctx.html("<form method=post></form>"));
-            routes.post("/ask", ctx -> ctx.html("<p>received " + ctx.formParam("title") + "</p>"));
+            routes.post("/ask", ctx -> ctx.html(RateLimits.sendsTheForm(ctx) ? "<p>received " + ctx.formParam("title") + "</p>" : "<p>a row more</p>"));
             routes.post("/api/v1/questions", ctx -> ctx.status(HttpStatus.CREATED).json(Map.of("received", ctx.body())));
             routes.get("/api/v1/letters", ctx -> ctx.json(Map.of("letters", List.of())));
         });
@@ -38,19 +39,19 @@ class RateLimitsTest {
     }
 
     @Test
-    void theEleventhFormPostWithinTenMinutesIsAskedKindlyToWaitInHerLanguage() {
+    void theThirtyFirstQuestionSentWithinAnHourIsAskedKindlyToWaitInHerLanguage() {
         try (WebTestApp app = app(Map.of())) {
-            for (int i = 1; i <= 10; i++) assertThat(ask(app, "Accept-Language", "es").statusCode()).as("post %d", i).isEqualTo(200);
+            for (int i = 1; i <= 30; i++) assertThat(ask(app, "Accept-Language", "es").statusCode()).as("post %d", i).isEqualTo(200);
             HttpResponse<String> eleventh = ask(app, "Accept-Language", "es-CO,es;q=0.9");
             assertThat(eleventh.statusCode()).isEqualTo(429);
-            // 10 per 10 minutes refills one post a minute.
-            assertThat(Long.parseLong(eleventh.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            // 30 an hour refills one send every two minutes.
+            assertThat(Long.parseLong(eleventh.headers().firstValue("Retry-After").orElseThrow())).isBetween(61L, 120L);
             Document page = Jsoup.parse(eleventh.body());
             assertThat(page.selectFirst("html").attr("lang")).isEqualTo("es");
             assertThat(page.selectFirst("h1").text()).isEqualTo("Hagamos una pausa corta");
             assertThat(page.text())
                     .contains("Lo que escribiste no se ha perdido: vuelve atrás en tu navegador y ahí seguirá.")
-                    .contains("Envíalo de nuevo en más o menos un minuto.")
+                    .contains("Envíalo de nuevo en unos 2 minutos.")
                     .contains("llama al número de emergencias")
                     .doesNotContain("received");
         }
@@ -69,6 +70,18 @@ class RateLimitsTest {
             assertThat(third.body())
                     .contains("\"retry_after_seconds\":" + retryAfter)
                     .contains("\"error\":\"Too many requests from your connection in a short time. Please try again in " + retryAfter + " seconds.\"");
+        }
+    }
+
+    @Test
+    void addingAChildIsNotASendButTheCeilingCountsEveryPost() {
+        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "ask=1/10m,forms=12/10m"))) {
+            for (int i = 0; i < 10; i++) assertThat(app.postForm("/ask", "title=Why&rows=add").statusCode()).isEqualTo(200);
+            assertThat(ask(app).statusCode()).isEqualTo(200);
+            // A send dressed up with an empty rows field is still a send.
+            assertThat(app.postForm("/ask", "title=Why&rows=").statusCode()).isEqualTo(429);
+            // Twelve posts in all: the ceiling now refuses even a round trip.
+            assertThat(app.postForm("/ask", "title=Why&rows=add").statusCode()).isEqualTo(429);
         }
     }
 
@@ -135,10 +148,21 @@ class RateLimitsTest {
         RateLimitSettings settings = RateLimitSettings.fromEnvironment(Map.of());
         assertThat(settings.on()).isTrue();
         assertThat(settings.limits()).isEqualTo(Map.of(
-                Group.FORMS, new Limit(10, Duration.ofMinutes(10)),
+                Group.FORMS, new Limit(300, Duration.ofMinutes(10)),
+                Group.ASK, new Limit(30, Duration.ofHours(1)),
+                Group.EDIT, new Limit(30, Duration.ofHours(1)),
+                Group.SIGN_IN, new Limit(30, Duration.ofMinutes(10)),
+                Group.SIGN_IN_ACCOUNT, new Limit(10, Duration.ofHours(1)),
                 Group.API_WRITE, new Limit(30, Duration.ofMinutes(10)),
                 Group.API_READ, new Limit(300, Duration.ofMinutes(1))));
         assertThat(RateLimitSettings.fromEnvironment(Map.of("DEARLY_RATE_LIMITS", " OFF ")).on()).isFalse();
+    }
+
+    @Test
+    void theOldFormsSettingStillReadsAsTheCeilingOnEveryFormPost() {
+        RateLimitSettings settings = RateLimitSettings.fromEnvironment(Map.of("DEARLY_RATE_LIMITS", "forms=10/10m"));
+        assertThat(settings.limit(Group.FORMS)).contains(new Limit(10, Duration.ofMinutes(10)));
+        assertThat(settings.limit(Group.ASK)).contains(new Limit(30, Duration.ofHours(1)));
     }
 
     @Test
@@ -157,10 +181,10 @@ class RateLimitsTest {
                     .as(malformed)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("DEARLY_RATE_LIMITS: ")
-                    .hasMessageContaining("forms=10/10m,api-write=30/10m,api-read=300/1m");
+                    .hasMessageContaining("ask=30/1h,sign-in=30/10m,api-read=300/1m");
         }
         assertThatThrownBy(() -> RateLimitSettings.fromEnvironment(Map.of("DEARLY_RATE_LIMITS", "form=10/10m")))
-                .hasMessageContaining("there is no group 'form'").hasMessageContaining("groups: forms, api-write, api-read");
+                .hasMessageContaining("there is no group 'form'").hasMessageContaining("groups: forms, ask, edit, sign-in, sign-in-account, api-write, api-read");
         for (String malformed : new String[] {"load-balancer.internal", "10.0.0.0/33", "300.1.1.1", "10.0.0.1/8/8", "::1/129"}) {
             assertThatThrownBy(() -> RateLimitSettings.fromEnvironment(Map.of("DEARLY_TRUSTED_PROXIES", malformed)))
                     .as(malformed)
