@@ -86,6 +86,7 @@ public final class App {
             // Limits first: the CSRF check reads the body, which a flood should never get to.
             rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.FORMS);
+            rateLimits.limit(javalin.routes, "/erase/*", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.FORMS);
             rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.SIGN_IN);
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.POST, RateLimits.Group.API_WRITE);
@@ -94,6 +95,7 @@ public final class App {
             // These read the form to tell a send from "add a child": after the ceiling and the size limit.
             rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.ASK, RateLimits::sendsTheForm);
             rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
+            rateLimits.limit(javalin.routes, "/erase/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
             // After the limits, so a flood never reaches the session table; before every guarded route.
             javalin.routes.before(sessions::attach);
 
