@@ -23,6 +23,7 @@ import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
+import dearly.web.JettyRefusals;
 import dearly.web.Links;
 import dearly.web.Pages;
 import dearly.web.RateLimits;
@@ -81,6 +82,7 @@ public final class App {
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
             // ctx.scheme() is https only over TLS or when a trusted proxy says so: HSTS, Secure cookies, https links.
             javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals(pages, links)));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -12,9 +12,13 @@ public final class LanguageChoice {
     private LanguageChoice() {}
 
     public static Language of(Context ctx) {
-        var asked = Language.fromCode(askedFor(ctx.queryString()).orElse(null));
+        return of(ctx.queryString(), ctx.header("Accept-Language"));
+    }
+
+    /** @param query the raw query string, or null; @param header Accept-Language, or null */
+    static Language of(String query, String header) {
+        var asked = Language.fromCode(askedFor(query).orElse(null));
         if (asked.isPresent()) return asked.get();
-        String header = ctx.header("Accept-Language");
         if (header != null && !header.isBlank()) {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {

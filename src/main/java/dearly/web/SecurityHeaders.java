@@ -1,6 +1,7 @@
 package dearly.web;
 
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
 /**
  * Headers on every response. The content security policy allows nothing from other sites: pages load
@@ -20,12 +21,17 @@ public final class SecurityHeaders {
     private SecurityHeaders() {}
 
     public static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        always(ctx::header);
         // Browsers ignore this header over plain http (RFC 6797), so it is sent only where it counts.
         if ("https".equalsIgnoreCase(ctx.scheme())) ctx.header("Strict-Transport-Security", HSTS);
+    }
+
+    /** The headers every response gets, https or not, given to {@code header} as name and value. */
+    static void always(BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
     }
 }
