@@ -23,12 +23,15 @@ import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
+import dearly.web.JettyRefusals;
 import dearly.web.Links;
 import dearly.web.Pages;
 import dearly.web.RateLimits;
 import dearly.web.RequestLimits;
 import dearly.web.SecurityHeaders;
+import dearly.web.UnreadableRequests;
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -42,10 +45,12 @@ public final class App {
 
     private App() {}
 
-    /** @param mailWaiting called after a commit that queued mail, so it goes out at once */
-    public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting) {
+    /**
+     * @param mailWaiting called after a commit that queued mail, so it goes out at once
+     * @param links Dearly's own address, for every absolute link (told the port once it listens)
+     */
+    public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links) {
         Pages pages = new Pages();
-        Links links = new Links(config.baseUrl());
         ErrorPages errors = new ErrorPages(pages, links);
         RateLimits rateLimits = new RateLimits(config.rateLimits(), pages, links);
         RequestLimits requestLimits = new RequestLimits(MAX_REQUEST_BYTES, pages, links);
@@ -62,7 +67,7 @@ public final class App {
         QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
 
         UserRepository users = new UserRepository(database);
-        Sessions sessions = new Sessions(database, users, clock);
+        Sessions sessions = new Sessions(database, users, links, clock);
         AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links,
                 rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
         DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),
@@ -76,6 +81,9 @@ public final class App {
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.router.ignoreTrailingSlashes = true;
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
+            // ctx.scheme() is https only over TLS or when a trusted proxy says so: HSTS, Secure cookies, https links.
+            javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals(pages, links)));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -92,10 +100,13 @@ public final class App {
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.POST, RateLimits.Group.API_WRITE);
             rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
             requestLimits.routes(javalin.routes);
-            // These read the form to tell a send from "add a child": after the ceiling and the size limit.
+            javalin.routes.before(UnreadableRequests::check);
+            // These read the form to tell a send from "add a child": after the ceiling, the size limit
+            // and the check that the body can be read at all.
             rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.ASK, RateLimits::sendsTheForm);
             rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
             rateLimits.limit(javalin.routes, "/erase/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
+            javalin.routes.before(csrf::requireFormBodies);
             // After the limits, so a flood never reaches the session table; before every guarded route.
             javalin.routes.before(sessions::attach);
 
@@ -111,6 +122,7 @@ public final class App {
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
             });
             javalin.routes.error(404, errors::notFound);
+            javalin.routes.exception(BadRequestResponse.class, errors::badRequest);
             javalin.routes.exception(Exception.class, errors::failure);
         });
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param port DEARLY_PORT, default 8080; 0 picks a free port
  * @param dataDir DEARLY_DATA_DIR, default ./data: the SQLite database and, later, the search index
  * @param databaseUrl DEARLY_DATABASE_URL: empty for SQLite in the data directory, or a jdbc:postgresql:// URL
- * @param baseUrl DEARLY_BASE_URL: the public address for absolute links; empty means the address the request came to
+ * @param baseUrl DEARLY_BASE_URL: the public address for absolute links (mail, canonical tags, the API);
+ *     empty means http://localhost:PORT, the address printed at start, never the request's Host header
  * @param smtp DEARLY_SMTP_*: where mail goes; empty keeps it in the outbox, for the admin page
  * @param rateLimits DEARLY_RATE_LIMITS and DEARLY_TRUSTED_PROXIES: limits per client on forms and the API
  */
@@ -64,6 +65,10 @@ public record Config(
 
     public Config withRateLimits(RateLimitSettings limits) {
         return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits);
+    }
+
+    public Config withBaseUrl(URI url) {
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits);
     }
 
     public Config withPort(int port) {

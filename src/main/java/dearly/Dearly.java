@@ -68,8 +68,7 @@ public final class Dearly implements Runnable {
             String storage = config.embedded()
                     ? "SQLite in " + config.dataDir().toAbsolutePath().normalize()
                     : "PostgreSQL";
-            String address = config.baseUrl().map(Object::toString).orElse("http://localhost:" + server.port());
-            System.out.println("Dearly is running at " + address + "/  (" + storage + "; Ctrl+C stops it)");
+            System.out.println("Dearly is running at " + server.address() + "/  (" + storage + "; Ctrl+C stops it)");
             if (new UserRepository(server.database()).all().isEmpty()) {
                 System.out.println("No staff account yet. Create the first admin with:"
                         + "  ./dearly user add you@example.org --name \"Your Name\" --role admin");

@@ -8,10 +8,14 @@ import dearly.letters.LetterRepository;
 import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
+import dearly.web.Links;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Dearly: its database brought up to date, the crisis directory and the first letter
@@ -19,14 +23,18 @@ import java.util.function.Supplier;
  * listening.
  */
 public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
     private final Database database;
     private final Optional<MailDispatcher> mail;
     private final Javalin app;
+    private final Links links;
 
-    private Server(Database database, Optional<MailDispatcher> mail, Javalin app) {
+    private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links) {
         this.database = database;
         this.mail = mail;
         this.app = app;
+        this.links = links;
     }
 
     public static Database openDatabase(Config config) {
@@ -52,8 +60,15 @@ public final class Server implements AutoCloseable {
             }
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
-            Javalin app = App.create(config, database, clock, mailWaiting).start(config.port());
-            return new Server(database, mail, app);
+            Links links = new Links(config.baseUrl(), config.port());
+            Javalin app = App.create(config, database, clock, mailWaiting, links).start(config.port());
+            links.listeningOn(app.port());
+            if (config.baseUrl().isEmpty()) {
+                LOG.warn("DEARLY_BASE_URL is not set: links in mail (a parent's status link), canonical tags and the API"
+                        + " point at {}/ (never at the address a request names); set DEARLY_BASE_URL to the public address",
+                        links.base());
+            }
+            return new Server(database, mail, app, links);
         } catch (RuntimeException e) {
             mail.ifPresent(MailDispatcher::close);
             database.close();
@@ -63,6 +78,11 @@ public final class Server implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The address Dearly's links are built on: DEARLY_BASE_URL, or this server's own. */
+    public URI address() {
+        return links.base();
     }
 
     public Database database() {

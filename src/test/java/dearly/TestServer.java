@@ -71,7 +71,12 @@ public final class TestServer implements AutoCloseable {
         return send(request);
     }
 
-    /** Posts a form as a browser would (this client keeps cookies, as a browser does). */
+    /**
+     * Posts a form as a browser would (this client keeps cookies, as a browser does).
+     *
+     * @param headers more headers, name then value (a {@code Host} header too: the tests run with
+     *     {@code jdk.httpclient.allowRestrictedHeaders=host})
+     */
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -79,8 +84,13 @@ public final class TestServer implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) request.headers(headers);
+        for (int i = 0; i + 1 < headers.length; i += 2) request.setHeader(headers[i], headers[i + 1]);
         return send(request);
+    }
+
+    /** Any request, built by the test, sent with this client's cookies. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path)));
     }
 
     public HttpResponse<String> postJson(String path, String json, String... headers) {
@@ -91,7 +101,7 @@ public final class TestServer implements AutoCloseable {
         return send(request);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

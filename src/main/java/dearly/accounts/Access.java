@@ -2,6 +2,7 @@ package dearly.accounts;
 
 import dearly.language.Messages;
 import dearly.web.LanguageChoice;
+import dearly.web.Links;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
 import io.javalin.http.Context;
@@ -18,15 +19,17 @@ import java.util.Optional;
  * after {@link Sessions#attach}:
  *
  * <pre>{@code
- * javalin.routes.before("/desk", Access.require(Role.ADVISOR));
- * javalin.routes.before("/desk/*", Access.require(Role.ADVISOR));
+ * javalin.routes.before("/desk", Access.require(Role.ADVISOR, links));
+ * javalin.routes.before("/desk/*", Access.require(Role.ADVISOR, links));
  * }</pre>
  *
  * (Javalin's {@code /desk/*} does not match {@code /desk} itself, hence both; {@code /desk*} would
  * also guard {@code /desktop}.)
  *
  * <p>Someone not signed in is sent to sign in and then back (under /api/: 401 JSON); someone signed in
- * without the role gets 403 and a kind page (under /api/: JSON). Guarded pages are never cached or
+ * without the role gets 403 and a kind page (under /api/: JSON). Under /api/ no one is signed in by a
+ * cookie ({@link Sessions#attach} skips it), so an API route guarded here answers 401 until the API
+ * has credentials of its own. Guarded pages are never cached or
  * indexed.
  */
 public final class Access {
@@ -35,12 +38,16 @@ public final class Access {
 
     private Access() {}
 
-    /** A {@code before} handler that lets through only people whose role includes {@code role}. */
-    public static Handler require(Role role) {
-        return ctx -> check(ctx, role);
+    /**
+     * A {@code before} handler that lets through only people whose role includes {@code role}.
+     *
+     * @param links for the refusal page's canonical address
+     */
+    public static Handler require(Role role, Links links) {
+        return ctx -> check(ctx, role, links);
     }
 
-    private static void check(Context ctx, Role needed) {
+    private static void check(Context ctx, Role needed, Links links) {
         boolean api = ctx.path().startsWith("/api/");
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Robots-Tag", "noindex");
@@ -56,7 +63,7 @@ public final class Access {
         } else if (api) {
             ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", t.get("accounts.api.forbidden")));
         } else {
-            PageMeta meta = new PageMeta(t.get("accounts.forbidden.title"), "", ctx.scheme() + "://" + ctx.host() + "/", "website", t);
+            PageMeta meta = new PageMeta(t.get("accounts.forbidden.title"), "", links.absolute(ctx, "/"), "website", t);
             ctx.status(HttpStatus.FORBIDDEN);
             PAGES.render(ctx, "accounts/forbidden.jte", Map.of(
                     "meta", meta,

@@ -3,6 +3,7 @@ package dearly.accounts;
 import static dearly.storage.Columns.instant;
 
 import dearly.storage.Database;
+import dearly.web.Links;
 import dearly.web.Secrets;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -25,7 +26,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * it began. Expired rows are deleted when they are next presented and whenever someone signs in.
  *
  * <p>{@link #attach} runs before every request and makes the signed-in user available to
- * handlers and templates through {@link #user(Context)}.
+ * handlers and templates through {@link #user(Context)}; never on the JSON API (/api/), where a
+ * cookie is no authentication: the API skips the form token, so a cookie that a browser sends by
+ * itself must open nothing there.
  */
 public final class Sessions {
     public static final String COOKIE = "dearly_session";
@@ -38,21 +41,24 @@ public final class Sessions {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final Database database;
+    private final Links links;
     private final Supplier<Instant> clock;
 
     /**
      * @param users the accounts it signs in; a session is read together with its user in one query
      *     (joined in SQL), so nothing else is needed from them yet
+     * @param links whether the cookie must be Secure: see {@link Links#secure}
      */
-    public Sessions(Database database, UserRepository users, Supplier<Instant> clock) {
+    public Sessions(Database database, UserRepository users, Links links, Supplier<Instant> clock) {
         this.database = Objects.requireNonNull(database);
         Objects.requireNonNull(users);
+        this.links = Objects.requireNonNull(links);
         this.clock = Objects.requireNonNull(clock);
     }
 
     /** A {@code before} handler for every request: finds who is signed in, if anyone. */
     public void attach(Context ctx) {
-        if (ctx.path().startsWith("/static/")) return;
+        if (ctx.path().startsWith("/static/") || ctx.path().startsWith("/api/")) return;
         String token = ctx.cookie(COOKIE);
         if (token == null) return;
         if (!WELL_FORMED.matcher(token).matches()) {
@@ -112,7 +118,7 @@ public final class Sessions {
                     .bind("expires", expiry(now, now))
                     .execute();
         });
-        ctx.cookie(new Cookie(COOKIE, token, "/", (int) ABSOLUTE.toSeconds(), secure(ctx), true, null, SameSite.LAX));
+        ctx.cookie(new Cookie(COOKIE, token, "/", (int) ABSOLUTE.toSeconds(), links.secure(ctx), true, null, SameSite.LAX));
         ctx.attribute(ATTRIBUTE, user);
     }
 
@@ -138,18 +144,8 @@ public final class Sessions {
         return idle.isBefore(absolute) ? idle : absolute;
     }
 
-    private static void clearCookie(Context ctx) {
-        ctx.cookie(new Cookie(COOKIE, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
-    }
-
-    /**
-     * Secure over https. Behind a proxy that ends TLS, its X-Forwarded-Proto says so; a client that
-     * sends that header itself can only make its own cookie stricter.
-     */
-    private static boolean secure(Context ctx) {
-        if ("https".equalsIgnoreCase(ctx.scheme())) return true;
-        String forwarded = ctx.header("X-Forwarded-Proto");
-        return forwarded != null && forwarded.split(",")[0].strip().equalsIgnoreCase("https");
+    private void clearCookie(Context ctx) {
+        ctx.cookie(new Cookie(COOKIE, "", "/", 0, links.secure(ctx), true, null, SameSite.LAX));
     }
 
     private static String newToken() {

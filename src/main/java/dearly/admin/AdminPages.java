@@ -49,7 +49,7 @@ public final class AdminPages {
     public void routes(RoutesConfig routes) {
         for (String path : List.of("/admin", "/admin/*")) {
             routes.before(path, AdminPages::keepPrivate);
-            routes.before(path, Access.require(Role.ADMIN));
+            routes.before(path, Access.require(Role.ADMIN, links));
         }
         // Buttons carry nothing typed, so a refused one loses nothing; typed forms check their token themselves.
         routes.before("/admin/crisis/{id}/delete", csrf::requireOnForms);

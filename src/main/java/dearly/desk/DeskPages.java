@@ -37,8 +37,8 @@ public final class DeskPages {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.before("/desk", Access.require(Role.EDITOR));
-        routes.before("/desk/*", Access.require(Role.EDITOR));
+        routes.before("/desk", Access.require(Role.EDITOR, links));
+        routes.before("/desk/*", Access.require(Role.EDITOR, links));
         routes.get("/desk", this::queue);
         routes.get("/desk/questions/{id}", this::question);
         routes.post("/desk/questions/{id}/decline", this::decline);

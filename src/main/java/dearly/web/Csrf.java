@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * <p>A form where a parent types (the ask form) calls {@link #isValid} itself and, when it is
  * false, shows the form again with everything she typed and a fresh {@link #token}, so that an
  * expired or missing cookie never costs her what she wrote. Other forms (buttons such as withdraw
- * or delete) are guarded as a whole by {@link #requireOnForms} in a {@code before} handler.
+ * or delete) are guarded as a whole by {@link #requireOnForms} in a {@code before} handler. Every
+ * request passes {@link #requireFormBodies} first, so a form route never sees a body that is not a form.
  *
  * <p>Limit: a site that can set cookies on Dearly's domain (a compromised sibling subdomain) could
  * plant its own token. When sessions arrive, the token should be tied to the session.
@@ -55,7 +56,7 @@ public final class Csrf {
         if (existing != null && WELL_FORMED.matcher(existing).matches()) return existing;
         String token = Secrets.newToken();
         // A browser-session cookie: no lasting identifier is left on her phone.
-        ctx.cookie(new Cookie(COOKIE, token, "/", -1, secure(ctx), true, null, SameSite.LAX));
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, links.secure(ctx), true, null, SameSite.LAX));
         ctx.attribute(ISSUED, token);
         return token;
     }
@@ -70,14 +71,32 @@ public final class Csrf {
 
     /**
      * A {@code before} handler: refuses a POST, PUT, PATCH or DELETE without a valid token with 403
-     * and a kind page in the visitor's language (JSON under /api/). Other methods pass.
-     *
-     * <p>JSON requests pass too: a cross-site form can only send form and plain-text bodies, and
-     * {@code fetch} from another site cannot send {@code Content-Type: application/json} without a
-     * CORS preflight, which Dearly never grants. So the API must refuse bodies of any other type.
+     * and a kind page in the visitor's language (JSON under /api/). Other methods pass, and so do
+     * JSON requests to the JSON API (see {@link #requireFormBodies}).
      */
     public void requireOnForms(Context ctx) {
-        if (!UNSAFE.contains(ctx.method()) || isJson(ctx) || isValid(ctx)) return;
+        if (!UNSAFE.contains(ctx.method()) || (Refusals.isApi(ctx) && isJson(ctx)) || isValid(ctx)) return;
+        refuse(ctx);
+    }
+
+    /**
+     * A {@code before} handler for every request: outside /api/, a POST, PUT, PATCH or DELETE must
+     * be a form ({@code application/x-www-form-urlencoded} or {@code multipart/form-data}), or it
+     * gets 403 as {@link #requireOnForms} gives it. Dearly's pages send nothing else, and a form
+     * route that took another type (JSON, say) would read no token from it.
+     *
+     * <p>Only the JSON API skips the form token. A cross-site form can send form and plain-text
+     * bodies but not {@code application/json}, and {@code fetch} from another site cannot send JSON
+     * without a CORS preflight, which Dearly never grants; the API refuses every other type, and it
+     * takes no cookie as authentication (no staff session is attached there), so a browser's
+     * ambient credentials open nothing on it.
+     */
+    public void requireFormBodies(Context ctx) {
+        if (!UNSAFE.contains(ctx.method()) || Refusals.isApi(ctx) || isForm(ctx)) return;
+        refuse(ctx);
+    }
+
+    private void refuse(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         refusals.send(ctx, HttpStatus.FORBIDDEN, Map.of("error", t.get("formrefused.api")),
                 "errors/form-refused.jte", "formrefused.title", Map.of());
@@ -85,13 +104,19 @@ public final class Csrf {
     }
 
     static boolean isJson(Context ctx) {
-        String type = ctx.header("Content-Type");
-        if (type == null) return false;
-        int parameters = type.indexOf(';');
-        return (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(Locale.ROOT).equals("application/json");
+        return mediaType(ctx).equals("application/json");
     }
 
-    private boolean secure(Context ctx) {
-        return "https".equalsIgnoreCase(ctx.scheme()) || links.absolute(ctx, "/").startsWith("https://");
+    private static boolean isForm(Context ctx) {
+        String type = mediaType(ctx);
+        return type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
+    }
+
+    /** The Content-Type without its parameters, in lower case; empty when there is none. */
+    private static String mediaType(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) return "";
+        int parameters = type.indexOf(';');
+        return (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 }

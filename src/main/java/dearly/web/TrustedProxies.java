@@ -1,10 +1,12 @@
 package dearly.web;
 
+import io.javalin.http.Context;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * as {@code 10.0.0.0/8, 2001:db8::/32}), and so who the client of a request is. A client can write
  * any {@code X-Forwarded-For} it likes, so the header is read only when the peer is one of these,
  * and then from the right: the first address that is not a trusted proxy is the one our own load
- * balancer saw. Addresses are only ever parsed, never looked up in DNS.
+ * balancer saw. The same goes for {@code X-Forwarded-Proto}: only a trusted proxy can say the
+ * visitor came over https. Addresses are only ever parsed, never looked up in DNS.
  */
 public final class TrustedProxies {
     public static final String VARIABLE = "DEARLY_TRUSTED_PROXIES";
@@ -85,6 +88,28 @@ public final class TrustedProxies {
             }
         }
         return key(client);
+    }
+
+    /**
+     * The scheme the visitor used, for {@code ctx.scheme()} (set as Javalin's scheme resolver):
+     * https when the connection itself is TLS, or when the peer is a trusted proxy whose
+     * {@code X-Forwarded-Proto} says https. From anyone else the header is ignored, since a client
+     * can claim https over plain http.
+     */
+    public String scheme(Context ctx) {
+        return scheme(ctx.req().isSecure(), ctx.req().getRemoteAddr(),
+                Collections.list(ctx.req().getHeaders("X-Forwarded-Proto")));
+    }
+
+    /**
+     * @param forwardedProto every {@code X-Forwarded-Proto} header, in order; the last value counts,
+     *     being the one our own proxy wrote (a proxy that appends puts its own value last)
+     */
+    String scheme(boolean tls, String peer, List<String> forwardedProto) {
+        if (tls) return "https";
+        if (forwardedProto.isEmpty() || literal(peer).filter(this::includes).isEmpty()) return "http";
+        String[] values = String.join(",", forwardedProto).split(",");
+        return values.length > 0 && values[values.length - 1].strip().equalsIgnoreCase("https") ? "https" : "http";
     }
 
     private static String key(InetAddress address) {

@@ -187,14 +187,25 @@ class AccountPagesTest {
         Document page = Jsoup.parse(refused.body());
         assertThat(page.selectFirst("h1").text()).isEqualTo("This page is not part of your work here");
         assertThat(page.text()).contains("You are signed in as Lina P., and this page is for editors.");
-        assertThat(app.get("/api/editors").statusCode()).isEqualTo(403);
         assertThat(app.get("/advisors").statusCode()).isEqualTo(200);
 
         app.forgetCookies();
         app.signIn("/login", "marta@example.org", AccountsTestApp.PASSWORD);
         assertThat(app.get("/editors").statusCode()).isEqualTo(200);
         assertThat(app.get("/advisors").statusCode()).isEqualTo(200);
-        assertThat(app.get("/api/editors").body()).isEqualTo("{\"for\":\"editors\"}");
+    }
+
+    @Test
+    void aStaffCookieGrantsNothingOnTheApi() {
+        // The API skips the form token, so a cookie the browser sends by itself must sign no one in there.
+        app.addUser("ana@example.org", "Ana M.", Role.ADMIN);
+        app.signIn("/login", "ana@example.org", AccountsTestApp.PASSWORD);
+        assertThat(app.get("/editors").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> api = app.get("/api/editors");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).isEqualTo("{\"error\":\"Please sign in first.\"}");
+        assertThat(app.getWithCookie("/api/editors", app.sessionCookie().orElseThrow()).statusCode()).isEqualTo(401);
     }
 
     @Test

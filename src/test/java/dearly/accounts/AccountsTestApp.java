@@ -67,11 +67,11 @@ final class AccountsTestApp implements AutoCloseable {
         Database database = testDatabase.open();
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T09:00:00Z"));
         Pages pages = new Pages();
-        Links links = new Links(Optional.empty());
+        Links links = new Links(Optional.empty(), 0);
         Csrf csrf = new Csrf(pages, links);
         ErrorPages errors = new ErrorPages(pages, links);
         UserRepository users = new UserRepository(database);
-        Sessions sessions = new Sessions(database, users, now::get);
+        Sessions sessions = new Sessions(database, users, links, now::get);
         AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links);
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -80,9 +80,9 @@ final class AccountsTestApp implements AutoCloseable {
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(sessions::attach);
-            javalin.routes.before("/editors", Access.require(Role.EDITOR));
-            javalin.routes.before("/api/editors", Access.require(Role.EDITOR));
-            javalin.routes.before("/advisors", Access.require(Role.ADVISOR));
+            javalin.routes.before("/editors", Access.require(Role.EDITOR, links));
+            javalin.routes.before("/api/editors", Access.require(Role.EDITOR, links));
+            javalin.routes.before("/advisors", Access.require(Role.ADVISOR, links));
             accountPages.routes(javalin.routes);
             javalin.routes.get("/", ctx -> ctx.html("<p>home</p>"));
             javalin.routes.get("/editors", ctx -> ctx.html("<h1>For editors</h1><p>"
@@ -93,7 +93,9 @@ final class AccountsTestApp implements AutoCloseable {
             javalin.routes.exception(Exception.class, errors::failure);
         });
         try {
-            return new AccountsTestApp(testDatabase, database, now, users, app.start(0));
+            app.start(0);
+            links.listeningOn(app.port());
+            return new AccountsTestApp(testDatabase, database, now, users, app);
         } catch (RuntimeException e) {
             database.close();
             testDatabase.close();

@@ -39,7 +39,7 @@ class CsrfTest {
     }
 
     private static WebTestApp app() {
-        return app(new Links(Optional.empty()));
+        return app(new Links(Optional.empty(), 0));
     }
 
     private static String form(String token, String body) {
@@ -141,7 +141,7 @@ class CsrfTest {
 
     @Test
     void theCookieIsSecureWhenDearlyIsServedOverHttps() {
-        try (WebTestApp app = app(new Links(Optional.of(URI.create("https://letters.example.org"))))) {
+        try (WebTestApp app = app(new Links(Optional.of(URI.create("https://letters.example.org")), 0))) {
             assertThat(app.get("/ask").headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
         }
     }

@@ -27,7 +27,7 @@ final class WebTestApp implements AutoCloseable {
 
     /** @param routes given the routes to add to, and the app's pages and links */
     static WebTestApp start(BiConsumer<RoutesConfig, Parts> routes) {
-        return start(new Links(Optional.empty()), routes);
+        return start(new Links(Optional.empty(), 0), routes);
     }
 
     static WebTestApp start(Links links, BiConsumer<RoutesConfig, Parts> routes) {
@@ -43,7 +43,9 @@ final class WebTestApp implements AutoCloseable {
             javalin.routes.error(404, errors::notFound);
             javalin.routes.exception(Exception.class, errors::failure);
         });
-        return new WebTestApp(app.start(0));
+        app.start(0);
+        links.listeningOn(app.port());
+        return new WebTestApp(app);
     }
 
     record Parts(Pages pages, Links links) {}

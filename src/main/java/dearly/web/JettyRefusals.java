@@ -1,0 +1,46 @@
+package dearly.web;
+
+import dearly.language.Messages;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The answer to a request Jetty refuses before Dearly sees it (an address with broken
+ * percent-encoding such as {@code /status/%FF}, a malformed request line, headers too large): the
+ * same calm page as {@link ErrorPages#badRequest}, in the language of her browser, with Dearly's
+ * security headers, instead of Jetty's own page, which names the server and repeats the address.
+ * Failures of the server itself (5xx) keep Jetty's plain answer: they never reach Dearly's code.
+ */
+public final class JettyRefusals extends ErrorHandler {
+    private final Pages pages;
+    private final Links links;
+
+    public JettyRefusals(Pages pages, Links links) {
+        this.pages = pages;
+        this.links = links;
+    }
+
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+            List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
+        if (code < 400 || code >= 500) {
+            return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code, message, cause);
+        }
+        Messages t = Messages.of(LanguageChoice.of(null, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        PageMeta meta = new PageMeta(t.get("badrequest.title"), "", links.base() + "/", "website", t);
+        byte[] page = pages.render("errors/bad-request.jte", Map.of("meta", meta)).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        SecurityHeaders.always(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(page), callback);
+        return true;
+    }
+}
