@@ -186,8 +186,8 @@ class EraseEveryQuestionTest {
     }
 
     static void withdraw(TestServer server, String status) {
-        Document page = server.page(status);
-        HttpResponse<String> response = server.postForm(status + "/withdraw", Map.of("_csrf", csrf(page)));
+        Document confirm = server.page(status + "/withdraw");
+        HttpResponse<String> response = server.postForm(status + "/withdraw", Map.of("_csrf", csrf(confirm)));
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("?withdrawn");
     }
 
