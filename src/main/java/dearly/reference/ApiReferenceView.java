@@ -25,6 +25,19 @@ public record ApiReferenceView(String title, String description, List<Operation>
 
     public record Schema(String name, String description, String rule, List<Field> fields) {}
 
+    /** A run of a description: plain text, or a `code span` as the document writes it. */
+    public record Part(String text, boolean code) {}
+
+    /** A description split at its backticks, so the page can show code spans while escaping everything. */
+    public static List<Part> parts(String description) {
+        List<Part> parts = new ArrayList<>();
+        String[] runs = description.split("`", -1);
+        for (int i = 0; i < runs.length; i++) {
+            if (!runs[i].isEmpty()) parts.add(new Part(runs[i], i % 2 == 1));
+        }
+        return parts;
+    }
+
     static ApiReferenceView of(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {

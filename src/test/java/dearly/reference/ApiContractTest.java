@@ -63,7 +63,8 @@ class ApiContractTest {
                 assertThat(page.select("#schema-Question dt code").eachText()).containsExactlyElementsOf(ApiDocument.properties("Question"));
                 assertThat(page.selectFirst("#schema-Question").text()).contains("one of \"mama\", \"papa\", \"parent\"")
                         .contains("10 to 200 characters").contains("at most 8 items");
-                assertThat(page.text()).contains("Idempotency-Key").contains("Retry-After");
+                assertThat(page.text()).contains("Idempotency-Key").contains("Retry-After").doesNotContain("`");
+                assertThat(page.select(".reference p code").eachText()).contains("Content-Type: application/json", "errors");
             }
             assertThat(server.page("/api?lang=es").selectFirst("h1").text()).isEqualTo("Referencia de la API");
         }

@@ -1,6 +1,8 @@
 package dearly.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -42,7 +44,13 @@ public final class ApiDocument {
         return names;
     }
 
-    public static JsonNode property(String schemaName, String property) {
-        return TREE.at("/components/schemas/" + schemaName + "/properties/" + property);
+    /** The JSON field names Jackson writes for this answer type, to compare with a schema's. */
+    public static Set<String> written(Class<?> type) {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> names = new java.util.TreeSet<>();
+        for (BeanPropertyDefinition property : json.getSerializationConfig().introspect(json.constructType(type)).findProperties()) {
+            names.add(property.getName());
+        }
+        return names;
     }
 }
