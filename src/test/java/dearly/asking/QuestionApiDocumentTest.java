@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dearly.language.Language;
 import dearly.reference.ApiDocument;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,19 @@ class QuestionApiDocumentTest {
 
         assertThat(question.asked).isEqualTo(ApiDocument.properties("Question"));
         assertThat(child.asked).isEqualTo(ApiDocument.properties("Child"));
+    }
+
+    @Test
+    void everyMistakeTheFormNamesHasAnApiWordingInBothLanguages() {
+        for (Language language : Language.values()) {
+            ResourceBundle bundle = ResourceBundle.getBundle("dearly.language.messages", language.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            for (String key : bundle.keySet()) {
+                if (!key.startsWith("ask.error.")) continue;
+                assertThat(bundle.containsKey(key.replaceFirst("^ask\\.error\\.", "api.error.")))
+                        .as(key + " in " + language.code()).isTrue();
+            }
+        }
     }
 
     @Test
