@@ -69,7 +69,8 @@ public final class QuestionApi {
         // Only JSON: a cross-site form can post text/plain, but not application/json without CORS.
         String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("application/json") && !type.startsWith("application/json;")) {
-            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", Messages.of(LanguageChoice.of(ctx)).get("api.error.not-json")));
+            Messages t = Messages.of(LanguageChoice.of(ctx));
+            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", t.get("api.error.not-json")));
             return;
         }
         JsonNode body;
@@ -79,7 +80,8 @@ public final class QuestionApi {
             body = null;
         }
         if (body == null || !body.isObject()) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", Messages.of(LanguageChoice.of(ctx)).get("api.error.not-object")));
+            Messages t = Messages.of(LanguageChoice.of(ctx));
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", t.get("api.error.not-object")));
             return;
         }
         AskForm form = form(body);
@@ -87,7 +89,7 @@ public final class QuestionApi {
         AskValidation.Result result = AskValidation.validate(form, LocalDate.ofInstant(clock.get(), ZoneOffset.UTC));
         Map<String, String> errors = new LinkedHashMap<>(result.errors());
         String retryKey = ctx.header(RETRY_HEADER);
-        if (RetryKey.tooLong(retryKey)) errors.put(RETRY_HEADER, "ask.error.retry-key.long");
+        if (RetryKey.tooLong(retryKey)) errors.put(RETRY_HEADER, "api.error.retry-key.long");
         if (!errors.isEmpty()) {
             refuse(ctx, t, errors);
             return;
@@ -105,13 +107,14 @@ public final class QuestionApi {
             }
             // 422, as the IETF Idempotency-Key draft asks for a key reused with another body (409 is
             // for a retry racing its original, which Dearly answers with the one stored question).
-            case Asking.RetryKeyTaken taken -> refuse(ctx, t, Map.of(RETRY_HEADER, "ask.error.retry-key.taken"));
+            case Asking.RetryKeyTaken taken -> refuse(ctx, t, Map.of(RETRY_HEADER, "api.error.retry-key.taken"));
         }
     }
 
     /**
      * 422 with {"errors": {field: message}}. The API's messages name what the field accepts (values,
-     * lengths, formats) for the programmer reading them; the form's keys map onto them one to one.
+     * lengths, formats) for the programmer reading them: each form key ask.error.X has its twin
+     * api.error.X, given the field and its limits.
      */
     private static void refuse(Context ctx, Messages t, Map<String, String> errorKeys) {
         Map<String, String> errors = new LinkedHashMap<>();
