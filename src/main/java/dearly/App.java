@@ -17,6 +17,7 @@ import dearly.desk.DeskPages;
 import dearly.desk.QuestionDesk;
 import dearly.letters.LetterApi;
 import dearly.letters.LetterPages;
+import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
 import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
@@ -65,6 +66,7 @@ public final class App {
                 new AskerMail(new MailTemplates()), mailWaiting, clock);
         AskPages askPages = new AskPages(asking, crisisDirectory, csrf, pages, links, clock);
         QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
+        ApiReference apiReference = new ApiReference(pages, links);
 
         UserRepository users = new UserRepository(database);
         Sessions sessions = new Sessions(database, users, links, clock);
@@ -114,6 +116,7 @@ public final class App {
             letterApi.routes(javalin.routes);
             askPages.routes(javalin.routes);
             questionApi.routes(javalin.routes);
+            apiReference.routes(javalin.routes);
             accountPages.routes(javalin.routes);
             deskPages.routes(javalin.routes);
             adminPages.routes(javalin.routes);

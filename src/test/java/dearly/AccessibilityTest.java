@@ -112,6 +112,14 @@ class AccessibilityTest {
     }
 
     @Test
+    void apiReferenceIsAccessibleInBothLanguages() {
+        browser.open(server.url("/api?lang=es"));
+        assertAccessible("API reference, Spanish chrome");
+        browser.open(server.url("/api?lang=en"));
+        assertAccessible("API reference");
+    }
+
+    @Test
     void notFoundPageIsAccessible() {
         browser.open(server.url("/letters/no-such-letter"));
         assertThat(browser.find("h1").getText()).isNotBlank();

@@ -83,9 +83,14 @@ public final class AskPages {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, result.errors(), retryKey, action, false, "");
             return;
         }
-        Asking.Receipt receipt = asking.ask(result.question().orElseThrow(), RetryKey.of(retryKey),
-                path -> links.absolute(ctx, path));
-        ctx.redirect(StatusLink.path(receipt.token()) + "?received", HttpStatus.SEE_OTHER);
+        switch (asking.ask(result.question().orElseThrow(), RetryKey.of(retryKey), path -> links.absolute(ctx, path))) {
+            case Asking.Receipt receipt -> ctx.redirect(StatusLink.path(receipt.token()) + "?received", HttpStatus.SEE_OTHER);
+            // This page's key already sent other words: most likely she went back after sending and
+            // changed them. Two questions, or a silent edit, might not be what she meant, so she gets
+            // her words back with a fresh key and is asked; pressing send again makes a new question.
+            case Asking.RetryKeyTaken taken -> render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, Map.of(),
+                    RetryKey.fresh().value(), action, false, "ask.notice.sent-before");
+        }
     }
 
     private void status(Context ctx) {

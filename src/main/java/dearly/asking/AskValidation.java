@@ -20,6 +20,11 @@ public final class AskValidation {
     static final int AGE_MIN = 13, AGE_MAX = 80;
     static final int NAME_MAX = 100, CITY_MAX = 120, EMAIL_MAX = 254;
     static final int CHILD_MAX_YEARS = 18;
+    /**
+     * Parents count a baby's age in months up to about three years (the byline itself says "2-year-old"
+     * from 24 months); an older child is given by birth date. So "200 months" is a typing slip, not an age.
+     */
+    static final int CHILD_MAX_MONTHS = 36;
 
     public record Result(Map<String, String> errors, Optional<NewQuestion> question) {
         public boolean ok() {
@@ -70,6 +75,11 @@ public final class AskValidation {
 
     private static List<Child> children(Map<String, String> errors, List<AskForm.ChildForm> rows, LocalDate today) {
         List<Child> children = new ArrayList<>();
+        // Refused before walking them: a list of 100,000 children must cost no more than a list of 9.
+        if (rows.size() > AskForm.MAX_CHILDREN) {
+            errors.put("children", "ask.error.children.many");
+            return children;
+        }
         for (int i = 0; i < rows.size(); i++) {
             AskForm.ChildForm row = rows.get(i);
             if (row.blank()) continue;
@@ -89,8 +99,7 @@ public final class AskValidation {
                 }
             } else if (!typedMonths.isEmpty()) {
                 ageMonths = wholeNumber(typedMonths);
-                if (ageMonths == null || ageMonths < 0) errors.put(field + "age_months", "ask.error.child.months");
-                else if (ageMonths > CHILD_MAX_YEARS * 12) errors.put(field + "age_months", "ask.error.child.old");
+                if (ageMonths == null || ageMonths > CHILD_MAX_MONTHS) errors.put(field + "age_months", "ask.error.child.months");
             } else {
                 errors.put(field + "birth_date", "ask.error.child.when");
             }
@@ -117,6 +126,27 @@ public final class AskValidation {
             }
         }
         return children;
+    }
+
+    /**
+     * The limits a field's message names, as {field, least, most}, for wording that states them (the
+     * API's); the same numbers the checks above use.
+     */
+    static Object[] limits(String field) {
+        String name = field.replaceFirst("^children\\[\\d+\\]\\.", "");
+        return switch (name) {
+            case "title" -> new Object[] {field, TITLE_MIN, TITLE_MAX};
+            case "body" -> new Object[] {field, BODY_MIN, BODY_MAX};
+            case "first_name", "surname", "pseudonym", "name" -> new Object[] {field, 1, NAME_MAX};
+            case "city" -> new Object[] {field, 1, CITY_MAX};
+            case "email" -> new Object[] {field, 1, EMAIL_MAX};
+            case "age" -> new Object[] {field, AGE_MIN, AGE_MAX};
+            case "birth_date" -> new Object[] {field, 0, CHILD_MAX_YEARS};
+            case "age_months" -> new Object[] {field, 0, CHILD_MAX_MONTHS};
+            case "children" -> new Object[] {field, 0, AskForm.MAX_CHILDREN};
+            case "Idempotency-Key" -> new Object[] {field, 1, RetryKey.MAX_LENGTH};
+            default -> new Object[] {field, 0, 0};
+        };
     }
 
     private static Integer age(Map<String, String> errors, String typed) {

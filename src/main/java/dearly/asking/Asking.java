@@ -20,11 +20,20 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * "received", so nothing acknowledged is ever lost.
  */
 public final class Asking {
+    /** What came of a send: her receipt, or a retry key already used for another question. */
+    public sealed interface Sent permits Receipt, RetryKeyTaken {}
+
+    /**
+     * The retry key was already used for a different submission. Nothing is stored, and nothing of
+     * the earlier question is told: the sender gets neither its link nor its words.
+     */
+    public record RetryKeyTaken() implements Sent {}
+
     /**
      * What she is told after asking: her private link's token, whether this was a retry of an
      * earlier send, and the crisis signs found, for the help shown at once.
      */
-    public record Receipt(String token, boolean repeated, Set<String> crisisKinds) {
+    public record Receipt(String token, boolean repeated, Set<String> crisisKinds) implements Sent {
         public Receipt {
             crisisKinds = Set.copyOf(crisisKinds);
         }
@@ -56,17 +65,20 @@ public final class Asking {
     }
 
     /**
-     * Stores her question and queues the receipt mail. A second send with the same retry key (a
-     * double tap, a browser or network retry) stores nothing and gets the same link back.
+     * Stores her question and queues the receipt mail. A second send of the same question with the
+     * same retry key (a double tap, a browser or network retry) stores nothing and gets the same link
+     * back; the same key with a different question stores nothing and gets {@link RetryKeyTaken}.
      *
      * @param statusUrl turns a status path into the absolute address to e-mail
      */
-    public Receipt ask(NewQuestion asked, Optional<RetryKey> retryKey, Function<String, String> statusUrl) {
+    public Sent ask(NewQuestion asked, Optional<RetryKey> typedKey, Function<String, String> statusUrl) {
         Set<String> crisis = crisisIn(asked);
+        Optional<RetryKey> retryKey = typedKey.map(key -> key.scopedTo(asked));
         try {
-            Receipt receipt = database.write(handle -> {
-                Optional<String> earlier = retryKey.flatMap(key -> questions.retryReceipt(handle, key).flatMap(key::open));
-                if (earlier.isPresent()) return new Receipt(earlier.get(), true, crisis);
+            Sent sent = database.write(handle -> {
+                Optional<Sent> earlier = retryKey.flatMap(key -> questions.retryReceipt(handle, key)
+                        .map(sealed -> earlier(key, sealed, crisis)));
+                if (earlier.isPresent()) return earlier.get();
                 String token = StatusLink.newToken();
                 Instant now = clock.get();
                 questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, crisis);
@@ -77,14 +89,19 @@ public final class Asking {
                 }
                 return new Receipt(token, false, crisis);
             });
-            if (!receipt.repeated()) mailWaiting.run();
-            return receipt;
+            if (sent instanceof Receipt receipt && !receipt.repeated()) mailWaiting.run();
+            return sent;
         } catch (UnableToExecuteStatementException raced) {
             // Two sends with one retry key at the same moment: the other one stored it.
-            Optional<String> earlier = retryKey.flatMap(key ->
-                    database.read(handle -> questions.retryReceipt(handle, key)).flatMap(key::open));
-            return earlier.map(token -> new Receipt(token, true, crisis)).orElseThrow(() -> raced);
+            Optional<Sent> earlier = retryKey.flatMap(key ->
+                    database.read(handle -> questions.retryReceipt(handle, key)).map(sealed -> earlier(key, sealed, crisis)));
+            return earlier.orElseThrow(() -> raced);
         }
+    }
+
+    /** The earlier send's link when it was this same question; otherwise the key is taken. */
+    private static Sent earlier(RetryKey key, String sealed, Set<String> crisis) {
+        return key.open(sealed).<Sent>map(token -> new Receipt(token, true, crisis)).orElseGet(RetryKeyTaken::new);
     }
 
     public Set<String> crisisIn(NewQuestion asked) {

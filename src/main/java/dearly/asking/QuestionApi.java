@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 /** The asking API: POST /api/v1/questions with the form's rules, and her status as JSON. */
 public final class QuestionApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String RETRY_HEADER = "Idempotency-Key";
 
     private final Asking asking;
     private final CrisisDirectory crisisDirectory;
@@ -68,7 +69,8 @@ public final class QuestionApi {
         // Only JSON: a cross-site form can post text/plain, but not application/json without CORS.
         String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("application/json") && !type.startsWith("application/json;")) {
-            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "send the question as application/json"));
+            Messages t = Messages.of(LanguageChoice.of(ctx));
+            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", t.get("api.error.not-json")));
             return;
         }
         JsonNode body;
@@ -78,27 +80,47 @@ public final class QuestionApi {
             body = null;
         }
         if (body == null || !body.isObject()) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "the body must be a JSON object"));
+            Messages t = Messages.of(LanguageChoice.of(ctx));
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", t.get("api.error.not-object")));
             return;
         }
         AskForm form = form(body);
+        Messages t = Messages.of(Language.fromCode(form.language()).orElseGet(() -> LanguageChoice.of(ctx)));
         AskValidation.Result result = AskValidation.validate(form, LocalDate.ofInstant(clock.get(), ZoneOffset.UTC));
-        if (!result.ok()) {
-            Messages t = Messages.of(Language.fromCode(form.language()).orElseGet(() -> LanguageChoice.of(ctx)));
-            Map<String, String> errors = new LinkedHashMap<>();
-            result.errors().forEach((field, key) -> errors.put(field, t.get(key)));
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", errors));
+        Map<String, String> errors = new LinkedHashMap<>(result.errors());
+        String retryKey = ctx.header(RETRY_HEADER);
+        if (RetryKey.tooLong(retryKey)) errors.put(RETRY_HEADER, "api.error.retry-key.long");
+        if (!errors.isEmpty()) {
+            refuse(ctx, t, errors);
             return;
         }
         NewQuestion asked = result.question().orElseThrow();
-        Asking.Receipt receipt = asking.ask(asked, RetryKey.of(ctx.header("Idempotency-Key")), path -> links.absolute(ctx, path));
-        boolean urgent = receipt.urgent();
-        Language language = asked.asker().language();
-        ctx.status(HttpStatus.CREATED).json(new ReceiptJson("received",
-                links.absolute(ctx, StatusLink.path(receipt.token())),
-                links.absolute(ctx, "/api/v1/status/" + receipt.token()),
-                urgent ? resources(asked.asker().country()) : null,
-                urgent ? crisisDirectory.fallback(language) : null));
+        switch (asking.ask(asked, RetryKey.of(retryKey), path -> links.absolute(ctx, path))) {
+            case Asking.Receipt receipt -> {
+                boolean urgent = receipt.urgent();
+                Language language = asked.asker().language();
+                ctx.status(HttpStatus.CREATED).json(new ReceiptJson("received",
+                        links.absolute(ctx, StatusLink.path(receipt.token())),
+                        links.absolute(ctx, "/api/v1/status/" + receipt.token()),
+                        urgent ? resources(asked.asker().country()) : null,
+                        urgent ? crisisDirectory.fallback(language) : null));
+            }
+            // 422, as the IETF Idempotency-Key draft asks for a key reused with another body (409 is
+            // for a retry racing its original, which Dearly answers with the one stored question).
+            case Asking.RetryKeyTaken taken -> refuse(ctx, t, Map.of(RETRY_HEADER, "api.error.retry-key.taken"));
+        }
+    }
+
+    /**
+     * 422 with {"errors": {field: message}}. The API's messages name what the field accepts (values,
+     * lengths, formats) for the programmer reading them: each form key ask.error.X has its twin
+     * api.error.X, given the field and its limits.
+     */
+    private static void refuse(Context ctx, Messages t, Map<String, String> errorKeys) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errorKeys.forEach((field, key) ->
+                errors.put(field, t.format(key.replaceFirst("^ask\\.error\\.", "api.error."), AskValidation.limits(field))));
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", errors));
     }
 
     private void status(Context ctx) {
@@ -127,7 +149,9 @@ public final class QuestionApi {
         List<AskForm.ChildForm> children = new ArrayList<>();
         JsonNode list = body.path("children");
         if (list.isArray()) {
+            // One past the limit is enough for validation to refuse the list; the rest is never read.
             for (JsonNode child : list) {
+                if (children.size() > AskForm.MAX_CHILDREN) break;
                 children.add(new AskForm.ChildForm(text(child, "name"), text(child, "birth_date"), text(child, "age_months"),
                         text(child, "sex"), text(child, "multiple")));
             }

@@ -205,12 +205,16 @@ public final class QuestionRepository {
                 Optional.ofNullable(rs.getString("letter_slug")), undoable);
     }
 
-    /** Her children in the order she gave them. */
+    /**
+     * Her children in the order she gave them, at most as many as the form takes: rows stored before
+     * the API kept that limit must not make her pages (or the desk's) grow without bound.
+     */
     public static List<Child> children(Handle handle, long askerId) {
         return handle.createQuery("""
                         SELECT first_name, birth_date, age_months, sex, multiple FROM child
-                        WHERE asker_id = :id ORDER BY position""")
+                        WHERE asker_id = :id ORDER BY position LIMIT :most""")
                 .bind("id", askerId)
+                .bind("most", AskForm.MAX_CHILDREN)
                 .map(QuestionRepository::child)
                 .list();
     }

@@ -18,6 +18,10 @@ import java.util.Map;
  */
 public final class LetterPages {
     private static final int HOME_LETTERS = 20;
+    /** Letters per page of an advisor or a topic; older ones are a link away, so no page grows with the archive. */
+    static final int PAGE_LETTERS = 30;
+    /** Beyond this many pages a list is a search's job; the cap keeps an OFFSET from being a cost lever. */
+    private static final int MAX_PAGE = 1000;
 
     private final LetterRepository letters;
     private final Pages pages;
@@ -55,8 +59,11 @@ public final class LetterPages {
         Advisor advisor = letters.advisor(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
         PageMeta meta = new PageMeta(advisor.displayName(), advisor.bio(), links.absolute(ctx, advisor.path()), "profile", t);
+        int page = page(ctx);
+        List<Letter> found = letters.byAdvisor(advisor, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
         pages.render(ctx, "letters/advisor.jte", Map.of("meta", meta, "advisor", advisor,
-                "letters", summaries(letters.byAdvisor(advisor), t)));
+                "letters", summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
+                "pages", ListPages.of(advisor.path(), page, found.size() > PAGE_LETTERS)));
     }
 
     private void topics(Context ctx) {
@@ -70,8 +77,18 @@ public final class LetterPages {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         String title = t.format("topic.letters", topic.name(t.language()));
         PageMeta meta = new PageMeta(title, "", links.absolute(ctx, topic.path()), "website", t);
+        int page = page(ctx);
+        List<Letter> found = letters.byTopic(topic, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
         pages.render(ctx, "letters/topic.jte", Map.of("meta", meta, "topic", topic,
-                "letters", summaries(letters.byTopic(topic), t)));
+                "letters", summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
+                "pages", ListPages.of(topic.path(), page, found.size() > PAGE_LETTERS)));
+    }
+
+    /** The page asked for in ?page=, from 1; anything unreadable is the first. */
+    private static int page(Context ctx) {
+        String typed = ctx.queryParam("page");
+        if (typed == null || !typed.matches("\\d{1,4}")) return 1;
+        return Math.clamp(Integer.parseInt(typed), 1, MAX_PAGE);
     }
 
     private static List<LetterSummary> summaries(List<Letter> letters, Messages t) {

@@ -3,6 +3,7 @@ package dearly.letters;
 import static dearly.storage.Columns.instant;
 
 import dearly.asking.Child;
+import dearly.asking.AskForm;
 import dearly.asking.QuestionRepository;
 import dearly.asking.Role;
 import dearly.language.Language;
@@ -62,17 +63,19 @@ public final class LetterRepository {
                 .stream().findFirst();
     }
 
-    public List<Letter> byAdvisor(Advisor advisor) {
+    /** One page of an advisor's letters, newest first: a page's size never grows with the archive. */
+    public List<Letter> byAdvisor(Advisor advisor, int limit, int offset) {
         return database.read(handle -> letters(handle, PUBLISHED_LETTERS
-                + " AND l.advisor_id = :advisorId ORDER BY l.published_at DESC, l.id DESC",
-                Map.of("advisorId", advisor.id())));
+                + " AND l.advisor_id = :advisorId ORDER BY l.published_at DESC, l.id DESC LIMIT :limit OFFSET :offset",
+                Map.of("advisorId", advisor.id(), "limit", limit, "offset", offset)));
     }
 
-    public List<Letter> byTopic(Topic topic) {
+    /** One page of a topic's letters, newest first. */
+    public List<Letter> byTopic(Topic topic, int limit, int offset) {
         return database.read(handle -> letters(handle, PUBLISHED_LETTERS
                 + " AND l.id IN (SELECT letter_id FROM letter_topic WHERE topic_id = :topicId)"
-                + " ORDER BY l.published_at DESC, l.id DESC",
-                Map.of("topicId", topic.id())));
+                + " ORDER BY l.published_at DESC, l.id DESC LIMIT :limit OFFSET :offset",
+                Map.of("topicId", topic.id(), "limit", limit, "offset", offset)));
     }
 
     public Optional<Advisor> advisor(String slug) {
@@ -161,8 +164,9 @@ public final class LetterRepository {
         if (askerIds.isEmpty()) return children;
         handle.createQuery("""
                         SELECT asker_id, first_name, birth_date, age_months, sex, multiple
-                        FROM child WHERE asker_id IN (<ids>) ORDER BY asker_id, position""")
+                        FROM child WHERE asker_id IN (<ids>) AND position < :most ORDER BY asker_id, position""")
                 .bindList("ids", askerIds)
+                .bind("most", AskForm.MAX_CHILDREN)
                 .map((rs, ctx) -> Map.entry(rs.getLong("asker_id"), QuestionRepository.child(rs, ctx)))
                 .forEach(entry -> children.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
         return children;

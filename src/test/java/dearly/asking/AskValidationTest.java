@@ -53,7 +53,7 @@ class AskValidationTest {
                 mistake("child over 18", f -> child(f, "2008-11-23", ""), "children[0].birth_date", "ask.error.child.old"),
                 mistake("child date malformed", f -> child(f, "20/06/2026", ""), "children[0].birth_date", "ask.error.child.date"),
                 mistake("child age in words", f -> child(f, "", "five"), "children[0].age_months", "ask.error.child.months"),
-                mistake("child 217 months", f -> child(f, "", "217"), "children[0].age_months", "ask.error.child.old"),
+                mistake("child 37 months", f -> child(f, "", "37"), "children[0].age_months", "ask.error.child.months"),
                 mistake("child with a name only", f -> f.withChildren(List.of(new AskForm.ChildForm("Ana", "", "", "", ""))),
                         "children[0].birth_date", "ask.error.child.when"),
                 mistake("child sex odd", f -> f.withChildren(List.of(new AskForm.ChildForm("", "", "3", "cat", ""))),

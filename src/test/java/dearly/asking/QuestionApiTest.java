@@ -60,23 +60,24 @@ class QuestionApiTest {
     }
 
     @Test
-    void mistakesAre422WithAMessagePerFieldInHerLanguage() throws Exception {
+    void mistakesAre422WithAMessagePerFieldNamingWhatItAcceptsInHerLanguage() throws Exception {
         ObjectNode question = question().put("language", "es").put("age", 9).put("title", "Ayuda").put("country", "XX");
         question.putArray("children").addObject().put("birth_date", "2999-01-01");
         HttpResponse<String> response = server.postJson("/api/v1/questions", question.toString());
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode errors = JSON.readTree(response.body()).get("errors");
-        assertThat(errors.get("age").asText()).isEqualTo("Indica tu edad con un número entre 13 y 80, o déjala vacía.");
-        assertThat(errors.get("title").asText()).startsWith("Unas palabras más");
-        assertThat(errors.get("country").asText()).isEqualTo("No conocemos este país. Elige uno de la lista.");
-        assertThat(errors.get("children[0].birth_date").asText()).isEqualTo("Esta fecha es futura. Revisa la fecha de nacimiento.");
+        assertThat(errors.get("age").asText()).isEqualTo("age debe ser un número entero de 13 a 80, o no enviarse.");
+        assertThat(errors.get("title").asText()).isEqualTo("title debe tener de 10 a 200 caracteres.");
+        assertThat(errors.get("country").asText())
+                .isEqualTo("country debe ser un código ISO 3166-1 alfa-2 como \"US\" o \"CO\", o el nombre del país en inglés o en español.");
+        assertThat(errors.get("children[0].birth_date").asText()).isEqualTo("children[0].birth_date no puede ser una fecha futura.");
     }
 
     @Test
     void aOneMegabyteBodyIsAFieldErrorNotACrash() throws Exception {
         HttpResponse<String> response = server.postJson("/api/v1/questions", question().put("body", "x".repeat(1_000_000)).toString());
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(response.body()).at("/errors/body").asText()).startsWith("This is longer than 10,000 characters");
+        assertThat(JSON.readTree(response.body()).at("/errors/body").asText()).isEqualTo("body must be 50 to 10,000 characters long.");
     }
 
     @Test

@@ -90,8 +90,8 @@ class LetterRepositoryTest {
             publish(database, ana, "ana-other", NOW.minusSeconds(5), null);
 
             LetterRepository letters = new LetterRepository(database, () -> NOW);
-            assertThat(letters.byAdvisor(letters.advisor("lina-p").orElseThrow())).extracting(Letter::slug).containsExactly("lina-sleep");
-            assertThat(letters.byTopic(letters.topic("sleep").orElseThrow())).extracting(Letter::slug).containsExactly("lina-sleep");
+            assertThat(letters.byAdvisor(letters.advisor("lina-p").orElseThrow(), 30, 0)).extracting(Letter::slug).containsExactly("lina-sleep");
+            assertThat(letters.byTopic(letters.topic("sleep").orElseThrow(), 30, 0)).extracting(Letter::slug).containsExactly("lina-sleep");
             assertThat(letters.advisor("nobody")).isEmpty();
             assertThat(letters.topic("nothing")).isEmpty();
             assertThat(letters.latest(10, 0)).filteredOn(letter -> letter.slug().equals("ana-other"))

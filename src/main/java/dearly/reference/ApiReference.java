@@ -1,0 +1,71 @@
+package dearly.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dearly.language.Messages;
+import dearly.web.LanguageChoice;
+import dearly.web.Links;
+import dearly.web.PageMeta;
+import dearly.web.Pages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The API's reference: one OpenAPI 3.1 document, served as it is at /api/v1/openapi.json and read
+ * by people at /api. The document is written by hand and checked against the running code by
+ * ApiContractTest (real requests and answers against its schemas, every field read or written
+ * named in it and the reverse, its limits against the code's), so it cannot drift unnoticed.
+ */
+public final class ApiReference {
+    static final String DOCUMENT = "/dearly/reference/openapi.json";
+
+    private final byte[] document;
+    private final ApiReferenceView view;
+    private final Pages pages;
+    private final Links links;
+
+    public ApiReference(Pages pages, Links links) {
+        this.pages = pages;
+        this.links = links;
+        this.document = load();
+        try {
+            this.view = ApiReferenceView.of(new ObjectMapper().readTree(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled OpenAPI document is not JSON", e);
+        }
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+        routes.get("/api", this::page);
+    }
+
+    private void page(Context ctx) {
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        PageMeta meta = new PageMeta(t.get("reference.title"), t.get("reference.description"), links.absolute(ctx, "/api"),
+                "website", t);
+        pages.render(ctx, "reference/api.jte", Map.of("meta", meta, "view", view));
+    }
+
+    /** The document as bundled, parsed: for the tests that hold the code to it. */
+    public static JsonNode tree() {
+        try {
+            return new ObjectMapper().readTree(load());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] load() {
+        try (InputStream in = ApiReference.class.getResourceAsStream(DOCUMENT)) {
+            if (in == null) throw new IllegalStateException(DOCUMENT + " is missing from the build");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
