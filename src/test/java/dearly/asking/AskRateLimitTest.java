@@ -48,7 +48,7 @@ class AskRateLimitTest {
             twoChildren.put("children[1].age_months", "30");
             twoChildren.put("rows", "add");
             Map<String, String> three = AskFlow.fieldsOf(Jsoup.parse(ok(server.postForm("/ask?lang=es", twoChildren)).body()));
-            three.put("children[2].age_months", "60");
+            three.put("children[2].age_months", "36");
             String status = AskFlow.askAndFollow(server, three);
 
             Map<String, String> editing = AskFlow.fieldsOf(server.page(status + "/edit"));
