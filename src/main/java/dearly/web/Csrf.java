@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Protection against cross-site form posts by double submission, since Dearly has no server
- * sessions yet: a random token lives in the {@value #COOKIE} cookie (HttpOnly, SameSite=Lax, Secure
+ * Protection against cross-site form posts by double submission, since a parent asking has no
+ * session: a random token lives in the {@value #COOKIE} cookie (HttpOnly, SameSite=Lax, Secure
  * over https) and is repeated in each form's hidden {@value #FIELD} field. Another site can make a
  * browser post a form here, but can neither read the cookie nor set it, so it cannot write the
  * matching field.
@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * request passes {@link #requireFormBodies} first, so a form route never sees a body that is not a form.
  *
  * <p>Limit: a site that can set cookies on Dearly's domain (a compromised sibling subdomain) could
- * plant its own token. When sessions arrive, the token should be tied to the session.
+ * plant its own token. Binding the token to the staff session is left to the accounts work (the
+ * editorial issue).
  */
 public final class Csrf {
     public static final String COOKIE = "dearly_csrf";

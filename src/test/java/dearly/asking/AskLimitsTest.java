@@ -1,7 +1,6 @@
 package dearly.asking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import dearly.TestServer;
 import dearly.accounts.Role;
 import dearly.storage.TestDatabase;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -44,10 +42,9 @@ class AskLimitsTest {
             for (int i = 0; i < 100_000; i++) many.addObject().put("age_months", 1);
             String body = question.toString();
             assertThat(body.length()).isGreaterThan(1_500_000).isLessThan(2_000_000);
-            // Before the fix this stored 100,000 rows and answered 201 after 14 s. The bound is loose on
-            // purpose (a shared CI machine); refusing reads at most nine children and takes milliseconds.
-            HttpResponse<String> response = assertTimeout(Duration.ofSeconds(5),
-                    () -> server.postJson("/api/v1/questions", body));
+            // Before the fix this stored 100,000 rows and answered 201 after 14 s. Speed is the
+            // benchmarks' business; here what matters is that nothing is stored and she is told why.
+            HttpResponse<String> response = server.postJson("/api/v1/questions", body);
             assertThat(response.statusCode()).isEqualTo(422);
             JsonNode errors = JSON.readTree(response.body()).get("errors");
             assertThat(errors.get("children").asText()).isEqualTo("children must be an array of at most 8 children.");

@@ -45,6 +45,8 @@ class CrisisRoutingTest {
         fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
         Document status = server.page(AskFlow.askAndFollow(server, fields));
         assertThat(status.select(".crisis .resources li")).isEmpty();
+        assertThat(status.selectFirst(".crisis h2 + p").text()).as("no sentence leads into a list that is not there")
+                .isEqualTo("Algo de lo que escribiste suena muy difícil. No tienes que cargarlo sola.");
         assertThat(status.selectFirst(".crisis .danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
     }
 
