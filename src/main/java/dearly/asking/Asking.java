@@ -82,6 +82,8 @@ public final class Asking {
                 String token = StatusLink.newToken();
                 Instant now = clock.get();
                 questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, crisis);
+                // An unused erase link's mail still names an address: gone by the next question at the latest.
+                eraseLinks.removeExpired(handle, now);
                 Asker asker = asked.asker();
                 if (asker.email() != null) {
                     outbox.enqueue(handle, mail.received(asker.email(), asker.firstName(), asked.title(),

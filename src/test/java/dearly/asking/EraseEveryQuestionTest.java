@@ -119,6 +119,21 @@ class EraseEveryQuestionTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void anUnusedLinkThatExpiredTakesItsMailWithItWhenTheNextParentAsks(TestDatabase.Kind kind) {
+        try (TestServer server = TestServer.start(kind, true)) {
+            String status = ask(server, "Itziar", "Arrieta", "itziar@example.com", "Una pregunta que borra");
+            delete(server, status);
+            assertThat(mailsTo(server, "itziar@example.com")).hasSize(1);
+            server.server().database().write(handle -> handle.createUpdate("UPDATE erase_link SET expires_at = :past")
+                    .bind("past", Instant.now().minusSeconds(1)).execute());
+
+            ask(server, "Olatz", "Etxeberria", "olatz@example.com", "Otra madre pregunta");
+            assertThat(mailsTo(server, "itziar@example.com")).as("nobody used or reopened the link").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aLinkWorksOnceAndLeavesOtherAddressesAlone(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, true)) {
             String older = ask(server, "Ainhoa", "Larrañaga", "ainhoa@example.com", "Primera pregunta");
