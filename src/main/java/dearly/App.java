@@ -1,6 +1,7 @@
 package dearly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dearly.accounts.Access;
 import dearly.accounts.AccountPages;
 import dearly.accounts.Sessions;
 import dearly.accounts.UserRepository;
@@ -26,6 +27,7 @@ import dearly.web.Csrf;
 import dearly.web.ErrorPages;
 import dearly.web.JettyRefusals;
 import dearly.web.Links;
+import dearly.web.Open;
 import dearly.web.Pages;
 import dearly.web.RateLimits;
 import dearly.web.RequestLimits;
@@ -33,7 +35,6 @@ import dearly.web.SecurityHeaders;
 import dearly.web.UnreadableRequests;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
@@ -56,6 +57,7 @@ public final class App {
         RateLimits rateLimits = new RateLimits(config.rateLimits(), pages, links);
         RequestLimits requestLimits = new RequestLimits(MAX_REQUEST_BYTES, pages, links);
         Csrf csrf = new Csrf(pages, links);
+        Access access = new Access(pages, links);
 
         LetterRepository letters = new LetterRepository(database, clock);
         LetterPages letterPages = new LetterPages(letters, pages, links);
@@ -93,37 +95,32 @@ public final class App {
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
             javalin.routes.before(SecurityHeaders::apply);
-            // Limits first: the CSRF check reads the body, which a flood should never get to.
-            rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
-            rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.FORMS);
-            rateLimits.limit(javalin.routes, "/erase/*", HandlerType.POST, RateLimits.Group.FORMS);
-            rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.FORMS);
-            rateLimits.limit(javalin.routes, "/login", HandlerType.POST, RateLimits.Group.SIGN_IN);
-            rateLimits.limit(javalin.routes, "/api/*", HandlerType.POST, RateLimits.Group.API_WRITE);
-            rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
+            // Limits first: the CSRF check reads the body, which a flood should never get to. Each
+            // feature names the routes it limits beside them (rateLimits.limit, below); this is where they are counted.
+            rateLimits.checkBeforeTheBody(javalin.routes);
             requestLimits.routes(javalin.routes);
             javalin.routes.before(UnreadableRequests::check);
             // These read the form to tell a send from "add a child": after the ceiling, the size limit
-            // and the check that the body can be read at all.
-            rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.ASK, RateLimits::sendsTheForm);
-            rateLimits.limit(javalin.routes, "/status/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
-            rateLimits.limit(javalin.routes, "/erase/*", HandlerType.POST, RateLimits.Group.EDIT, RateLimits::sendsTheForm);
+            // and the check that the body can be read at all (rateLimits.limitSends).
+            rateLimits.checkSends(javalin.routes);
             javalin.routes.before(csrf::requireFormBodies);
-            // After the limits, so a flood never reaches the session table; before every guarded route.
+            // After the limits, so a flood never reaches the session table; before the access check.
             javalin.routes.before(sessions::attach);
+            // Once for every matched route, by the role it declares (Role, or Open.TO_ANYONE).
+            javalin.routes.beforeMatched(access::check);
 
             letterPages.routes(javalin.routes);
-            letterApi.routes(javalin.routes);
-            askPages.routes(javalin.routes);
-            questionApi.routes(javalin.routes);
-            apiReference.routes(javalin.routes);
-            accountPages.routes(javalin.routes);
+            letterApi.routes(javalin.routes, rateLimits);
+            askPages.routes(javalin.routes, rateLimits);
+            questionApi.routes(javalin.routes, rateLimits);
+            apiReference.routes(javalin.routes, rateLimits);
+            accountPages.routes(javalin.routes, rateLimits);
             deskPages.routes(javalin.routes);
             adminPages.routes(javalin.routes);
             javalin.routes.get("/health", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
-            });
+            }, Open.TO_ANYONE);
             javalin.routes.error(404, errors::notFound);
             javalin.routes.exception(BadRequestResponse.class, errors::badRequest);
             javalin.routes.exception(Exception.class, errors::failure);

@@ -3,51 +3,70 @@ package dearly.accounts;
 import dearly.language.Messages;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
+import dearly.web.Open;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Guards the pages of the people who make the column. Register it as a {@code before} handler
- * after {@link Sessions#attach}:
+ * The one check of who may open a route. Each route declares its role where it is registered
+ * ({@link Role} for the people who make the column, {@link Open#TO_ANYONE} for everyone else), and
+ * this runs once for every matched request, after {@link Sessions#attach}:
  *
  * <pre>{@code
- * javalin.routes.before("/desk", Access.require(Role.ADVISOR, links));
- * javalin.routes.before("/desk/*", Access.require(Role.ADVISOR, links));
+ * javalin.routes.beforeMatched(access::check);
+ * routes.get("/desk", this::queue, Role.EDITOR);
  * }</pre>
- *
- * (Javalin's {@code /desk/*} does not match {@code /desk} itself, hence both; {@code /desk*} would
- * also guard {@code /desktop}.)
  *
  * <p>Someone not signed in is sent to sign in and then back (under /api/: 401 JSON); someone signed in
  * without the role gets 403 and a kind page (under /api/: JSON). Under /api/ no one is signed in by a
- * cookie ({@link Sessions#attach} skips it), so an API route guarded here answers 401 until the API
- * has credentials of its own. Guarded pages are never cached or
- * indexed.
+ * cookie ({@link Sessions#attach} skips it), so an API route that declares a role answers 401 until
+ * the API has credentials of its own. Guarded pages are never cached or indexed.
+ *
+ * <p>Only an address no route matches goes unchecked (404 for everyone, as for any unknown page),
+ * and static files, which declare no role. A route that declares none would be let through too:
+ * {@code RouteAccessTest} fails the build on one.
  */
 public final class Access {
-    // Templates are precompiled classes and Pages holds no state about any request, so one is shared.
-    private static final Pages PAGES = new Pages();
+    private final Pages pages;
+    private final Links links;
 
-    private Access() {}
-
-    /**
-     * A {@code before} handler that lets through only people whose role includes {@code role}.
-     *
-     * @param links for the refusal page's canonical address
-     */
-    public static Handler require(Role role, Links links) {
-        return ctx -> check(ctx, role, links);
+    /** @param links for the refusal page's canonical address */
+    public Access(Pages pages, Links links) {
+        this.pages = pages;
+        this.links = links;
     }
 
-    private static void check(Context ctx, Role needed, Links links) {
+    /** A {@code beforeMatched} handler: lets the request through only to someone the route's role admits. */
+    public void check(Context ctx) {
+        Set<RouteRole> declared = ctx.routeRoles();
+        if (declared.isEmpty() || declared.contains(Open.TO_ANYONE)) return;
+        // The least role declared opens the route: each role includes the ones below it.
+        Role needed = declared.stream().filter(Role.class::isInstance).map(Role.class::cast)
+                .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
+        refuseUnless(ctx, needed);
+    }
+
+    /**
+     * A {@code before} handler that guards by path what a route has not declared, for a test's own
+     * routes ({@code AccountsTestApp}); Dearly's routes declare their role and {@link #check} guards them.
+     */
+    public static Handler require(Role role, Links links) {
+        Access access = new Access(new Pages(), links);
+        return ctx -> access.refuseUnless(ctx, role);
+    }
+
+    private void refuseUnless(Context ctx, Role needed) {
         boolean api = ctx.path().startsWith("/api/");
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Robots-Tag", "noindex");
@@ -65,7 +84,7 @@ public final class Access {
         } else {
             PageMeta meta = new PageMeta(t.get("accounts.forbidden.title"), "", links.absolute(ctx, "/"), "website", t);
             ctx.status(HttpStatus.FORBIDDEN);
-            PAGES.render(ctx, "accounts/forbidden.jte", Map.of(
+            pages.render(ctx, "accounts/forbidden.jte", Map.of(
                     "meta", meta,
                     "user", user.get(),
                     "needed", t.get("accounts.role." + needed.name().toLowerCase(Locale.ROOT))));

@@ -5,12 +5,14 @@ import dearly.language.Messages;
 import dearly.web.Csrf;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
+import dearly.web.Open;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
 import dearly.web.RateLimits;
 import dearly.web.Secrets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,11 +54,19 @@ public final class AccountPages {
         this.attemptsPerAccount = attemptsPerAccount;
     }
 
+    /** The sign-in pages, with their limits: every post under the forms ceiling, sign-ins under their own. */
+    public void routes(RoutesConfig routes, RateLimits rateLimits) {
+        rateLimits.limit("/login", HandlerType.POST, RateLimits.Group.FORMS);
+        rateLimits.limit("/login", HandlerType.POST, RateLimits.Group.SIGN_IN);
+        routes(routes);
+    }
+
+    /** The sign-in pages without limits per address. */
     public void routes(RoutesConfig routes) {
-        routes.get("/login", this::loginForm);
-        routes.post("/login", this::login);
-        routes.get("/logout", this::logoutConfirm);
-        routes.post("/logout", this::logout);
+        routes.get("/login", this::loginForm, Open.TO_ANYONE);
+        routes.post("/login", this::login, Open.TO_ANYONE);
+        routes.get("/logout", this::logoutConfirm, Open.TO_ANYONE);
+        routes.post("/logout", this::logout, Open.TO_ANYONE);
     }
 
     private void loginForm(Context ctx) {

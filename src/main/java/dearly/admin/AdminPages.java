@@ -1,6 +1,5 @@
 package dearly.admin;
 
-import dearly.accounts.Access;
 import dearly.accounts.Role;
 import dearly.language.Language;
 import dearly.language.Messages;
@@ -47,22 +46,20 @@ public final class AdminPages {
     }
 
     public void routes(RoutesConfig routes) {
-        for (String path : List.of("/admin", "/admin/*")) {
-            routes.before(path, AdminPages::keepPrivate);
-            routes.before(path, Access.require(Role.ADMIN, links));
-        }
+        for (String path : List.of("/admin", "/admin/*")) routes.before(path, AdminPages::keepPrivate);
         // Buttons carry nothing typed, so a refused one loses nothing; typed forms check their token themselves.
-        routes.before("/admin/crisis/{id}/delete", csrf::requireOnForms);
-        routes.before("/admin/crisis/{id}/move", csrf::requireOnForms);
-        routes.get("/admin", this::home);
-        routes.get("/admin/crisis", this::crisis);
-        routes.post("/admin/crisis", this::add);
-        routes.post("/admin/crisis/fallback/{language}", this::fallback);
-        routes.get("/admin/crisis/{id}", this::editForm);
-        routes.post("/admin/crisis/{id}", this::save);
-        routes.post("/admin/crisis/{id}/delete", this::delete);
-        routes.post("/admin/crisis/{id}/move", this::move);
-        routes.get("/admin/outbox", this::outbox);
+        // Matched, so after the access check: someone not signed in is sent to sign in, not told her form expired.
+        routes.beforeMatched("/admin/crisis/{id}/delete", csrf::requireOnForms);
+        routes.beforeMatched("/admin/crisis/{id}/move", csrf::requireOnForms);
+        routes.get("/admin", this::home, Role.ADMIN);
+        routes.get("/admin/crisis", this::crisis, Role.ADMIN);
+        routes.post("/admin/crisis", this::add, Role.ADMIN);
+        routes.post("/admin/crisis/fallback/{language}", this::fallback, Role.ADMIN);
+        routes.get("/admin/crisis/{id}", this::editForm, Role.ADMIN);
+        routes.post("/admin/crisis/{id}", this::save, Role.ADMIN);
+        routes.post("/admin/crisis/{id}/delete", this::delete, Role.ADMIN);
+        routes.post("/admin/crisis/{id}/move", this::move, Role.ADMIN);
+        routes.get("/admin/outbox", this::outbox, Role.ADMIN);
     }
 
     private void home(Context ctx) {

@@ -6,10 +6,13 @@ import dearly.language.Messages;
 import dearly.web.Csrf;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
+import dearly.web.Open;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
+import dearly.web.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
@@ -46,19 +49,24 @@ public final class AskPages {
         this.clock = clock;
     }
 
-    public void routes(RoutesConfig routes) {
-        routes.get("/ask", this::form);
-        routes.post("/ask", this::send);
-        routes.get("/status/{token}", this::status);
-        routes.get("/status/{token}/edit", this::editForm);
-        routes.post("/status/{token}/edit", this::edit);
-        routes.get("/status/{token}/withdraw", this::withdrawConfirm);
-        routes.post("/status/{token}/withdraw", this::withdraw);
-        routes.post("/status/{token}/restore", this::restore);
-        routes.get("/status/{token}/delete", this::deleteConfirm);
-        routes.post("/status/{token}/delete", this::delete);
-        routes.get("/erase/{token}", this::eraseConfirm);
-        routes.post("/erase/{token}", this::erase);
+    public void routes(RoutesConfig routes, RateLimits rateLimits) {
+        // Every post is under the forms ceiling; only a question or a change sent draws on ask or edit.
+        for (String path : List.of("/ask", "/status/*", "/erase/*")) rateLimits.limit(path, HandlerType.POST, RateLimits.Group.FORMS);
+        rateLimits.limitSends("/ask", HandlerType.POST, RateLimits.Group.ASK);
+        rateLimits.limitSends("/status/*", HandlerType.POST, RateLimits.Group.EDIT);
+        rateLimits.limitSends("/erase/*", HandlerType.POST, RateLimits.Group.EDIT);
+        routes.get("/ask", this::form, Open.TO_ANYONE);
+        routes.post("/ask", this::send, Open.TO_ANYONE);
+        routes.get("/status/{token}", this::status, Open.TO_ANYONE);
+        routes.get("/status/{token}/edit", this::editForm, Open.TO_ANYONE);
+        routes.post("/status/{token}/edit", this::edit, Open.TO_ANYONE);
+        routes.get("/status/{token}/withdraw", this::withdrawConfirm, Open.TO_ANYONE);
+        routes.post("/status/{token}/withdraw", this::withdraw, Open.TO_ANYONE);
+        routes.post("/status/{token}/restore", this::restore, Open.TO_ANYONE);
+        routes.get("/status/{token}/delete", this::deleteConfirm, Open.TO_ANYONE);
+        routes.post("/status/{token}/delete", this::delete, Open.TO_ANYONE);
+        routes.get("/erase/{token}", this::eraseConfirm, Open.TO_ANYONE);
+        routes.post("/erase/{token}", this::erase, Open.TO_ANYONE);
     }
 
     private void form(Context ctx) {

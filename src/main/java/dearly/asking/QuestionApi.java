@@ -9,8 +9,11 @@ import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
+import dearly.web.Open;
+import dearly.web.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
@@ -60,9 +63,11 @@ public final class QuestionApi {
             @JsonProperty("crisis_resources") List<ResourceJson> crisisResources,
             @JsonProperty("crisis_message") String crisisMessage) {}
 
-    public void routes(RoutesConfig routes) {
-        routes.post("/api/v1/questions", this::ask);
-        routes.get("/api/v1/status/{token}", this::status);
+    public void routes(RoutesConfig routes, RateLimits rateLimits) {
+        rateLimits.limit("/api/v1/questions", HandlerType.POST, RateLimits.Group.API_WRITE);
+        rateLimits.limit("/api/v1/status/*", HandlerType.GET, RateLimits.Group.API_READ);
+        routes.post("/api/v1/questions", this::ask, Open.TO_ANYONE);
+        routes.get("/api/v1/status/{token}", this::status, Open.TO_ANYONE);
     }
 
     private void ask(Context ctx) {

@@ -1,6 +1,5 @@
 package dearly.desk;
 
-import dearly.accounts.Access;
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
 import dearly.language.Language;
@@ -37,11 +36,9 @@ public final class DeskPages {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.before("/desk", Access.require(Role.EDITOR, links));
-        routes.before("/desk/*", Access.require(Role.EDITOR, links));
-        routes.get("/desk", this::queue);
-        routes.get("/desk/questions/{id}", this::question);
-        routes.post("/desk/questions/{id}/decline", this::decline);
+        routes.get("/desk", this::queue, Role.EDITOR);
+        routes.get("/desk/questions/{id}", this::question, Role.EDITOR);
+        routes.post("/desk/questions/{id}/decline", this::decline, Role.EDITOR);
     }
 
     private void queue(Context ctx) {

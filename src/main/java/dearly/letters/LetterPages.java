@@ -4,6 +4,7 @@ import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
+import dearly.web.Open;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
 import io.javalin.config.RoutesConfig;
@@ -34,11 +35,11 @@ public final class LetterPages {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get("/", this::home);
-        routes.get("/letters/{slug}", this::letter);
-        routes.get("/advisors/{slug}", this::advisor);
-        routes.get("/topics", this::topics);
-        routes.get("/topics/{slug}", this::topic);
+        routes.get("/", this::home, Open.TO_ANYONE);
+        routes.get("/letters/{slug}", this::letter, Open.TO_ANYONE);
+        routes.get("/advisors/{slug}", this::advisor, Open.TO_ANYONE);
+        routes.get("/topics", this::topics, Open.TO_ANYONE);
+        routes.get("/topics/{slug}", this::topic, Open.TO_ANYONE);
     }
 
     private void home(Context ctx) {

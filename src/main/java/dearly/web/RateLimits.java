@@ -2,10 +2,12 @@ package dearly.web;
 
 import dearly.language.Messages;
 import io.github.bucket4j.TimeMeter;
+import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.matcher.PathParser;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -31,20 +34,32 @@ import org.slf4j.LoggerFactory;
  * child", "remove") are not sends and are counted only by the {@code forms} ceiling on every post,
  * which only a machine reaches.
  *
+ * <p>Each feature limits its own routes where it registers them, and the application places the
+ * two checks once, in the order the request needs them:
+ *
  * <pre>{@code
- * rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.FORMS);
- * rateLimits.limit(javalin.routes, "/ask", HandlerType.POST, RateLimits.Group.ASK, RateLimits::sendsTheForm);
- * rateLimits.limit(javalin.routes, "/api/*", HandlerType.GET, RateLimits.Group.API_READ);
+ * // the feature, beside its routes:
+ * rateLimits.limit("/ask", HandlerType.POST, RateLimits.Group.FORMS);
+ * rateLimits.limitSends("/ask", HandlerType.POST, RateLimits.Group.ASK);
+ * // the application, once:
+ * rateLimits.checkBeforeTheBody(javalin.routes);   // before anything reads the body (CSRF checks)
+ * rateLimits.checkSends(javalin.routes);           // after the size limit and the check the body can be read
  * }</pre>
  *
- * <p>Register the {@code forms} ceiling before handlers that read the body (CSRF checks), so a
- * refused request costs nothing more; limits whose test reads the form come after it.
+ * <p>So a request refused by the {@code forms} ceiling costs nothing more, and a limit whose test
+ * reads the form reads only a body known to be readable.
  *
  * <p>Addresses are never logged: only how many requests each group refused, at most once a minute.
  */
 public final class RateLimits {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
     private static final long REPORT_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    /** Paths matched as Dearly's router matches them (trailing slashes ignored, case kept). */
+    private static final RouterConfig PATHS = new RouterConfig();
+
+    static {
+        PATHS.ignoreTrailingSlashes = true;
+    }
 
     /** The routes that share one allowance per client; names as in {@code DEARLY_RATE_LIMITS}. */
     public enum Group {
@@ -81,6 +96,9 @@ public final class RateLimits {
     private final Map<Group, ClientBuckets> buckets = new EnumMap<>(Group.class);
     private final Map<Group, AtomicLong> refused = new EnumMap<>(Group.class);
     private final AtomicLong lastReport = new AtomicLong(System.nanoTime());
+    // Filled while the features register their routes, read by every request after the server starts.
+    private final List<Limited> beforeTheBody = new CopyOnWriteArrayList<>();
+    private final List<Limited> sends = new CopyOnWriteArrayList<>();
 
     public RateLimits(RateLimitSettings settings, Pages pages, Links links) {
         this.settings = settings;
@@ -102,25 +120,54 @@ public final class RateLimits {
 
     /**
      * Limits requests with this method to this path (a Javalin path, wildcards allowed) under the
-     * group's allowance. Does nothing when the group is not limited. A request that several limits
-     * of one group match is counted once.
+     * group's allowance, counted before anything reads the body. Does nothing when the group is
+     * not limited. A request that several limits of one group match is counted once.
      */
-    public void limit(RoutesConfig routes, String path, HandlerType method, Group group) {
-        limit(routes, path, method, group, ctx -> true);
+    public void limit(String path, HandlerType method, Group group) {
+        add(path, method, group, ctx -> true, beforeTheBody);
     }
 
-    /** Like {@link #limit(RoutesConfig, String, HandlerType, Group)}, counting only requests that {@code counts}. */
-    public void limit(RoutesConfig routes, String path, HandlerType method, Group group, Predicate<Context> counts) {
+    /**
+     * Like {@link #limit}, counting only posts that send the form ({@link #sendsTheForm}); counted
+     * after the body is known to be readable, since the test reads it.
+     */
+    public void limitSends(String path, HandlerType method, Group group) {
+        add(path, method, group, RateLimits::sendsTheForm, sends);
+    }
+
+    /** Registers, at this place among the {@code before} handlers, the limits that read no body. */
+    public void checkBeforeTheBody(RoutesConfig routes) {
+        routes.before(ctx -> check(ctx, beforeTheBody));
+    }
+
+    /** Registers, at this place among the {@code before} handlers, the limits that read the form. */
+    public void checkSends(RoutesConfig routes) {
+        routes.before(ctx -> check(ctx, sends));
+    }
+
+    private void add(String path, HandlerType method, Group group, Predicate<Context> counts, List<Limited> phase) {
         ClientBuckets groupBuckets = buckets.get(group);
         if (groupBuckets == null) return;
-        String counted = "dearly.rate-limit-counted." + group.settingName();
-        routes.before(path, ctx -> {
-            if (!ctx.method().equals(method) || ctx.attribute(counted) != null || !counts.test(ctx)) return;
+        phase.add(new Limited(new PathParser(path, PATHS), method, group, groupBuckets, counts));
+    }
+
+    private void check(Context ctx, List<Limited> phase) {
+        for (Limited limited : phase) {
+            String counted = "dearly.rate-limit-counted." + limited.group().settingName();
+            if (!ctx.method().equals(limited.method()) || ctx.attribute(counted) != null
+                    || !limited.path().matches(ctx.path()) || !limited.counts().test(ctx)) continue;
             ctx.attribute(counted, true);
             String client = settings.trustedProxies().clientKey(ctx.req().getRemoteAddr(), forwardedFor(ctx));
-            groupBuckets.take(client).ifPresent(wait -> refuse(ctx, group, wait));
-        });
+            Optional<Duration> wait = limited.buckets().take(client);
+            if (wait.isPresent()) {
+                refuse(ctx, limited.group(), wait.get());
+                return;
+            }
+        }
     }
+
+    /** One limited route: the path as Javalin matches it, and the group's buckets it draws on. */
+    private record Limited(PathParser path, HandlerType method, Group group, ClientBuckets buckets, Predicate<Context> counts) {}
 
     /**
      * Whether a post sends a form (a question, an edit) rather than asking the server to add or

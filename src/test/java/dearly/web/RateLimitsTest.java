@@ -22,11 +22,13 @@ class RateLimitsTest {
         RateLimitSettings settings = RateLimitSettings.fromEnvironment(env);
         return WebTestApp.start((routes, parts) -> {
             RateLimits limits = new RateLimits(settings, parts.pages(), parts.links());
-            limits.limit(routes, "/ask", HandlerType.POST, Group.FORMS);
-            limits.limit(routes, "/ask", HandlerType.POST, Group.ASK, RateLimits::sendsTheForm);
-            limits.limit(routes, "/api/v1/questions", HandlerType.POST, Group.API_WRITE);
-            limits.limit(routes, "/api/*", HandlerType.GET, Group.API_READ);
-            limits.limit(routes, "/api/v1/letters", HandlerType.GET, Group.API_READ);
+            limits.checkBeforeTheBody(routes);
+            limits.checkSends(routes);
+            limits.limit("/ask", HandlerType.POST, Group.FORMS);
+            limits.limitSends("/ask", HandlerType.POST, Group.ASK);
+            limits.limit("/api/v1/questions", HandlerType.POST, Group.API_WRITE);
+            limits.limit("/api/*", HandlerType.GET, Group.API_READ);
+            limits.limit("/api/v1/letters", HandlerType.GET, Group.API_READ);
             routes.get("/ask", ctx -> ctx.html("<form method=post></form>"));
             routes.post("/ask", ctx -> ctx.html(RateLimits.sendsTheForm(ctx) ? "<p>received " + ctx.formParam("title") + "</p>" : "<p>a row more</p>"));
             routes.post("/api/v1/questions", ctx -> ctx.status(HttpStatus.CREATED).json(Map.of("received", ctx.body())));
