@@ -71,7 +71,7 @@ public final class App {
         ApiReference apiReference = new ApiReference(pages, links);
 
         UserRepository users = new UserRepository(database);
-        Sessions sessions = new Sessions(database, users, links, clock);
+        Sessions sessions = new Sessions(database, links, clock);
         AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links,
                 rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
         DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),

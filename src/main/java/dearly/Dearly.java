@@ -2,9 +2,8 @@ package dearly;
 
 import dearly.accounts.UserCommand;
 import dearly.accounts.UserRepository;
-import dearly.mail.Outbox;
-import dearly.mail.OutboxMail;
-import java.io.PrintWriter;
+import dearly.mail.OutboxCommand;
+import dearly.storage.Database;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,13 +17,14 @@ import picocli.CommandLine.Spec;
 /**
  * Dearly's command line: {@code serve} runs the site, {@code migrate} brings the database up to
  * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts. Settings
- * come from the environment.
+ * come from the environment. Each feature's command lives beside its feature and is handed what it
+ * needs (a way to open the database), so no feature depends on this class.
  */
 @Command(
         name = "dearly",
         mixinStandardHelpOptions = true,
         description = "An advice column for new parents.",
-        subcommands = {Dearly.Serve.class, Dearly.Migrate.class, Dearly.ShowOutbox.class, UserCommand.class})
+        subcommands = {Dearly.Serve.class, Dearly.Migrate.class})
 public final class Dearly implements Runnable {
     private final Map<String, String> environment;
 
@@ -36,7 +36,16 @@ public final class Dearly implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Dearly(System.getenv())).execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The whole command line, every feature's command included, as {@code dearly ...} runs it. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        Dearly dearly = new Dearly(environment);
+        return new CommandLine(dearly)
+                .addSubcommand(new OutboxCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new UserCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new CommandLine.HelpCommand());
     }
 
     @Override
@@ -44,8 +53,20 @@ public final class Dearly implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public Config config() {
+    Config config() {
         return Config.fromEnvironment(environment);
+    }
+
+    /** The configured database with its schema brought up to date, for a command that reads or writes it. */
+    Database openMigratedDatabase() {
+        Database database = Server.openDatabase(config());
+        try {
+            database.migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     @Command(name = "serve", description = "Start the web server (configured by the DEARLY_* environment variables).")
@@ -90,39 +111,6 @@ public final class Dearly implements Runnable {
                 dearly.spec.commandLine().getOut()
                         .println(applied == 0 ? "The database is up to date." : "Applied " + applied + " migration(s).");
             }
-            return 0;
-        }
-    }
-
-    /**
-     * The admin's view of the mail outbox from a shell, beside /admin/outbox. Without SMTP (the
-     * embedded default) this is where a parent's status link can be read. It prints to the admin's
-     * own terminal, never to a log.
-     */
-    @Command(name = "outbox", description = "Show the newest mail in the outbox, pending or sent, newest first.")
-    static final class ShowOutbox implements Callable<Integer> {
-        @ParentCommand
-        Dearly dearly;
-
-        @Option(names = "--limit", defaultValue = "10", description = "How many mails to show (default ${DEFAULT-VALUE}).")
-        int limit;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = dearly.spec.commandLine().getOut();
-            try (var database = Server.openDatabase(dearly.config())) {
-                database.migrate();
-                var mails = new Outbox(database).recent(Math.max(1, limit));
-                if (mails.isEmpty()) out.println("The outbox is empty.");
-                for (OutboxMail mail : mails) {
-                    String state = mail.sent() ? "sent " + mail.sentAt().orElseThrow()
-                            : "waiting" + (mail.attempts() > 0 ? " (" + mail.attempts() + " failed attempts)" : "");
-                    out.printf("#%d  %s  to %s  [%s]%n  %s%n", mail.id(), mail.createdAt(), mail.recipient(), state, mail.subject());
-                    mail.text().ifPresent(text -> text.lines().forEach(line -> out.println("    " + line)));
-                    out.println();
-                }
-            }
-            out.flush();
             return 0;
         }
     }

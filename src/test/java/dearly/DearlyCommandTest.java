@@ -20,10 +20,24 @@ class DearlyCommandTest {
 
     private static String run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new Dearly(env));
+        CommandLine command = Dearly.commandLine(env);
         command.setOut(new PrintWriter(out));
         assertThat(command.execute(args)).isZero();
         return out.toString();
+    }
+
+    @Test
+    void helpListsEveryCommandWithItsPurpose() {
+        CommandLine dearly = Dearly.commandLine(Map.of());
+        assertThat(dearly.getSubcommands().keySet()).contains("serve", "migrate", "outbox", "user", "help");
+        for (String help : new String[] {"--help", "help"}) {
+            String shown = run(Map.of(), help);
+            assertThat(shown).contains("Usage: dearly");
+            dearly.getSubcommands().keySet().forEach(name -> assertThat(shown)
+                    .as("%s lists %s", help, name)
+                    .containsPattern("(?m)^  " + name + " +[A-Z]"));
+        }
+        assertThat(run(Map.of(), "help", "user")).contains("Usage: dearly user").contains("add").contains("list");
     }
 
     @Test

@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -185,6 +189,37 @@ class LauncherTest {
                 .containsPattern("(?m)^  build ")
                 .contains("Any other command is handed to the program")
                 .contains("JDK: none of version 21 or newer found");
+    }
+
+    @Test
+    void helpShowsItsOwnCommandsThenHandsOverToTheProgramsHelp() throws Exception {
+        Path jdk21 = fakeJdk("jdk-21", "21.0.2", true, true);
+
+        for (String help : List.of("help", "--help", "-h")) {
+            Result result = dearly(env("JAVA_HOME", jdk21.toString(), "DEARLY_JDK_LOCATIONS", ""), help);
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout()).contains("Usage: ./dearly COMMAND").contains("JDK: 21 at " + jdk21);
+            // picocli answers `help`: the list of every command comes from the program itself.
+            assertThat(ranWith(jdk21)).as(help).containsExactly("-jar", "target/dearly.jar", "help");
+        }
+        dearly(env("JAVA_HOME", jdk21.toString(), "DEARLY_JDK_LOCATIONS", ""), "help", "user");
+        assertThat(ranWith(jdk21)).containsExactly("-jar", "target/dearly.jar", "help", "user");
+    }
+
+    @Test
+    void usageNamesOnlyCommandsThatExist() throws Exception {
+        Result result = run(PROJECT, env("JAVA_HOME", jdk17.toString(), "DEARLY_JDK_LOCATIONS", ""), "help");
+
+        Set<String> exist = new TreeSet<>(Set.of("run", "test", "build", "help"));
+        exist.addAll(Dearly.commandLine(Map.of()).getSubcommands().keySet());
+        Matcher named = Pattern.compile("(?m)^  ([a-z-]+) ").matcher(result.stdout());
+        List<String> listed = new ArrayList<>();
+        while (named.find()) listed.add(named.group(1));
+        assertThat(listed).isNotEmpty();
+        assertThat(exist).containsAll(listed);
+        // Once advertised, never built.
+        assertThat(result.stdout()).doesNotContain("reindex").doesNotContain("import").doesNotContain("backup");
     }
 
     // --- helpers ---------------------------------------------------------------------------

@@ -5,13 +5,16 @@ import static dearly.storage.Columns.instant;
 import dearly.storage.Database;
 import dearly.web.Links;
 import dearly.web.Secrets;
+import dearly.web.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -26,9 +29,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * it began. Expired rows are deleted when they are next presented and whenever someone signs in.
  *
  * <p>{@link #attach} runs before every request and makes the signed-in user available to
- * handlers and templates through {@link #user(Context)}; never on the JSON API (/api/), where a
- * cookie is no authentication: the API skips the form token, so a cookie that a browser sends by
- * itself must open nothing there.
+ * handlers through {@link #user(Context)} and to the page header through {@link SignedIn}; never
+ * on the JSON API (/api/), where a cookie is no authentication: the API skips the form token, so
+ * a cookie that a browser sends by itself must open nothing there.
  */
 public final class Sessions {
     public static final String COOKIE = "dearly_session";
@@ -44,14 +47,9 @@ public final class Sessions {
     private final Links links;
     private final Supplier<Instant> clock;
 
-    /**
-     * @param users the accounts it signs in; a session is read together with its user in one query
-     *     (joined in SQL), so nothing else is needed from them yet
-     * @param links whether the cookie must be Secure: see {@link Links#secure}
-     */
-    public Sessions(Database database, UserRepository users, Links links, Supplier<Instant> clock) {
+    /** @param links whether the cookie must be Secure: see {@link Links#secure} */
+    public Sessions(Database database, Links links, Supplier<Instant> clock) {
         this.database = Objects.requireNonNull(database);
-        Objects.requireNonNull(users);
         this.links = Objects.requireNonNull(links);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -93,7 +91,7 @@ public final class Sessions {
                     .bind("id", session.id())
                     .execute());
         }
-        ctx.attribute(ATTRIBUTE, session.user());
+        remember(ctx, session.user());
     }
 
     /**
@@ -119,7 +117,7 @@ public final class Sessions {
                     .execute();
         });
         ctx.cookie(new Cookie(COOKIE, token, "/", (int) ABSOLUTE.toSeconds(), links.secure(ctx), true, null, SameSite.LAX));
-        ctx.attribute(ATTRIBUTE, user);
+        remember(ctx, user);
     }
 
     /** Signs out on this browser: the session is deleted, so its cookie opens nothing even if kept. */
@@ -130,12 +128,31 @@ public final class Sessions {
                     .bind("hash", hash(token)).execute());
         }
         clearCookie(ctx);
-        ctx.attribute(ATTRIBUTE, null);
+        forget(ctx);
     }
 
     /** Who is signed in on this request, as found by {@link #attach}. */
     public static Optional<User> user(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    /** Keeps who is signed in for this request, and tells the page header (which knows no accounts). */
+    private static void remember(Context ctx, User user) {
+        ctx.attribute(ATTRIBUTE, user);
+        SignedIn.on(ctx, Optional.of(new SignedIn(user.displayName(), staffPages(user.role()))));
+    }
+
+    private static void forget(Context ctx) {
+        ctx.attribute(ATTRIBUTE, null);
+        SignedIn.on(ctx, Optional.empty());
+    }
+
+    /** The staff pages a role opens, for the menu: the desk for editors and admins, /admin for admins. */
+    private static Set<String> staffPages(Role role) {
+        Set<String> pages = new LinkedHashSet<>();
+        if (role.includes(Role.EDITOR)) pages.add("/desk");
+        if (role.includes(Role.ADMIN)) pages.add("/admin");
+        return pages;
     }
 
     private static Instant expiry(Instant createdAt, Instant lastSeenAt) {

@@ -1,7 +1,5 @@
 package dearly.accounts;
 
-import dearly.Dearly;
-import dearly.Server;
 import dearly.storage.Database;
 import java.io.Console;
 import java.io.IOException;
@@ -13,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,11 +37,15 @@ import picocli.CommandLine.Spec;
         description = "Manage the accounts of advisors, editors and admins.",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
 public final class UserCommand implements Runnable {
-    @ParentCommand
-    Dearly dearly;
+    private final Supplier<Database> openDatabase;
 
     @Spec
     CommandSpec spec;
+
+    /** @param openDatabase opens the configured database with its schema up to date; the command closes it */
+    public UserCommand(Supplier<Database> openDatabase) {
+        this.openDatabase = Objects.requireNonNull(openDatabase);
+    }
 
     @Override
     public void run() {
@@ -49,14 +53,7 @@ public final class UserCommand implements Runnable {
     }
 
     private Database openDatabase() {
-        Database database = Server.openDatabase(dearly.config());
-        try {
-            database.migrate();
-            return database;
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        return openDatabase.get();
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account; asks for its password.")

@@ -1,7 +1,5 @@
 package dearly.web;
 
-import dearly.accounts.Role;
-import dearly.accounts.User;
 import dearly.language.Messages;
 import java.util.Optional;
 
@@ -14,7 +12,7 @@ import java.util.Optional;
  * @param staff the staff member signed in, for the header's links to her work; empty for everyone else
  */
 public record PageMeta(
-        String title, String description, String canonicalUrl, String type, Messages t, Optional<User> staff) {
+        String title, String description, String canonicalUrl, String type, Messages t, Optional<SignedIn> staff) {
     public PageMeta {
         description = description == null ? "" : description;
         staff = staff == null ? Optional.empty() : staff;
@@ -24,18 +22,18 @@ public record PageMeta(
         this(title, description, canonicalUrl, type, t, Optional.empty());
     }
 
-    public PageMeta withStaff(Optional<User> user) {
+    public PageMeta withStaff(Optional<SignedIn> user) {
         return new PageMeta(title, description, canonicalUrl, type, t, user);
     }
 
     /** The display name of the staff member signed in. */
     public Optional<String> signedInAs() {
-        return staff.map(User::displayName);
+        return staff.map(SignedIn::displayName);
     }
 
-    /** Whether the staff member signed in may open pages for this role (the menu shows only those). */
-    public boolean staffMay(Role role) {
-        return staff.map(user -> user.role().includes(role)).orElse(false);
+    /** Whether the staff member signed in may open the staff pages at this path (the menu shows only those). */
+    public boolean staffMay(String path) {
+        return staff.map(user -> user.mayOpen(path)).orElse(false);
     }
 
     public String languageCode() {

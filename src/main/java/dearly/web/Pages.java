@@ -3,7 +3,6 @@ package dearly.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import dearly.accounts.Sessions;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +22,7 @@ public final class Pages {
         Map<String, Object> withSession = parameters;
         if (parameters.get("meta") instanceof PageMeta meta) {
             withSession = new HashMap<>(parameters);
-            withSession.put("meta", meta.withStaff(Sessions.user(ctx)));
+            withSession.put("meta", meta.withStaff(SignedIn.of(ctx)));
         }
         send(ctx, render(template, withSession));
     }

@@ -71,7 +71,7 @@ final class AccountsTestApp implements AutoCloseable {
         Csrf csrf = new Csrf(pages, links);
         ErrorPages errors = new ErrorPages(pages, links);
         UserRepository users = new UserRepository(database);
-        Sessions sessions = new Sessions(database, users, links, now::get);
+        Sessions sessions = new Sessions(database, links, now::get);
         AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links);
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

@@ -40,7 +40,7 @@ class UserCommandTest {
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Dearly(Map.of("DEARLY_DATA_DIR", data.toString())));
+        CommandLine command = Dearly.commandLine(Map.of("DEARLY_DATA_DIR", data.toString()));
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         int exitCode = command.execute(args);
