@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The mails a parent gets about her question, in her language, from the templates under
- * {@code src/main/jte/mail/}. Subjects stay general because a phone's lock screen shows them:
- * her question's title is only ever inside the mail.
+ * {@code src/main/jte/mail/}, with subjects from asking's messages ({@code subject.*}). Subjects
+ * stay general because a phone's lock screen shows them: her question's title is only ever inside
+ * the mail.
  */
 public final class AskerMail {
     private final MailTemplates templates;
@@ -23,7 +24,7 @@ public final class AskerMail {
 
     /** Her question arrived and is private; the status link lets her check, edit, withdraw or delete everything. */
     public Mail received(String to, String firstName, String questionTitle, String statusUrl, Language language) {
-        return mail(to, language, "received", "Your question reached {site}", "Tu pregunta llegó a {site}",
+        return mail(to, language, "received", "subject.received",
                 Map.of("firstName", firstName, "questionTitle", questionTitle, "statusUrl", statusUrl));
     }
 
@@ -32,15 +33,13 @@ public final class AskerMail {
      * greets no one by name, since whoever chose "delete everything" may have typed someone else's address.
      */
     public Mail eraseAll(String to, String eraseUrl, Language language) {
-        return mail(to, language, "erase", "Your link to erase your questions on {site}",
-                "Tu enlace para borrar tus preguntas en {site}", Map.of("eraseUrl", eraseUrl, "validDays",
-                        EraseLink.VALID_FOR.toDays()));
+        return mail(to, language, "erase", "subject.erase",
+                Map.of("eraseUrl", eraseUrl, "validDays", EraseLink.VALID_FOR.toDays()));
     }
 
     /** The letter answering her question is published. */
     public Mail published(String to, String firstName, String questionTitle, String letterUrl, Language language) {
-        return mail(to, language, "published", "Your question has an answer on {site}",
-                "Tu pregunta tiene respuesta en {site}",
+        return mail(to, language, "published", "subject.published",
                 Map.of("firstName", firstName, "questionTitle", questionTitle, "letterUrl", letterUrl));
     }
 
@@ -49,15 +48,15 @@ public final class AskerMail {
      * since only its hash is kept, so the mail points her to the first one.
      */
     public Mail declined(String to, String firstName, String questionTitle, String editorsReply, Language language) {
-        return mail(to, language, "declined", "About your question to {site}", "Sobre tu pregunta a {site}",
+        return mail(to, language, "declined", "subject.declined",
                 Map.of("firstName", firstName, "questionTitle", questionTitle,
                         "editorsReply", editorsReply.strip(), "editorsReplyParagraphs", paragraphs(editorsReply)));
     }
 
-    private Mail mail(String to, Language language, String name, String englishSubject, String spanishSubject,
-            Map<String, Object> values) {
-        String site = Messages.of(language).get("site.name");
-        String subject = (language == Language.ES ? spanishSubject : englishSubject).replace("{site}", site);
+    private Mail mail(String to, Language language, String name, String subjectKey, Map<String, Object> values) {
+        Messages t = Messages.of(language);
+        String site = t.get("site.name");
+        String subject = t.format(subjectKey, site);
         Map<String, Object> parameters = new HashMap<>(values);
         parameters.put("siteName", site);
         return templates.mail(to, subject, name + "-" + language.code(), parameters);

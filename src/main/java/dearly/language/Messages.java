@@ -1,40 +1,46 @@
 package dearly.language;
 
 import com.ibm.icu.text.MessageFormat;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
- * The words of Dearly's pages in one language. Shared words live in
- * {@code dearly/language/messages_xx.properties}; a feature may keep its own words beside its code
- * in {@code dearly/<feature>/messages_xx.properties}. Messages with arguments use ICU
- * MessageFormat, so plurals read right in both languages.
+ * The words of Dearly's pages in one language. Each feature keeps its words beside its code, in
+ * {@code dearly/<feature>/messages_xx.properties}; the words every feature shares (the layout, the
+ * error pages, the site's name) are in {@code dearly/language/}. The files are found on the class
+ * path (see {@link MessageBundles}), so a new feature's words need no list to be added to. Keys are
+ * one namespace: a page may use any feature's words, and a key two features define is refused at
+ * start, since which one won would depend on the order the files were found in. Messages with
+ * arguments use ICU MessageFormat, so plurals read right in both languages.
  */
 public final class Messages {
-    private static final List<String> BUNDLES = List.of(
-            "dearly.language.messages", "dearly.accounts.messages", "dearly.admin.messages", "dearly.desk.messages");
     private static final Map<Language, Messages> ALL = new EnumMap<>(Language.class);
 
     static {
-        for (Language language : Language.values()) ALL.put(language, new Messages(language));
+        List<MessageBundles.Bundle> bundles = MessageBundles.find();
+        for (Language language : Language.values()) ALL.put(language, new Messages(language, bundles));
     }
 
     private final Language language;
-    private final List<ResourceBundle> bundles = new ArrayList<>();
+    private final Map<String, String> words = new HashMap<>();
 
-    private Messages(Language language) {
+    private Messages(Language language, List<MessageBundles.Bundle> bundles) {
         this.language = language;
-        for (String name : BUNDLES) {
-            try {
-                bundles.add(ResourceBundle.getBundle(name, language.locale(),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-            } catch (MissingResourceException featureWithoutWords) {
-                // not every feature has words of its own
-            }
+        Map<String, String> owners = new HashMap<>();
+        for (MessageBundles.Bundle bundle : bundles) {
+            if (!bundle.languageCode().equals(language.code())) continue;
+            bundle.words().forEach((key, text) -> {
+                String before = owners.putIfAbsent(key, bundle.feature());
+                if (before != null) {
+                    throw new IllegalStateException("message '" + key + "' is defined by both " + before + " and "
+                            + bundle.feature() + " in " + language.code());
+                }
+                words.put(key, text);
+            });
         }
     }
 
@@ -46,11 +52,15 @@ public final class Messages {
         return language;
     }
 
+    /** Every key this language has, from every feature. */
+    public Set<String> keys() {
+        return Collections.unmodifiableSet(words.keySet());
+    }
+
     public String get(String key) {
-        for (ResourceBundle bundle : bundles) {
-            if (bundle.containsKey(key)) return bundle.getString(key);
-        }
-        throw new IllegalArgumentException("no message '" + key + "' in " + language.code());
+        String text = words.get(key);
+        if (text == null) throw new IllegalArgumentException("no message '" + key + "' in " + language.code());
+        return text;
     }
 
     public String format(String key, Object... arguments) {
