@@ -2,6 +2,7 @@ package dearly.admin;
 
 import dearly.asking.Countries;
 import dearly.language.Messages;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,13 @@ public record ResourceFormView(Messages t, CrisisResourceForm form, Map<String, 
 
     public String error(String field) {
         return hasError(field) ? t.get(problems.get(field)) : "";
+    }
+
+    /** The message for each field to fix, in the order the form checks them. */
+    public Map<String, String> messages() {
+        Map<String, String> messages = new LinkedHashMap<>();
+        problems.keySet().forEach(field -> messages.put(field, error(field)));
+        return messages;
     }
 
     /** Countries named in the page's language, offered while typing a code. */

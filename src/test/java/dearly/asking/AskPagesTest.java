@@ -82,6 +82,27 @@ class AskPagesTest {
     }
 
     @Test
+    void everyMistakeInTheSummaryLeadsToItsFieldWhereTheSameMessageStands() {
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("role", "tía");
+        fields.put("language", "fr");
+        fields.put("children[0].sex", "<script>alert(1)</script>");
+        fields.put("children[0].multiple", "quintuplets");
+        fields.put("age", "٣٥");
+        fields.remove("consent");
+
+        Document page = Jsoup.parse(server.postForm("/ask", fields).body());
+        var links = page.select(".error-summary a");
+        assertThat(links).hasSizeGreaterThanOrEqualTo(5);
+        for (Element link : links) {
+            Element field = page.getElementById(link.attr("href").substring(1));
+            assertThat(field).as("the field %s links to", link.text()).isNotNull();
+            Element beside = field.closest("fieldset.choice, .field");
+            assertThat(beside.select(".error").eachText()).as("beside %s", link.attr("href")).contains(link.text());
+        }
+    }
+
+    @Test
     void anEmptyFormNamesEveryRequiredField() {
         Map<String, String> fields = AskFlow.fieldsOf(server.page("/ask"));
         Document page = Jsoup.parse(server.postForm("/ask", fields).body());
