@@ -20,14 +20,16 @@ import org.jsoup.nodes.Document;
 public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Server server;
+    private final TestClock clock;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(new CookieManager())
             .build();
 
-    private TestServer(TestDatabase database, Server server) {
+    private TestServer(TestDatabase database, Server server, TestClock clock) {
         this.database = database;
         this.server = server;
+        this.clock = clock;
     }
 
     /** The embedded default: SQLite in a new data directory, the first letter published. */
@@ -44,8 +46,9 @@ public final class TestServer implements AutoCloseable {
         TestDatabase database = TestDatabase.create(kind);
         Config embedded = Config.embedded(database.dataDir());
         Config config = settings.apply(kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl()));
+        TestClock clock = new TestClock();
         try {
-            return new TestServer(database, Server.start(config, demo));
+            return new TestServer(database, Server.start(config, demo, clock), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -54,6 +57,11 @@ public final class TestServer implements AutoCloseable {
 
     public Server server() {
         return server;
+    }
+
+    /** Dearly's time: a test moves it on to see what happens later. */
+    public TestClock clock() {
+        return clock;
     }
 
     /** Where the embedded database keeps its files. */
