@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +22,10 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Server server;
     private final TestClock clock;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .build();
 
     private TestServer(TestDatabase database, Server server, TestClock clock) {
@@ -112,6 +114,32 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This client's cookie of that name as a Cookie header value ({@code name=value}), if it has one. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .findFirst();
+    }
+
+    /** Forgets this client's cookies, as a new browser would have none. */
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    /** A request carrying only the given Cookie header, from a client that keeps none: a stolen or kept cookie. */
+    public HttpResponse<String> getWithCookie(String path, String cookie) {
+        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            return bare.send(request(path).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
