@@ -80,7 +80,7 @@ public final class Dearly implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             Config config = dearly.config();
-            Server server = Server.start(config, demo);
+            Server server = Server.start(config, demo, java.time.Instant::now);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

@@ -44,9 +44,9 @@ public final class Server implements AutoCloseable {
     /**
      * @param demo publish the first letter if nothing has been written yet, whatever the database;
      *     on the embedded default that happens anyway
+     * @param clock the time as Dearly reads it everywhere: the system's, or a test's that it moves
      */
-    public static Server start(Config config, boolean demo) {
-        Supplier<Instant> clock = Instant::now;
+    public static Server start(Config config, boolean demo, Supplier<Instant> clock) {
         Database database = openDatabase(config);
         Optional<MailDispatcher> mail = Optional.empty();
         try {

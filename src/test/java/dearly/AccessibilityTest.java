@@ -15,11 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,37 +37,15 @@ class AccessibilityTest {
     private static final String ADMIN_EMAIL = "a11y-admin@example.org";
     private static final String ADMIN_PASSWORD = "a passphrase only the accessibility test knows";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server().andBrowser();
+    private static TestServer server; // started and stopped by DEARLY
     private static Browser browser;
 
     @BeforeAll
-    static void start() {
-        browser = Browser.phone();
-        server = TestServer.start();
+    static void anAdmin() {
         new UserRepository(server.server().database())
                 .add(ADMIN_EMAIL, "Alma A.", Role.ADMIN, ADMIN_PASSWORD.toCharArray(), Instant.now());
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
-
-    /** A draft of the ask form lives in the browser's storage and would fill the next test's form. */
-    @BeforeEach
-    void noDraftFromAnotherTest() {
-        browser.open(server.url("/"));
-        browser.script("localStorage.clear();");
-    }
-
-    @AfterEach
-    void afresh() {
-        browser.driver().manage().deleteAllCookies(); // signed out again
-        browser.reset();
     }
 
     // Reading

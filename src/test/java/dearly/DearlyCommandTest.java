@@ -51,7 +51,7 @@ class DearlyCommandTest {
     void outboxShowsHerStatusLinkWhenThereIsNoSmtp() throws Exception {
         Path data = Files.createTempDirectory("dearly-cli-");
         String statusUrl;
-        try (Server server = Server.start(Config.embedded(data), false)) {
+        try (Server server = Server.start(Config.embedded(data), false, java.time.Instant::now)) {
             statusUrl = askThroughTheApi(server.port());
         }
         String shown = run(Map.of("DEARLY_DATA_DIR", data.toString()), "outbox");

@@ -6,9 +6,9 @@ import dearly.accounts.Role;
 import dearly.accounts.UserRepository;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -19,23 +19,14 @@ class FormFieldsBrowserTest {
     private static final String EMAIL = "fields-admin@example.org";
     private static final String PASSWORD = "a passphrase only the fields test knows";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server().andBrowser();
+    private static TestServer server; // started and stopped by DEARLY
     private static Browser browser;
 
     @BeforeAll
-    static void start() {
-        browser = Browser.phone();
-        server = TestServer.start();
+    static void anAdmin() {
         new UserRepository(server.server().database()).add(EMAIL, "Alma A.", Role.ADMIN, PASSWORD.toCharArray(), Instant.now());
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,14 +21,17 @@ import org.jsoup.nodes.Document;
 public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Server server;
+    private final TestClock clock;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .build();
 
-    private TestServer(TestDatabase database, Server server) {
+    private TestServer(TestDatabase database, Server server, TestClock clock) {
         this.database = database;
         this.server = server;
+        this.clock = clock;
     }
 
     /** The embedded default: SQLite in a new data directory, the first letter published. */
@@ -44,8 +48,9 @@ public final class TestServer implements AutoCloseable {
         TestDatabase database = TestDatabase.create(kind);
         Config embedded = Config.embedded(database.dataDir());
         Config config = settings.apply(kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl()));
+        TestClock clock = new TestClock();
         try {
-            return new TestServer(database, Server.start(config, demo));
+            return new TestServer(database, Server.start(config, demo, clock), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -54,6 +59,11 @@ public final class TestServer implements AutoCloseable {
 
     public Server server() {
         return server;
+    }
+
+    /** Dearly's time: a test moves it on to see what happens later. */
+    public TestClock clock() {
+        return clock;
     }
 
     /** Where the embedded database keeps its files. */
@@ -104,6 +114,32 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This client's cookie of that name as a Cookie header value ({@code name=value}), if it has one. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .findFirst();
+    }
+
+    /** Forgets this client's cookies, as a new browser would have none. */
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    /** A request carrying only the given Cookie header, from a client that keeps none: a stolen or kept cookie. */
+    public HttpResponse<String> getWithCookie(String path, String cookie) {
+        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            return bare.send(request(path).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

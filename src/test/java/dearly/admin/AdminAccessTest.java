@@ -2,6 +2,7 @@ package dearly.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
@@ -10,9 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Only admins reach the admin pages: an editor is refused, a signed-out visitor is asked to sign in. */
 class AdminAccessTest {
@@ -20,17 +20,9 @@ class AdminAccessTest {
     private static final Map<String, String> PERU = Map.of("country", "PE", "name", "Línea 113", "phone", "113",
             "kind", "helpline", "languages", "es");
 
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
 
     @Test
     void anAdminSeesTheWayToBothPages() {

@@ -2,6 +2,7 @@ package dearly.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
@@ -15,25 +16,21 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An admin keeps the crisis directory over real HTTP, without JavaScript, and parents see her changes at once. */
 class CrisisAdminPagesTest {
-    private TestServer server;
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
     private CrisisDirectory directory;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void signedInAsAdmin() {
         directory = new CrisisDirectory(server.server().database());
         SignedIn.as(server, Role.ADMIN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

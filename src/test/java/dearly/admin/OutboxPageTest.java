@@ -2,6 +2,7 @@ package dearly.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
@@ -13,9 +14,9 @@ import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On an instance without SMTP, the admin reads waiting mail, a parent's status link included, on the outbox page. */
 class OutboxPageTest {
@@ -26,21 +27,17 @@ class OutboxPageTest {
             http://localhost/status/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE
             """;
 
-    private TestServer server;
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
     private Database database;
     private Outbox outbox;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void signedInAsAdmin() {
         database = server.server().database();
         outbox = new Outbox(database);
         SignedIn.as(server, Role.ADMIN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -3,15 +3,13 @@ package dearly.asking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.Browser;
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,35 +23,10 @@ class AskFormBrowserTest {
     private static final String DRAFT_KEY = "dearly-draft-ask";
     private static final String AGE_ERROR = "Indica tu edad con un número entre 13 y 80, o déjala vacía.";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server().andBrowser();
+    private static TestServer server; // started and stopped by DEARLY
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.phone();
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
-
-    /** The draft lives in the browser's storage, which outlasts a page: each test starts without one. */
-    @BeforeEach
-    void noDraftFromAnotherTest() {
-        browser.open(server.url("/"));
-        browser.script("localStorage.clear();");
-    }
-
-    @AfterEach
-    void afresh() {
-        browser.reset();
-    }
 
     @Test
     void aMotherAsksInSpanishOnHerPhoneAndFixesAMistake() {

@@ -27,7 +27,7 @@ class AskLimitsTest {
     }
 
     private static ObjectNode withChildren(int count) {
-        ObjectNode question = QuestionApiTest.question();
+        ObjectNode question = AskFlow.question();
         ArrayNode children = question.putArray("children");
         for (int i = 0; i < count; i++) children.addObject().put("name", "Child" + i).put("age_months", 3).put("sex", "girl");
         return question;
@@ -37,7 +37,7 @@ class AskLimitsTest {
     @MethodSource("databases")
     void aHundredThousandChildrenAreRefusedQuicklyWithAClearError(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
-            ObjectNode question = QuestionApiTest.question();
+            ObjectNode question = AskFlow.question();
             ArrayNode many = question.putArray("children");
             for (int i = 0; i < 100_000; i++) many.addObject().put("age_months", 1);
             String body = question.toString();
@@ -69,13 +69,13 @@ class AskLimitsTest {
     @MethodSource("databases")
     void aChildsAgeInMonthsStopsAt36OnTheFormAndTheApi(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
-            ObjectNode old = QuestionApiTest.question();
+            ObjectNode old = AskFlow.question();
             old.putArray("children").addObject().put("age_months", 200);
             HttpResponse<String> api = server.postJson("/api/v1/questions", old.toString());
             assertThat(api.statusCode()).isEqualTo(422);
             assertThat(JSON.readTree(api.body()).at("/errors/children[0].age_months").asText())
                     .isEqualTo("children[0].age_months must be a whole number from 0 to 36; give birth_date for an older child.");
-            ObjectNode three = QuestionApiTest.question();
+            ObjectNode three = AskFlow.question();
             three.putArray("children").addObject().put("age_months", 36);
             assertThat(server.postJson("/api/v1/questions", three.toString()).statusCode()).isEqualTo(201);
 

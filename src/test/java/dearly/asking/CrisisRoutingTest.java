@@ -2,26 +2,18 @@ package dearly.asking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A mother in danger is shown help for her country at once, and her question is still received. */
 class CrisisRoutingTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
 
     @Test
     void aSpanishQuestionWithCrisisSignsShowsColombiasResourcesFirst() {

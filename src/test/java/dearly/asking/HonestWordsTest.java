@@ -2,14 +2,14 @@ package dearly.asking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,17 +22,9 @@ class HonestWordsTest {
     private static final String CRISIS_EN = "Some nights I think about ending my life. I cannot cope with the baby and nobody helps me at home.";
     private static final String CRISIS_ES = "Quiero morirme, no puedo más con el bebé y nadie me ayuda en casa por las noches.";
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server();
+    private static TestServer server; // started and stopped by DEARLY
 
     /** A state she can be in, in one language: what the page must say, and what it must never say there. */
     record Case(String state, String language, String heading, String crisisSays, List<String> neverSays) {

@@ -39,7 +39,7 @@ class KillAfterAcknowledgeTest {
         try {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/questions"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(QuestionApiTest.question().toString()))
+                    .POST(HttpRequest.BodyPublishers.ofString(AskFlow.question().toString()))
                     .build(), HttpResponse.BodyHandlers.ofString());
             first.destroyForcibly();
             assertThat(created.statusCode()).isEqualTo(201);

@@ -3,14 +3,14 @@ package dearly.asking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.Browser;
+import dearly.RunningDearly;
 import dearly.TestServer;
 import dearly.storage.TestDatabase;
 import dearly.web.RateLimitSettings;
 import java.time.Duration;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,23 +27,10 @@ class MotherWalkthroughBrowserTest {
     private static final String FIRST_TITLE = "Why does my son cry every evening?";
     private static final String LIMIT_PAGE = "Let's take a short pause";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server(() -> TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withRateLimits(RateLimitSettings.defaults()))).andBrowser();
+    private static TestServer server; // started and stopped by DEARLY
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.phone();
-        server = TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withRateLimits(RateLimitSettings.defaults()));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
 
     @Test
     void aMotherAsksFixesEditsWithdrawsUndoesAsksAgainAndErasesBothQuestions() {

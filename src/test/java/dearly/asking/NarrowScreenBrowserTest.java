@@ -3,13 +3,11 @@ package dearly.asking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.Browser;
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -20,34 +18,10 @@ import org.openqa.selenium.WebElement;
 class NarrowScreenBrowserTest {
     private static final String CRISIS = "Some nights I think about ending my life. I cannot cope with the baby and nobody helps me at home.";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server().andBrowser();
+    private static TestServer server; // started and stopped by DEARLY
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.phone();
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
-
-    @BeforeEach
-    void noDraftFromAnotherTest() {
-        browser.open(server.url("/"));
-        browser.script("localStorage.clear();");
-    }
-
-    @AfterEach
-    void afresh() {
-        browser.reset();
-    }
 
     @Test
     void addingAChildWithoutJavaScriptLandsOnTheNewChildsFirstField() {

@@ -59,7 +59,7 @@ class OwnAddressTest {
     @MethodSource("databases")
     void theApisStatusUrlIgnoresTheHostHeader(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
-            HttpResponse<String> response = server.postJson("/api/v1/questions", QuestionApiTest.question().toString(), EVIL);
+            HttpResponse<String> response = server.postJson("/api/v1/questions", AskFlow.question().toString(), EVIL);
             assertThat(response.statusCode()).isEqualTo(201);
             JsonNode receipt = JSON.readTree(response.body());
             assertThat(receipt.get("status_url").asText()).startsWith(server.url("/status/"));
@@ -88,7 +88,7 @@ class OwnAddressTest {
     void withABaseUrlEveryLinkUsesIt() throws Exception {
         UnaryOperator<dearly.Config> base = config -> config.withBaseUrl(URI.create("https://letters.example.org"));
         try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, true, base)) {
-            JsonNode receipt = JSON.readTree(server.postJson("/api/v1/questions", QuestionApiTest.question().toString(), EVIL).body());
+            JsonNode receipt = JSON.readTree(server.postJson("/api/v1/questions", AskFlow.question().toString(), EVIL).body());
             assertThat(receipt.get("status_url").asText()).startsWith("https://letters.example.org/status/");
             assertThat(onlyMail(server).text().orElseThrow()).contains(receipt.get("status_url").asText());
             assertThat(server.page("/ask", EVIL).selectFirst("link[rel=canonical]").attr("href"))

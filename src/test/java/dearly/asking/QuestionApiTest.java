@@ -5,47 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The asking API follows the form's rules and answers as the issue describes. */
 class QuestionApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    static ObjectNode question() {
-        ObjectNode question = JSON.createObjectNode()
-                .put("title", "How do I get my baby to nap?")
-                .put("body", "My daughter is four months old and only naps in my arms for twenty minutes at a time. I am so tired.")
-                .put("first_name", "Maria")
-                .put("surname", "Lopez")
-                .put("age", 29)
-                .put("city", "Austin")
-                .put("country", "US")
-                .put("role", "mama")
-                .put("language", "en")
-                .put("email", "maria@example.com")
-                .put("consent", true);
-        question.putArray("children").addObject().put("name", "Sofia").put("age_months", 4).put("sex", "girl");
-        return question;
-    }
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
 
     @Test
     void aValidQuestionIsCreatedWithAPrivateStatusUrl() throws Exception {
-        HttpResponse<String> response = server.postJson("/api/v1/questions", question().toString());
+        HttpResponse<String> response = server.postJson("/api/v1/questions", AskFlow.question().toString());
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(response.body());
         assertThat(receipt.get("status").asText()).isEqualTo("received");
@@ -61,7 +36,7 @@ class QuestionApiTest {
 
     @Test
     void mistakesAre422WithAMessagePerFieldNamingWhatItAcceptsInHerLanguage() throws Exception {
-        ObjectNode question = question().put("language", "es").put("age", 9).put("title", "Ayuda").put("country", "XX");
+        ObjectNode question = AskFlow.question().put("language", "es").put("age", 9).put("title", "Ayuda").put("country", "XX");
         question.putArray("children").addObject().put("birth_date", "2999-01-01");
         HttpResponse<String> response = server.postJson("/api/v1/questions", question.toString());
         assertThat(response.statusCode()).isEqualTo(422);
@@ -75,7 +50,7 @@ class QuestionApiTest {
 
     @Test
     void aOneMegabyteBodyIsAFieldErrorNotACrash() throws Exception {
-        HttpResponse<String> response = server.postJson("/api/v1/questions", question().put("body", "x".repeat(1_000_000)).toString());
+        HttpResponse<String> response = server.postJson("/api/v1/questions", AskFlow.question().put("body", "x".repeat(1_000_000)).toString());
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(response.body()).at("/errors/body").asText()).isEqualTo("body must be 50 to 10,000 characters long.");
     }
@@ -89,7 +64,7 @@ class QuestionApiTest {
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(empty.body()).get("errors").fieldNames()).toIterable()
                 .contains("title", "body", "first_name", "surname", "country", "role", "language", "consent");
-        ObjectNode odd = question().put("consent", "yes");
+        ObjectNode odd = AskFlow.question().put("consent", "yes");
         odd.putObject("age").put("nested", 1);
         JsonNode errors = JSON.readTree(server.postJson("/api/v1/questions", odd.toString()).body()).get("errors");
         assertThat(errors.has("consent")).isTrue();
@@ -97,19 +72,19 @@ class QuestionApiTest {
 
     @Test
     void onlyJsonIsAcceptedSoNoOtherSiteCanPostForHer() {
-        HttpResponse<String> plain = server.postJson("/api/v1/questions", question().toString(), "Content-Type", "text/plain");
+        HttpResponse<String> plain = server.postJson("/api/v1/questions", AskFlow.question().toString(), "Content-Type", "text/plain");
         assertThat(plain.statusCode()).isEqualTo(415);
     }
 
     @Test
     void theSameIdempotencyKeyStoresOneQuestion() throws Exception {
         String key = "b9b0c7a2-5b7e-4d59-9f0e-7d1e2b1a3c44";
-        HttpResponse<String> first = server.postJson("/api/v1/questions", question().toString(), "Idempotency-Key", key);
-        HttpResponse<String> retry = server.postJson("/api/v1/questions", question().toString(), "Idempotency-Key", key);
+        HttpResponse<String> first = server.postJson("/api/v1/questions", AskFlow.question().toString(), "Idempotency-Key", key);
+        HttpResponse<String> retry = server.postJson("/api/v1/questions", AskFlow.question().toString(), "Idempotency-Key", key);
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(retry.body()).get("status_url")).isEqualTo(JSON.readTree(first.body()).get("status_url"));
-        HttpResponse<String> other = server.postJson("/api/v1/questions", question().toString(), "Idempotency-Key", key + "-2");
+        HttpResponse<String> other = server.postJson("/api/v1/questions", AskFlow.question().toString(), "Idempotency-Key", key + "-2");
         assertThat(JSON.readTree(other.body()).get("status_url")).isNotEqualTo(JSON.readTree(first.body()).get("status_url"));
         long stored = server.server().database().read(handle ->
                 handle.createQuery("SELECT COUNT(*) FROM question WHERE status = 'RECEIVED'").mapTo(Long.class).one());
@@ -118,7 +93,7 @@ class QuestionApiTest {
 
     @Test
     void aQuestionShowingCrisisSignsGetsTheResourcesForHerCountryAtOnce() throws Exception {
-        ObjectNode question = question().put("language", "es").put("country", "CO")
+        ObjectNode question = AskFlow.question().put("language", "es").put("country", "CO")
                 .put("title", "Ya no puedo más con esto")
                 .put("body", "Desde que nació mi bebé lloro todo el día y a veces pienso que sería mejor quitarme la vida.");
         HttpResponse<String> response = server.postJson("/api/v1/questions", question.toString());

@@ -33,7 +33,7 @@ class RetryKeyScopeTest {
 
     /** Someone else entirely: another name, city, child and address. */
     static ObjectNode stranger() {
-        ObjectNode question = QuestionApiTest.question()
+        ObjectNode question = AskFlow.question()
                 .put("title", "Is it normal to feel nothing?")
                 .put("body", "Since my son was born I do not feel much at all, and I wonder if that is how it is for others too.")
                 .put("first_name", "Jane").put("surname", "Stranger").put("city", "Leeds").put("country", "GB")
@@ -46,7 +46,7 @@ class RetryKeyScopeTest {
     @MethodSource("databases")
     void theSameKeyWithAnotherQuestionIsRefusedAndRevealsNothingOfTheFirstMother(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
-            HttpResponse<String> mother = server.postJson("/api/v1/questions", QuestionApiTest.question().toString(),
+            HttpResponse<String> mother = server.postJson("/api/v1/questions", AskFlow.question().toString(),
                     "Idempotency-Key", "1");
             assertThat(mother.statusCode()).isEqualTo(201);
             String link = JSON.readTree(mother.body()).get("status_url").asText();
@@ -74,10 +74,10 @@ class RetryKeyScopeTest {
     void theSameQuestionRetriedWithItsKeyGetsTheSameLinkAndOneReceiptMail(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
             String key = "0b6f3f55-6d3a-4b0e-9a57-1f0c6a2d9e10";
-            HttpResponse<String> first = server.postJson("/api/v1/questions", QuestionApiTest.question().toString(), "Idempotency-Key", key);
+            HttpResponse<String> first = server.postJson("/api/v1/questions", AskFlow.question().toString(), "Idempotency-Key", key);
             // The same question with other spacing and field order is the same submission.
             ObjectNode reordered = JSON.createObjectNode();
-            reordered.setAll(QuestionApiTest.question().put("title", "  How do I get my baby to nap?  ").put("role", "Mama"));
+            reordered.setAll(AskFlow.question().put("title", "  How do I get my baby to nap?  ").put("role", "Mama"));
             HttpResponse<String> retry = server.postJson("/api/v1/questions", reordered.toString(), "Idempotency-Key", key);
 
             assertThat(first.statusCode()).isEqualTo(201);
@@ -97,7 +97,7 @@ class RetryKeyScopeTest {
             String key = "race-" + kind;
             List<Callable<HttpResponse<String>>> sends = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                String body = (i % 2 == 0 ? QuestionApiTest.question() : stranger()).toString();
+                String body = (i % 2 == 0 ? AskFlow.question() : stranger()).toString();
                 sends.add(() -> server.postJson("/api/v1/questions", body, "Idempotency-Key", key));
             }
             List<HttpResponse<String>> answers = new ArrayList<>();
@@ -105,14 +105,14 @@ class RetryKeyScopeTest {
                 for (Future<HttpResponse<String>> answer : pool.invokeAll(sends)) answers.add(answer.get());
             }
             List<String> links = answers.stream().filter(answer -> answer.statusCode() == 201)
-                    .map(answer -> answer.body().replaceAll(".*\"status_url\":\"([^\"]+)\".*", "$1")).distinct().toList();
+                    .map(answer -> AskFlow.json(answer.body()).get("status_url").asText()).distinct().toList();
             assertThat(links).hasSize(1);
             assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201, 422);
             // Whichever question won, every 201 came from a sender of that same question.
             String winner = server.server().database().read(handle ->
                     handle.createQuery("SELECT title FROM question WHERE status = 'RECEIVED'").mapTo(String.class).one());
             for (int i = 0; i < answers.size(); i++) {
-                String sent = i % 2 == 0 ? QuestionApiTest.question().get("title").asText() : stranger().get("title").asText();
+                String sent = i % 2 == 0 ? AskFlow.question().get("title").asText() : stranger().get("title").asText();
                 assertThat(answers.get(i).statusCode()).isEqualTo(sent.equals(winner) ? 201 : 422);
             }
             assertThat(questions(server)).isEqualTo(1);
@@ -172,7 +172,7 @@ class RetryKeyScopeTest {
     @MethodSource("databases")
     void anIdempotencyKeyLongerThanDearlyKeepsIsRefusedNotIgnored(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
-            HttpResponse<String> response = server.postJson("/api/v1/questions", QuestionApiTest.question().toString(),
+            HttpResponse<String> response = server.postJson("/api/v1/questions", AskFlow.question().toString(),
                     "Idempotency-Key", "k".repeat(201));
             assertThat(response.statusCode()).isEqualTo(422);
             JsonNode errors = JSON.readTree(response.body()).get("errors");

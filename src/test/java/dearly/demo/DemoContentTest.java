@@ -42,8 +42,8 @@ class DemoContentTest {
     void theFirstLetterIsPublishedOnceNotOnEveryStart() {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
             var config = dearly.Config.embedded(database.dataDir());
-            dearly.Server.start(config, false).close();
-            try (dearly.Server again = dearly.Server.start(config, false)) {
+            dearly.Server.start(config, false, java.time.Instant::now).close();
+            try (dearly.Server again = dearly.Server.start(config, false, java.time.Instant::now)) {
                 var letters = new dearly.letters.LetterRepository(again.database(), java.time.Instant::now);
                 assertThat(letters.latest(10, 0)).hasSize(1);
             }

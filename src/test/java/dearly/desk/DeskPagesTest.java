@@ -2,45 +2,32 @@ package dearly.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dearly.RunningDearly;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
+import dearly.asking.AskFlow;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Editors triage what comes in: urgent first, private details marked, a kind decline that reaches her. */
 class DeskPagesTest {
-    private TestServer server;
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+    /** Valentina, in Spanish, asks through the API; returns her status link. */
     private String ask(String title, String body) {
-        String json = """
-                {"title": %s, "body": %s, "first_name": "Valentina", "surname": "Restrepo", "age": 31,
-                 "city": "Medellín", "country": "CO", "role": "mama", "language": "es",
-                 "email": "valentina@example.com", "consent": true, "pseudonym": "Marisol",
-                 "children": [{"name": "Tomás", "age_months": 3, "sex": "boy"}]}"""
-                .formatted(quoted(title), quoted(body));
-        HttpResponse<String> created = server.postJson("/api/v1/questions", json);
-        assertThat(created.statusCode()).isEqualTo(201);
-        return created.body().replaceAll("(?s).*\"status_url\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        ObjectNode question = AskFlow.question().put("title", title).put("body", body).put("first_name", "Valentina")
+                .put("surname", "Restrepo").put("age", 31).put("city", "Medellín").put("country", "CO").put("role", "mama")
+                .put("language", "es").put("email", "valentina@example.com").put("consent", true).put("pseudonym", "Marisol");
+        question.putArray("children").addObject().put("name", "Tomás").put("age_months", 3).put("sex", "boy");
+        return AskFlow.ask(server, question).get("status_url").asText();
     }
 
     @Test

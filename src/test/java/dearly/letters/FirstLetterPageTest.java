@@ -2,6 +2,7 @@ package dearly.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,26 +13,22 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A new reader opens Dearly for the first time and reads the first letter, exactly as it was published. */
 class FirstLetterPageTest {
     private static final String SLUG = "why-do-i-miss-my-partner-even-when-were-in-the-same-room";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server();
+    private static TestServer server; // started and stopped by DEARLY
     private static List<String> seed;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
+    static void readTheSeed() throws Exception {
         seed = seedLines();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** The seed as the project received it; the copy inside the program must be the same text. */

@@ -4,30 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read API gives a program the same letter a reader sees. */
 class LetterApiTest {
     private static final String SLUG = "why-do-i-miss-my-partner-even-when-were-in-the-same-room";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server();
+    private static TestServer server; // started and stopped by DEARLY
     private static List<String> seed;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
+    static void readTheSeed() throws Exception {
         seed = FirstLetterPageTest.seedLines();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

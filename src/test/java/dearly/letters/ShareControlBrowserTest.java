@@ -3,14 +3,13 @@ package dearly.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.Browser;
+import dearly.RunningDearly;
 import dearly.TestServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /** A reader on a phone shares a letter: the phone's share sheet, a copied link, or plain links without JavaScript. */
@@ -18,28 +17,10 @@ class ShareControlBrowserTest {
     private static final String PATH = "/letters/why-do-i-miss-my-partner-even-when-were-in-the-same-room";
     private static final String HEADLINE = "Why do I miss my partner even when we’re in the same room?";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server().andBrowser();
+    private static TestServer server; // started and stopped by DEARLY
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.phone();
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
-
-    @AfterEach
-    void afresh() {
-        browser.reset();
-    }
 
     @Test
     void copyLinkPutsTheLetterAddressOnTheClipboard() {

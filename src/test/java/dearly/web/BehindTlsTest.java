@@ -8,6 +8,7 @@ import dearly.TestServer;
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
 import dearly.accounts.UserRepository;
+import dearly.asking.AskFlow;
 import dearly.mail.Outbox;
 import dearly.storage.TestDatabase;
 import java.net.http.HttpResponse;
@@ -54,7 +55,7 @@ class BehindTlsTest {
     @MethodSource("databases")
     void herStatusLinkIsHttpsWhenSheAskedOverHttps(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false, BEHIND_OUR_PROXY)) {
-            HttpResponse<String> response = server.postJson("/api/v1/questions", question(), HTTPS);
+            HttpResponse<String> response = server.postJson("/api/v1/questions", AskFlow.question().toString(), HTTPS);
             assertThat(response.statusCode()).isEqualTo(201);
             String statusUrl = JSON.readTree(response.body()).get("status_url").asText();
             assertThat(statusUrl).startsWith(server.url("/status/").replaceFirst("^http:", "https:"));
@@ -110,14 +111,5 @@ class BehindTlsTest {
         assertThat(ours.scheme(false, "not an address", List.of("https"))).isEqualTo("http");
         assertThat(ours.scheme(true, "203.0.113.9", List.of())).as("TLS to Dearly itself").isEqualTo("https");
         assertThat(TrustedProxies.NONE.scheme(false, "10.0.0.5", List.of("https"))).isEqualTo("http");
-    }
-
-    private static String question() {
-        return """
-                {"title": "How do I get my baby to nap?",
-                 "body": "My daughter is four months old and only naps in my arms for twenty minutes at a time. I am so tired.",
-                 "first_name": "Maria", "surname": "Lopez", "age": 29, "city": "Austin", "country": "US", "role": "mama",
-                 "language": "en", "email": "maria@example.com", "consent": true,
-                 "children": [{"name": "Sofia", "age_months": 4, "sex": "girl"}]}""";
     }
 }

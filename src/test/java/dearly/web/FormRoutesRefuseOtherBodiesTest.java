@@ -3,10 +3,12 @@ package dearly.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
 import dearly.admin.CrisisDirectoryEditor;
+import dearly.asking.AskFlow;
 import dearly.storage.Database;
 import dearly.storage.TestDatabase;
 import java.net.http.HttpRequest;
@@ -24,12 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FormRoutesRefuseOtherBodiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String QUESTION = """
-            {"title": "How do I get my baby to nap?",
-             "body": "My daughter is four months old and only naps in my arms for twenty minutes at a time. I am so tired.",
-             "first_name": "Maria", "surname": "Lopez", "age": 29, "city": "Austin", "country": "US", "role": "mama",
-             "language": "en", "email": "maria@example.com", "consent": true,
-             "children": [{"name": "Sofia", "age_months": 4, "sex": "girl"}]}""";
 
     static List<TestDatabase.Kind> databases() {
         return TestDatabase.kinds();
@@ -39,7 +35,7 @@ class FormRoutesRefuseOtherBodiesTest {
     @MethodSource("databases")
     void everyFormRouteRefusesAJsonPostWithoutATokenAndChangesNothing(TestDatabase.Kind kind) throws Exception {
         try (TestServer server = TestServer.start(kind, false)) {
-            String statusUrl = JSON.readTree(server.postJson("/api/v1/questions", QUESTION).body()).get("status_url").asText();
+            String statusUrl = JSON.readTree(server.postJson("/api/v1/questions", AskFlow.question().toString()).body()).get("status_url").asText();
             String status = statusUrl.substring(statusUrl.indexOf("/status/"));
             SignedIn.as(server, Role.ADMIN);
             String question = Jsoup.parse(server.get("/desk").body()).selectFirst("a[href^=/desk/questions/]").attr("href");
@@ -52,7 +48,7 @@ class FormRoutesRefuseOtherBodiesTest {
             for (String route : formRoutes) {
                 for (String type : List.of("application/json", "application/json; charset=utf-8", "text/plain")) {
                     HttpResponse<String> response = server.send(server.request(route).header("Content-Type", type)
-                            .POST(HttpRequest.BodyPublishers.ofString(QUESTION.replace("}", ", \"delta\": 1, \"reply\": \"a kind reply\"}"))));
+                            .POST(HttpRequest.BodyPublishers.ofString(withDeltaAndReply().toString())));
                     assertThat(response.statusCode()).as(type + " to " + route).isEqualTo(403);
                     assertThat(Jsoup.parse(response.body()).selectFirst("h1").text()).isIn(
                             "We couldn't confirm this form", "No pudimos confirmar este formulario");
@@ -78,6 +74,13 @@ class FormRoutesRefuseOtherBodiesTest {
             assertThat(form.statusCode()).isEqualTo(403);
             assertThat(editor.find(resource)).isPresent();
         }
+    }
+
+    /** The question, and its child, with fields a hostile page might add to change a record. */
+    private static ObjectNode withDeltaAndReply() {
+        ObjectNode question = AskFlow.question().put("delta", 1).put("reply", "a kind reply");
+        ((ObjectNode) question.get("children").get(0)).put("delta", 1).put("reply", "a kind reply");
+        return question;
     }
 
     /** What a refused post must leave alone: questions, the crisis directory, sessions. */

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dearly.RunningDearly;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
@@ -24,6 +25,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,22 +37,22 @@ class UnreadableRequestsTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String TYPED = "title=Mi+beb%C3%A9+no+duerme&email=paula.gomez%40example.com&surname=G%C3%B3mez";
 
-    private TestServer server;
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // started and stopped by dearly
     private Logger log;
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void listenToTheErrorLog() {
         log = (Logger) LoggerFactory.getLogger(ErrorPages.class);
         lines.start();
         log.addAppender(lines);
     }
 
     @AfterEach
-    void stop() {
+    void stopListening() {
         log.detachAppender(lines);
-        server.close();
     }
 
     @Test
