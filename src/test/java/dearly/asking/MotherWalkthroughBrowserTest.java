@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -64,8 +65,7 @@ class MotherWalkthroughBrowserTest {
 
         click("a[href$='/edit']", "the edit form", page -> !page.findElements(By.cssSelector("form.ask")).isEmpty());
         type("title", "Why does my son cry every evening, and what helps?");
-        browser.find("form.ask button.primary").click();
-        await("her changes saved", page -> text().contains("Your changes are saved."));
+        click("form.ask button.primary", "her changes saved", page -> text().contains("Your changes are saved."));
         assertHonest("withdrew", "not saved");
 
         withdraw();
@@ -150,7 +150,9 @@ class MotherWalkthroughBrowserTest {
     }
 
     private static void await(String expected, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(expected).until(condition);
+        // A page being replaced can answer with its old, stale elements: look again until the new one is there.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(expected)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private static String heading() {
