@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -161,27 +162,23 @@ public final class AskPages {
     }
 
     private void withdraw(Context ctx) {
-        stored(ctx);
-        noReferrer(ctx);
-        String token = ctx.pathParam("token");
-        if (!csrf.isValid(ctx)) {
-            ctx.redirect(StatusLink.path(token) + "/withdraw?expired", HttpStatus.SEE_OTHER);
-            return;
-        }
-        boolean withdrawn = asking.withdraw(token);
-        ctx.redirect(StatusLink.path(token) + (withdrawn ? "?withdrawn" : "?too-late"), HttpStatus.SEE_OTHER);
+        statusButton(ctx, "/withdraw?expired", asking::withdraw, "?withdrawn", "?too-late");
     }
 
     private void restore(Context ctx) {
+        statusButton(ctx, "?expired", asking::restore, "?restored", "?undo-too-late");
+    }
+
+    /** A button about her question: checks the form's token, acts, and brings her back to her page with a notice. */
+    private void statusButton(Context ctx, String whenExpired, Predicate<String> action, String done, String notDone) {
         stored(ctx);
         noReferrer(ctx);
         String token = ctx.pathParam("token");
         if (!csrf.isValid(ctx)) {
-            ctx.redirect(StatusLink.path(token) + "?expired", HttpStatus.SEE_OTHER);
+            ctx.redirect(StatusLink.path(token) + whenExpired, HttpStatus.SEE_OTHER);
             return;
         }
-        boolean restored = asking.restore(token);
-        ctx.redirect(StatusLink.path(token) + (restored ? "?restored" : "?undo-too-late"), HttpStatus.SEE_OTHER);
+        ctx.redirect(StatusLink.path(token) + (action.test(token) ? done : notDone), HttpStatus.SEE_OTHER);
     }
 
     private void deleteConfirm(Context ctx) {
