@@ -120,6 +120,23 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits, up to ten seconds, and says what never came. A page being replaced can answer with its
+     * old, stale elements: the condition is asked again until the new page is there.
+     */
+    public <T> T await(String expected, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).withMessage(expected)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Taps what the selector finds, as she would, and waits for the page that answers. */
+    public void tap(String css, String expected, Function<WebDriver, Boolean> arrived) {
+        WebElement target = find(css);
+        target.click();
+        awaitGone(target);
+        await(expected, arrived);
+    }
+
+    /**
      * Waits until the element has left the page, as after a form is sent. Chromium may answer a
      * question about a node of the page being replaced with a generic error rather than "stale";
      * either means the old page is gone.

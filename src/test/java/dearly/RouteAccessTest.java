@@ -12,8 +12,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
 import io.javalin.security.Roles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -178,14 +176,7 @@ class RouteAccessTest {
             request.header("Content-Type", "application/x-www-form-urlencoded")
                     .method(method.name(), HttpRequest.BodyPublishers.ofString(form));
         }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestServer.exchange(client, request.build());
     }
 
     private static String encode(String text) {

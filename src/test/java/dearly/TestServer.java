@@ -112,8 +112,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return exchange(http, request.build());
+    }
+
+    /** Sends the request with that client (its own cookies, or none) and reads the answer as text. */
+    public static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -138,14 +143,7 @@ public final class TestServer implements AutoCloseable {
     /** A request carrying only the given Cookie header, from a client that keeps none: a stolen or kept cookie. */
     public HttpResponse<String> getWithCookie(String path, String cookie) {
         HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            return bare.send(request(path).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(bare, request(path).header("Cookie", cookie).GET().build());
     }
 
     private static String encode(String text) {

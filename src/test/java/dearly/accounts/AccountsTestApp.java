@@ -10,8 +10,6 @@ import dearly.web.Pages;
 import dearly.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -179,14 +177,7 @@ final class AccountsTestApp implements AutoCloseable {
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return dearly.TestServer.exchange(client, request.build());
     }
 
     private static String encode(String text) {

@@ -6,14 +6,12 @@ import dearly.Browser;
 import dearly.RunningDearly;
 import dearly.TestServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A mother on her phone, at night, asks in Spanish in a real Chromium: she makes a mistake and fixes
@@ -113,13 +111,13 @@ class AskFormBrowserTest {
         assertThat(browser.find(".draft-note").isDisplayed()).as("nothing to restore yet").isFalse();
         type("title", title);
         type("body", body);
-        await("the draft kept on the phone as she types", page -> body.equals(browser.script(
+        browser.await("the draft kept on the phone as she types", page -> body.equals(browser.script(
                 "return JSON.parse(localStorage.getItem(arguments[0]) || '{}').body;", DRAFT_KEY)));
 
         browser.open(server.url("/")); // the page is lost: a dropped connection, a closed tab
         browser.open(askUrl());
 
-        await("her title restored from the draft", page -> title.equals(valueOf("title")));
+        browser.await("her title restored from the draft", page -> title.equals(valueOf("title")));
         assertThat(valueOf("body")).isEqualTo(body);
         assertThat(browser.find(".draft-note").isDisplayed()).isTrue();
         assertThat(browser.find(".draft-note").getText())
@@ -133,7 +131,7 @@ class AskFormBrowserTest {
         field("consent").click();
         send("her status page", AskFormBrowserTest::onHerStatusPage);
         assertThat(browser.find("h1").getText()).isEqualTo("Recibimos tu pregunta");
-        await("the draft erased once the question is received",
+        browser.await("the draft erased once the question is received",
                 page -> browser.script("return localStorage.getItem(arguments[0]) === null;", DRAFT_KEY).equals(true));
         assertThat(received(title)).isEqualTo(1);
 
@@ -156,7 +154,7 @@ class AskFormBrowserTest {
         assertThat(add.getText()).isEqualTo("Añadir un hijo o hija");
         add.click();
         browser.awaitGone(add);
-        await("a second child's fieldset", page -> page.findElements(By.cssSelector("fieldset.child")).size() == 2);
+        browser.await("a second child's fieldset", page -> page.findElements(By.cssSelector("fieldset.child")).size() == 2);
 
         assertThat(browser.driver().findElements(By.cssSelector("fieldset.child > legend")))
                 .extracting(WebElement::getText)
@@ -191,39 +189,32 @@ class AskFormBrowserTest {
         assertThat(button.getText()).isEqualTo("Enviar mi pregunta");
         button.click();
         browser.awaitGone(button);
-        await(expected, arrived);
+        browser.await(expected, arrived);
     }
 
     private static boolean onHerStatusPage(WebDriver page) {
         return page.getCurrentUrl().contains("/status/") && !page.findElements(By.cssSelector(".private-link input")).isEmpty();
     }
 
-    /** Waits, up to ten seconds, and says what never came. */
-    private static void await(String expected, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(expected).until(condition);
-    }
-
+    
     private static WebElement field(String name) {
-        return browser.find("form.ask [name='" + name + "']");
+        return new AskFormInBrowser(browser).field(name);
     }
 
     private static void type(String name, String text) {
-        WebElement field = field(name);
-        field.clear();
-        field.sendKeys(text);
+        new AskFormInBrowser(browser).type(name, text);
     }
 
     private static void choose(String name, String value) {
-        browser.find("form.ask input[name='" + name + "'][value='" + value + "']").click();
+        new AskFormInBrowser(browser).choose(name, value);
     }
 
     private static String valueOf(String name) {
-        return field(name).getDomProperty("value");
+        return new AskFormInBrowser(browser).valueOf(name);
     }
 
     private static String chosen(String name) {
-        return (String) browser.script("var checked = document.querySelector(\"form.ask input[name='\" + arguments[0] + \"']:checked\");"
-                + " return checked && checked.value;", name);
+        return new AskFormInBrowser(browser).chosen(name);
     }
 
     private static long received(String title) {

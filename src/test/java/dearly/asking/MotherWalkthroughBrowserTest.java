@@ -7,15 +7,12 @@ import dearly.RunningDearly;
 import dearly.TestServer;
 import dearly.storage.TestDatabase;
 import dearly.web.RateLimitSettings;
-import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole of asking as a new user lives it, in a real Chromium on a phone, with the rate limits a
@@ -143,16 +140,7 @@ class MotherWalkthroughBrowserTest {
     }
 
     private static void click(String css, String expected, Function<WebDriver, Boolean> arrived) {
-        WebElement target = browser.find(css);
-        target.click();
-        browser.awaitGone(target);
-        await(expected, arrived);
-    }
-
-    private static void await(String expected, Function<WebDriver, Boolean> condition) {
-        // A page being replaced can answer with its old, stale elements: look again until the new one is there.
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(expected)
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        browser.tap(css, expected, arrived);
     }
 
     private static String heading() {
@@ -164,16 +152,14 @@ class MotherWalkthroughBrowserTest {
     }
 
     private static WebElement field(String name) {
-        return browser.find("form.ask [name='" + name + "']");
+        return new AskFormInBrowser(browser).field(name);
     }
 
     private static void type(String name, String text) {
-        WebElement field = field(name);
-        field.clear();
-        field.sendKeys(text);
+        new AskFormInBrowser(browser).type(name, text);
     }
 
     private static void choose(String name, String value) {
-        browser.find("form.ask input[name='" + name + "'][value='" + value + "']").click();
+        new AskFormInBrowser(browser).choose(name, value);
     }
 }

@@ -104,12 +104,10 @@ class NarrowScreenBrowserTest {
     }
 
     private static WebElement field(String name) {
-        return browser.find("form.ask [name='" + name + "']");
+        return new AskFormInBrowser(browser).field(name);
     }
 
     private static void type(String name, String text) {
-        WebElement field = field(name);
-        field.clear();
-        field.sendKeys(text);
+        new AskFormInBrowser(browser).type(name, text);
     }
 }

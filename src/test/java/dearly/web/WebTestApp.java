@@ -2,8 +2,6 @@ package dearly.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,14 +53,7 @@ final class WebTestApp implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return dearly.TestServer.exchange(http, request.build());
     }
 
     HttpResponse<String> get(String path, String... headers) {
