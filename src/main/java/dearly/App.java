@@ -6,20 +6,22 @@ import dearly.accounts.AccountPages;
 import dearly.accounts.Sessions;
 import dearly.accounts.UserRepository;
 import dearly.admin.AdminPages;
-import dearly.admin.CrisisDirectoryEditor;
 import dearly.asking.AskPages;
 import dearly.asking.AskerMail;
 import dearly.asking.Asking;
 import dearly.asking.CrisisSigns;
 import dearly.asking.QuestionApi;
+import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
+import dearly.crisis.CrisisDirectoryEditor;
 import dearly.desk.DeskPages;
 import dearly.desk.QuestionDesk;
 import dearly.letters.LetterApi;
 import dearly.letters.LetterPages;
 import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
+import dearly.letters.Publishing;
 import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
@@ -64,7 +66,8 @@ public final class App {
         LetterApi letterApi = new LetterApi(letters, links);
 
         CrisisDirectory crisisDirectory = new CrisisDirectory(database);
-        Asking asking = new Asking(database, new QuestionRepository(), CrisisSigns.load(), new Outbox(database),
+        Publishing publishing = new Publishing();
+        Asking asking = new Asking(database, new QuestionRepository(database, publishing), CrisisSigns.load(), new Outbox(database),
                 new AskerMail(new MailTemplates()), mailWaiting, clock);
         AskPages askPages = new AskPages(asking, crisisDirectory, csrf, pages, links, clock);
         QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
@@ -74,8 +77,8 @@ public final class App {
         Sessions sessions = new Sessions(database, links, clock);
         AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links,
                 rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
-        DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),
-                mailWaiting, clock), csrf, pages, links);
+        DeskPages deskPages = new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
+                new AskerMail(new MailTemplates()), mailWaiting, clock), csrf, pages, links);
         AdminPages adminPages = new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database),
                 config.smtp().isPresent(), csrf, pages, links);
 

@@ -1,10 +1,11 @@
 package dearly;
 
+import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.demo.DemoContent;
-import dearly.desk.Publishing;
-import dearly.letters.LetterRepository;
+import dearly.desk.BylineSnapshots;
+import dearly.letters.Publishing;
 import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
@@ -52,11 +53,10 @@ public final class Server implements AutoCloseable {
         try {
             database.migrate();
             new CrisisDirectory(database).seedIfEmpty();
+            Publishing publishing = new Publishing();
+            new BylineSnapshots(database, new QuestionQueue(database), publishing).takeMissing();
             if (demo || config.embedded()) {
-                LetterRepository letters = new LetterRepository(database, clock);
-                if (letters.nothingWritten()) {
-                    new DemoContent(database, new Publishing(), new QuestionRepository()).publishFirstLetter(clock.get());
-                }
+                new DemoContent(database, publishing, new QuestionRepository(database, publishing)).publishIfEmpty(clock.get());
             }
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});

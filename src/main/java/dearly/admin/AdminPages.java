@@ -1,6 +1,8 @@
 package dearly.admin;
 
 import dearly.accounts.Role;
+import dearly.crisis.CrisisDirectoryEditor;
+import dearly.crisis.EditableResource;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.mail.Outbox;

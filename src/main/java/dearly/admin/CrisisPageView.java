@@ -2,6 +2,7 @@ package dearly.admin;
 
 import dearly.asking.Countries;
 import dearly.crisis.CrisisResource;
+import dearly.crisis.EditableResource;
 import dearly.language.Language;
 import dearly.language.Messages;
 import java.util.ArrayList;

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public record CrisisResourceForm(String country, String name, String phone, String url, String kind, List<String> languages) {
     // The columns' sizes (V4__crisis_resources.sql); PostgreSQL counts characters as code points, as here.
-    static final int NAME_MAX = 200, PHONE_MAX = 40, URL_MAX = 500;
+    public static final int NAME_MAX = 200, PHONE_MAX = 40, URL_MAX = 500;
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     // Digits, spaces, + ( ) - . / and letters for numbers such as 1-800-PPD-MOMS; ASCII only, as a keypad dials.

@@ -30,4 +30,10 @@ public record Asker(
         if (language == null) throw new IllegalArgumentException("an asker has a language");
         children = List.copyOf(children == null ? List.of() : children);
     }
+
+    /** What a reader may know of her: her surname only as its first letter, never her e-mail. */
+    public AskerProfile profile() {
+        String initial = surname == null || surname.isBlank() ? null : surname.substring(0, surname.offsetByCodePoints(0, 1));
+        return new AskerProfile(firstName, initial, age, city, country, role, children);
+    }
 }

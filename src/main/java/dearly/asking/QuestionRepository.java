@@ -3,20 +3,17 @@ package dearly.asking;
 import static dearly.storage.Columns.instant;
 
 import dearly.language.Language;
-import dearly.storage.Columns;
+import dearly.letters.Publishing;
+import dearly.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -26,6 +23,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * transaction. The asker's surname and e-mail are read only for her own status page.
  */
 public final class QuestionRepository {
+    private final Publishing letters;
+
+    /** Erasing her tells {@code letters} to take her byline off the letters that answered her. */
+    public QuestionRepository(Database database, Publishing letters) {
+        this.letters = letters;
+        QuestionRows.register(database);
+    }
 
     /** Stores the asker and her question inside the caller's transaction; returns the question's id. */
     public long add(Handle handle, Asker asker, String title, String body, Instant receivedAt, QuestionStatus status) {
@@ -63,7 +67,7 @@ public final class QuestionRepository {
                 .bind("retryHash", retryKey.map(RetryKey::hash).orElse(null))
                 .bind("receipt", retryKey.map(key -> key.seal(statusToken)).orElse(null))
                 .bind("urgent", !crisisKinds.isEmpty())
-                .bind("crisis", String.join(",", new TreeSet<>(crisisKinds)))
+                .bind("crisis", QuestionRows.crisisKinds(crisisKinds))
                 .bind("consent", true)
                 .bind("id", id)
                 .execute();
@@ -82,8 +86,7 @@ public final class QuestionRepository {
         return handle.createQuery("""
                         SELECT q.id, q.title, q.body, q.language, q.received_at, q.status, q.crisis_kinds, q.decline_reply,
                                q.withdrawn_from, q.withdrawn_at, a.id AS asker_id, a.first_name, a.surname, a.age, a.city, a.country, a.role, a.pseudonym,
-                               a.language AS asker_language, a.email,
-                               (SELECT MIN(l.slug) FROM letter l WHERE l.question_id = q.id AND l.published_at IS NOT NULL) AS letter_slug
+                               a.language AS asker_language, a.email
                         FROM question q JOIN asker a ON a.id = q.asker_id
                         WHERE q.status_token_hash = :hash""")
                 .bind("hash", StatusLink.hash(token))
@@ -96,12 +99,13 @@ public final class QuestionRepository {
         int changed = handle.createUpdate("""
                         UPDATE question SET title = :title, body = :body, language = :language, urgent = :urgent,
                                crisis_kinds = :crisis, updated_at = :now
-                        WHERE id = :id AND status = 'RECEIVED'""")
+                        WHERE id = :id AND status IN (<untaken>)""")
+                .bindList("untaken", QuestionStatus.names(QuestionStatus.UNTAKEN))
                 .bind("title", asked.title())
                 .bind("body", asked.body())
                 .bind("language", asked.asker().language().code())
                 .bind("urgent", !crisisKinds.isEmpty())
-                .bind("crisis", String.join(",", new TreeSet<>(crisisKinds)))
+                .bind("crisis", QuestionRows.crisisKinds(crisisKinds))
                 .bind("now", now)
                 .bind("id", questionId)
                 .execute();
@@ -124,7 +128,8 @@ public final class QuestionRepository {
     public boolean withdraw(Handle handle, long questionId, Instant now) {
         return handle.createUpdate("""
                         UPDATE question SET status = 'WITHDRAWN', withdrawn_from = status, withdrawn_at = :now, updated_at = :now
-                        WHERE id = :id AND status IN ('RECEIVED', 'ASSIGNED')""")
+                        WHERE id = :id AND status IN (<open>)""")
+                .bindList("open", QuestionStatus.names(QuestionStatus.OPEN))
                 .bind("now", now)
                 .bind("id", questionId)
                 .execute() == 1;
@@ -137,7 +142,8 @@ public final class QuestionRepository {
     public boolean restore(Handle handle, long questionId, Instant withdrawnSince, Instant now) {
         return handle.createUpdate("""
                         UPDATE question SET status = 'RECEIVED', withdrawn_from = NULL, withdrawn_at = NULL, updated_at = :now
-                        WHERE id = :id AND status = 'WITHDRAWN' AND withdrawn_from = 'RECEIVED' AND withdrawn_at > :since""")
+                        WHERE id = :id AND status = 'WITHDRAWN' AND withdrawn_from IN (<untaken>) AND withdrawn_at > :since""")
+                .bindList("untaken", QuestionStatus.names(QuestionStatus.UNTAKEN))
                 .bind("now", now)
                 .bind("since", withdrawnSince)
                 .bind("id", questionId)
@@ -151,11 +157,9 @@ public final class QuestionRepository {
     public void erase(Handle handle, long questionId) {
         Optional<Long> askerId = handle.createQuery("SELECT asker_id FROM question WHERE id = :id")
                 .bind("id", questionId).mapTo(Long.class).findOne();
+        letters.forgetAsker(handle, List.of(questionId));
         handle.createUpdate("DELETE FROM question WHERE id = :id").bind("id", questionId).execute();
-        askerId.ifPresent(id -> {
-            handle.createUpdate("DELETE FROM question WHERE asker_id = :id").bind("id", id).execute();
-            handle.createUpdate("DELETE FROM asker WHERE id = :id").bind("id", id).execute();
-        });
+        askerId.ifPresent(id -> eraseAsker(handle, id));
     }
 
     /**
@@ -185,13 +189,15 @@ public final class QuestionRepository {
     public Optional<String> eraseAsker(Handle handle, long askerId) {
         Optional<String> email = handle.createQuery("SELECT email FROM asker WHERE id = :id")
                 .bind("id", askerId).mapTo(String.class).findOne();
+        letters.forgetAsker(handle, handle.createQuery("SELECT id FROM question WHERE asker_id = :id")
+                .bind("id", askerId).mapTo(Long.class).list());
         handle.createUpdate("DELETE FROM question WHERE asker_id = :id").bind("id", askerId).execute();
         handle.createUpdate("DELETE FROM asker WHERE id = :id").bind("id", askerId).execute();
         return email;
     }
 
     private StoredQuestion stored(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {
-        Question question = question(rs, ctx);
+        Question question = ctx.findRowMapperFor(Question.class).orElseThrow().map(rs, ctx);
         int age = rs.getInt("age");
         Integer askerAge = rs.wasNull() ? null : age;
         long askerId = rs.getLong("asker_id");
@@ -199,47 +205,30 @@ public final class QuestionRepository {
                 rs.getString("country"), Role.valueOf(rs.getString("role")), rs.getString("pseudonym"),
                 Language.fromCode(rs.getString("asker_language")).orElseThrow(), rs.getString("email"),
                 children(handle, askerId));
-        Optional<Instant> undoable = "RECEIVED".equals(rs.getString("withdrawn_from"))
+        String withdrawnFrom = rs.getString("withdrawn_from");
+        Optional<Instant> undoable = withdrawnFrom != null && QuestionStatus.valueOf(withdrawnFrom).untaken()
                 ? Optional.ofNullable(instant(rs, "withdrawn_at", ctx)) : Optional.empty();
-        return new StoredQuestion(question, asker, crisisKinds(rs.getString("crisis_kinds")), Optional.ofNullable(rs.getString("decline_reply")),
-                Optional.ofNullable(rs.getString("letter_slug")), undoable);
+        return new StoredQuestion(question, asker, QuestionRows.crisisKinds(rs.getString("crisis_kinds")),
+                Optional.ofNullable(rs.getString("decline_reply")), letters.answerTo(handle, question.id()), undoable);
     }
 
     /**
      * Her children in the order she gave them, at most as many as the form takes: rows stored before
      * the API kept that limit must not make her pages (or the desk's) grow without bound.
      */
-    public static List<Child> children(Handle handle, long askerId) {
+    static List<Child> children(Handle handle, long askerId) {
         return handle.createQuery("""
                         SELECT first_name, birth_date, age_months, sex, multiple FROM child
                         WHERE asker_id = :id ORDER BY position LIMIT :most""")
                 .bind("id", askerId)
                 .bind("most", AskForm.MAX_CHILDREN)
-                .map(QuestionRepository::child)
+                .mapTo(Child.class)
                 .list();
     }
 
-    /** A question from a row with the question table's id, title, body, language, received_at and status. */
-    public static Question question(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Question(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
-                Language.fromCode(rs.getString("language")).orElseThrow(), instant(rs, "received_at", ctx),
-                QuestionStatus.valueOf(rs.getString("status")));
-    }
-
-    /** The crisis kinds stored as a comma-separated list. */
-    public static Set<String> crisisKinds(String stored) {
-        return Arrays.stream(stored.split(",")).filter(kind -> !kind.isBlank()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** A child from a row with the child table's columns; letters read children this way too. */
-    public static Child child(ResultSet rs, StatementContext ctx) throws SQLException {
-        int months = rs.getInt("age_months");
-        Integer ageMonths = rs.wasNull() ? null : months;
-        String sex = rs.getString("sex");
-        String multiple = rs.getString("multiple");
-        return new Child(rs.getString("first_name"),
-                Columns.date(rs, "birth_date", ctx), ageMonths,
-                sex == null ? null : Sex.valueOf(sex), multiple == null ? null : Multiple.valueOf(multiple));
+    /** True when nobody has asked anything yet. */
+    public boolean noneAsked(Handle handle) {
+        return handle.createQuery("SELECT COUNT(*) FROM question").mapTo(Long.class).one() == 0;
     }
 
     private static <S extends SqlStatement<S>> S withProfile(S statement, Asker asker) {
@@ -275,7 +264,7 @@ public final class QuestionRepository {
     public Optional<Question> find(Handle handle, long id) {
         return handle.createQuery("SELECT id, title, body, language, received_at, status FROM question WHERE id = :id")
                 .bind("id", id)
-                .map(QuestionRepository::question)
+                .mapTo(Question.class)
                 .findOne();
     }
 }

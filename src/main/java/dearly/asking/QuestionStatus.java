@@ -1,10 +1,36 @@
 package dearly.asking;
 
-/** Where a question stands, as the asker's status page will tell her. */
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a question stands, as the asker's status page will tell her. The rules about what each
+ * state allows are written here once; the SQL that applies them binds these sets.
+ */
 public enum QuestionStatus {
     RECEIVED,
     ASSIGNED,
     PUBLISHED,
     DECLINED,
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Waiting for an answer: on the desk's queue, and she may still withdraw it. */
+    static final Set<QuestionStatus> OPEN = EnumSet.of(RECEIVED, ASSIGNED);
+
+    /** No advisor has taken it yet: she may still change it, or put it back after withdrawing it. */
+    static final Set<QuestionStatus> UNTAKEN = EnumSet.of(RECEIVED);
+
+    public boolean open() {
+        return OPEN.contains(this);
+    }
+
+    public boolean untaken() {
+        return UNTAKEN.contains(this);
+    }
+
+    /** The names of a set of states, to bind as an SQL list. */
+    static List<String> names(Set<QuestionStatus> states) {
+        return states.stream().map(Enum::name).toList();
+    }
 }

@@ -34,12 +34,12 @@ public record StoredQuestion(
 
     /** She may change her question until an advisor takes it. */
     public boolean editable() {
-        return question.status() == QuestionStatus.RECEIVED;
+        return question.status().untaken();
     }
 
     /** She may withdraw it until it is answered. */
     public boolean withdrawable() {
-        return question.status() == QuestionStatus.RECEIVED || question.status() == QuestionStatus.ASSIGNED;
+        return question.status().open();
     }
 
     /** Until when she may put it back, if she withdrew it before an advisor took it and the week is not over. */

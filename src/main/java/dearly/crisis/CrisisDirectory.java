@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The crisis resources shown to a parent whose question shows signs of crisis, per country, and what
@@ -56,7 +54,7 @@ public final class CrisisDirectory {
             for (Map.Entry<String, JsonNode> country : bundled.get("countries").properties()) {
                 int position = 0;
                 for (JsonNode resource : country.getValue()) {
-                    insert(handle, country.getKey(), position++, resource);
+                    CrisisRows.insert(handle, bundled(country.getKey(), resource), position++);
                 }
             }
             return true;
@@ -71,9 +69,7 @@ public final class CrisisDirectory {
                         SELECT country, name, phone, url, kind, languages FROM crisis_resource
                         WHERE country = :country ORDER BY position, id""")
                 .bind("country", country)
-                .map((rs, ctx) -> new CrisisResource(rs.getString("country"), rs.getString("name"), rs.getString("phone"),
-                        rs.getString("url"), CrisisResource.Kind.fromCode(rs.getString("kind")),
-                        languages(rs.getString("languages"))))
+                .map((rs, ctx) -> CrisisRows.resource(rs))
                 .list());
     }
 
@@ -88,27 +84,12 @@ public final class CrisisDirectory {
                 .orElseGet(() -> bundled.get("fallback").get(language.code()).asText());
     }
 
-    private static void insert(Handle handle, String country, int position, JsonNode resource) {
-        List<String> languages = new ArrayList<>();
-        resource.path("languages").forEach(language -> languages.add(language.asText()));
-        handle.createUpdate("""
-                        INSERT INTO crisis_resource (country, position, name, phone, url, kind, languages)
-                        VALUES (:country, :position, :name, :phone, :url, :kind, :languages)""")
-                .bind("country", country.toUpperCase(Locale.ROOT))
-                .bind("position", position)
-                .bind("name", resource.get("name").asText())
-                .bind("phone", resource.get("phone").asText())
-                .bind("url", resource.hasNonNull("url") ? resource.get("url").asText() : null)
-                .bind("kind", CrisisResource.Kind.fromCode(resource.get("kind").asText()).code())
-                .bind("languages", String.join(",", languages))
-                .execute();
-    }
-
-    private static List<Language> languages(String codes) {
-        return Arrays.stream(codes.split(","))
-                .map(Language::fromCode)
-                .flatMap(Optional::stream)
-                .toList();
+    private static CrisisResource bundled(String country, JsonNode resource) {
+        List<Language> languages = new ArrayList<>();
+        resource.path("languages").forEach(language -> Language.fromCode(language.asText()).ifPresent(languages::add));
+        return new CrisisResource(country.toUpperCase(Locale.ROOT), resource.get("name").asText(),
+                resource.get("phone").asText(), resource.hasNonNull("url") ? resource.get("url").asText() : null,
+                CrisisResource.Kind.fromCode(resource.get("kind").asText()), languages);
     }
 
     private static JsonNode bundled() {

@@ -1,13 +1,14 @@
 package dearly.demo;
 
 import dearly.asking.Asker;
+import dearly.asking.Byline;
 import dearly.asking.Child;
 import dearly.asking.QuestionRepository;
 import dearly.asking.QuestionStatus;
 import dearly.asking.Role;
 import dearly.asking.Sex;
-import dearly.desk.Publishing;
 import dearly.language.Language;
+import dearly.letters.Publishing;
 import dearly.letters.Slugs;
 import dearly.storage.Database;
 import java.io.IOException;
@@ -16,7 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The first letter ever published on Dearly, so that a new instance has something to read. Its text
@@ -43,8 +47,24 @@ public final class DemoContent {
         return read("first-letter.md");
     }
 
+    /**
+     * Publishes the first letter when nothing has been written yet (no advisor, letter or
+     * question); true when it did.
+     */
+    public boolean publishIfEmpty(Instant now) {
+        return database.write(handle -> {
+            if (!publishing.nothingWritten(handle) || !questions.noneAsked(handle)) return false;
+            publishFirstLetter(handle, now);
+            return true;
+        });
+    }
+
     /** Publishes the first letter, with its asker, advisor and topics, in one transaction. */
     public void publishFirstLetter(Instant now) {
+        database.write(handle -> publishFirstLetter(handle, now));
+    }
+
+    private long publishFirstLetter(Handle handle, Instant now) {
         List<String> seed = seedLines();
         String headline = seed.get(0);
         String standfirst = seed.get(3);
@@ -52,27 +72,26 @@ public final class DemoContent {
         String signOff = seed.get(seed.size() - 2);
         String advisorName = seed.get(seed.size() - 1);
 
-        database.write(handle -> {
-            long advisor = publishing.addAdvisor(handle, Slugs.of(advisorName), advisorName,
-                    "Mama of twins, and of the long nights that came with them. Lina writes to parents who feel "
-                            + "alone in the same room as the people they love.",
-                    now);
-            long relationships = publishing.addTopic(handle, "relationships", "Relationships", "Relaciones");
-            long postpartum = publishing.addTopic(handle, "postpartum-life", "Postpartum life", "La vida después del parto");
+        long advisor = publishing.addAdvisor(handle, Slugs.of(advisorName), advisorName,
+                "Mama of twins, and of the long nights that came with them. Lina writes to parents who feel "
+                        + "alone in the same room as the people they love.",
+                now);
+        long relationships = publishing.addTopic(handle, "relationships", "Relationships", "Relaciones");
+        long postpartum = publishing.addTopic(handle, "postpartum-life", "Postpartum life", "La vida después del parto");
 
-            // The asker's surname and e-mail are private and never shown; the demo's are made up.
-            Asker paula = new Asker("Paula", "Gómez", 35, "Medellín", "CO", Role.MAMA, "Sofia", Language.EN, null,
-                    List.of(new Child("Andrés", null, 5, Sex.BOY, null)));
-            Instant asked = now.minus(Duration.ofDays(21));
-            long question = questions.add(handle, paula, headline,
-                    "We have been together six years and we used to be inseparable. Since Andrés was born we are "
-                            + "in the same room every evening and I still miss him. I miss who we were. Is this normal?",
-                    asked, QuestionStatus.PUBLISHED);
+        // The asker's surname and e-mail are private and never shown; the demo's are made up.
+        Asker paula = new Asker("Paula", "Gómez", 35, "Medellín", "CO", Role.MAMA, "Sofia", Language.EN, null,
+                List.of(new Child("Andrés", null, 5, Sex.BOY, null)));
+        Instant asked = now.minus(Duration.ofDays(21));
+        long question = questions.add(handle, paula, headline,
+                "We have been together six years and we used to be inseparable. Since Andrés was born we are "
+                        + "in the same room every evening and I still miss him. I miss who we were. Is this normal?",
+                asked, QuestionStatus.PUBLISHED);
 
-            return publishing.publish(handle, new Publishing.Draft(question, Slugs.of(headline), headline, standfirst,
-                    salutation, seedBodyMarkdown(), signOff, advisor, List.of(relationships, postpartum), Language.EN, now),
-                    now);
-        });
+        String byline = Byline.of(paula.profile(), LocalDate.ofInstant(asked, ZoneOffset.UTC), Language.EN);
+        return publishing.publish(handle, new Publishing.Draft(question, Slugs.of(headline), headline, byline,
+                standfirst, salutation, seedBodyMarkdown(), signOff, advisor, List.of(relationships, postpartum),
+                Language.EN, now), now);
     }
 
     private static String read(String name) {

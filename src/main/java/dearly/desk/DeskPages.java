@@ -4,7 +4,7 @@ import dearly.accounts.Role;
 import dearly.accounts.Sessions;
 import dearly.language.Language;
 import dearly.language.Messages;
-import dearly.letters.Byline;
+import dearly.asking.DeskQuestion;
 import dearly.web.Csrf;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
@@ -14,8 +14,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -72,8 +70,7 @@ public final class DeskPages {
         Map<String, Object> model = new HashMap<>();
         model.put("meta", meta(ctx, t, question.question().title()));
         model.put("question", question);
-        model.put("byline", Byline.of(question.asker(),
-                LocalDate.ofInstant(question.question().receivedAt(), ZoneOffset.UTC), letterLanguage));
+        model.put("byline", question.byline(letterLanguage));
         model.put("csrf", csrf.token(ctx));
         model.put("reply", reply);
         model.put("problem", problem.isEmpty() ? "" : t.get(problem));

@@ -27,6 +27,11 @@ public record Letter(
         topics = List.copyOf(topics);
     }
 
+    public Letter withTopics(List<Topic> topics) {
+        return new Letter(id, slug, headline, byline, standfirst, salutation, bodyMarkdown, signOff, advisor, topics,
+                language, publishedAt);
+    }
+
     public String path() {
         return "/letters/" + slug;
     }

@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -96,6 +97,12 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate()
                 .migrationsExecuted;
+    }
+
+    /** Lets {@code mapTo(type)} read rows of a feature's type; the feature registers its own mappers once. */
+    public void registerRowMapper(RowMapper<?> mapper) {
+        reads.registerRowMapper(mapper);
+        if (writes != reads) writes.registerRowMapper(mapper);
     }
 
     public Dialect dialect() {

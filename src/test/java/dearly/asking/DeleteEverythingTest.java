@@ -3,7 +3,7 @@ package dearly.asking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.TestServer;
-import dearly.desk.Publishing;
+import dearly.letters.Publishing;
 import dearly.language.Language;
 import dearly.storage.TestDatabase;
 import java.sql.DatabaseMetaData;
@@ -86,8 +86,9 @@ class DeleteEverythingTest {
             long question = handle.createQuery("SELECT id FROM question WHERE title LIKE '¿Por qué mi bebé%'").mapTo(Long.class).one();
             long advisor = handle.createQuery("SELECT id FROM advisor").mapTo(Long.class).one();
             handle.createUpdate("UPDATE question SET status = 'PUBLISHED' WHERE id = :id").bind("id", question).execute();
+            String byline = new QuestionQueue(server.server().database()).byline(handle, question, Language.ES).orElseThrow();
             return new Publishing().publish(handle, new Publishing.Draft(question, "respuesta-a-valentina",
-                    "¿Por qué mi bebé llora todas las noches?", "Una mamá agotada.", "Querida,", "No estás sola.", "Con cariño,",
+                    "¿Por qué mi bebé llora todas las noches?", byline, "Una mamá agotada.", "Querida,", "No estás sola.", "Con cariño,",
                     advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
         });
     }

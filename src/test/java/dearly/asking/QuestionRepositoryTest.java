@@ -3,6 +3,7 @@ package dearly.asking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.language.Language;
+import dearly.letters.Publishing;
 import dearly.storage.Database;
 import dearly.storage.TestDatabase;
 import java.time.Instant;
@@ -27,8 +28,8 @@ class QuestionRepositoryTest {
         Asker asker = new Asker("Ana", "O'Brien", 31, "Bogotá", "CO", Role.MAMA, null, Language.ES, "ana@example.com",
                 List.of(new Child(null, LocalDate.of(2026, 9, 1), null, null, Multiple.TWINS),
                         new Child("Leo", null, 3, Sex.BOY, Multiple.TWINS)));
-        QuestionRepository questions = new QuestionRepository();
         try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            QuestionRepository questions = new QuestionRepository(database, new Publishing());
             long id = database.write(handle -> questions.add(handle, asker, "¿Es normal?", body, RECEIVED, QuestionStatus.RECEIVED));
             Question question = database.read(handle -> questions.find(handle, id)).orElseThrow();
             assertThat(question.title()).isEqualTo("¿Es normal?");

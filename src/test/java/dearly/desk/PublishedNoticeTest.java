@@ -2,11 +2,14 @@ package dearly.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.TestServer;
+import dearly.asking.AskFlow;
 import dearly.asking.AskerMail;
+import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionStatus;
+import dearly.asking.QueuedQuestion;
 import dearly.language.Language;
+import dearly.letters.Publishing;
 import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import java.time.Instant;
@@ -20,22 +23,23 @@ class PublishedNoticeTest {
     @Test
     void publishingHerAnswerTellsHerWhereToReadIt() throws Exception {
         try (TestServer server = TestServer.start()) {
-            String json = """
-                    {"title": "¿Es normal extrañar mi vida de antes?", "first_name": "Lucía", "surname": "Mora",
-                     "body": "Amo a mi hija, pero extraño mi trabajo y mis amigas, y me siento culpable por sentirlo.",
-                     "country": "MX", "role": "mama", "language": "es", "email": "lucia@example.com", "consent": true}""";
-            String statusUrl = new ObjectMapper().readTree(server.postJson("/api/v1/questions", json).body())
+            String statusUrl = AskFlow.ask(server, AskFlow.question()
+                    .put("title", "¿Es normal extrañar mi vida de antes?").put("first_name", "Lucía").put("surname", "Mora")
+                    .put("body", "Amo a mi hija, pero extraño mi trabajo y mis amigas, y me siento culpable por sentirlo.")
+                    .put("country", "MX").put("language", "es").put("email", "lucia@example.com"))
                     .get("status_url").asText();
             var database = server.server().database();
-            QuestionDesk desk = new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()), () -> {},
-                    Instant::now);
+            QuestionQueue questions = new QuestionQueue(database);
+            QuestionDesk desk = new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new MailTemplates()),
+                    () -> {}, Instant::now);
+            long question = desk.queue().stream().filter(queued -> queued.title().startsWith("¿Es normal extrañar"))
+                    .findFirst().orElseThrow().id();
             Instant now = Instant.now();
             database.write(handle -> {
-                long question = handle.createQuery("SELECT id FROM question WHERE title LIKE '¿Es normal extrañar%'")
-                        .mapTo(Long.class).one();
                 long advisor = handle.createQuery("SELECT id FROM advisor").mapTo(Long.class).one();
+                String byline = questions.byline(handle, question, Language.ES).orElseThrow();
                 new Publishing().publish(handle, new Publishing.Draft(question, "extranar-mi-vida", "¿Es normal extrañar mi vida?",
-                        "", "Querida,", "Sí.", "Un abrazo,", advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
+                        byline, "", "Querida,", "Sí.", "Un abrazo,", advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
                 desk.published(handle, question, server.url("/letters/extranar-mi-vida"), now);
                 return null;
             });
@@ -47,9 +51,10 @@ class PublishedNoticeTest {
                     SELECT text_body FROM mail_outbox WHERE recipient = 'lucia@example.com' ORDER BY id DESC""")
                     .mapTo(String.class).first());
             assertThat(mail).contains(server.url("/letters/extranar-mi-vida")).contains("Lucía");
-            String status = database.read(handle -> handle.createQuery("SELECT status FROM question WHERE title LIKE '¿Es normal extrañar%'")
-                    .mapTo(String.class).one());
-            assertThat(status).isEqualTo(QuestionStatus.PUBLISHED.name());
+            assertThat(desk.question(question).orElseThrow().question().status()).isEqualTo(QuestionStatus.PUBLISHED);
+            assertThat(desk.queue()).extracting(QueuedQuestion::id).doesNotContain(question);
+            assertThat(server.page("/letters/extranar-mi-vida").selectFirst(".byline").text())
+                    .isEqualTo("Pregunta de Lucía M., 29 años, Austin, México. Mamá de Sofia, una bebé de 4 meses.");
         }
     }
 }

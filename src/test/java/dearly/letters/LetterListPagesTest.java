@@ -3,7 +3,6 @@ package dearly.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.TestServer;
-import dearly.desk.Publishing;
 import dearly.language.Language;
 import dearly.storage.TestDatabase;
 import java.time.Instant;
@@ -29,7 +28,7 @@ class LetterListPagesTest {
                 long advisor = publishing.addAdvisor(handle, "rosa-m", "Rosa M.", "", now);
                 long topic = publishing.addTopic(handle, "naps", "Naps", "Siestas");
                 for (int i = 1; i <= LetterPages.PAGE_LETTERS + 1; i++) {
-                    publishing.publish(handle, new Publishing.Draft(null, "nap-" + i, "Nap letter " + i, "", "Mama,", "Rest.",
+                    publishing.publish(handle, new Publishing.Draft(null, "nap-" + i, "Nap letter " + i, "", "", "Mama,", "Rest.",
                             "Love,", advisor, List.of(topic), Language.EN, now.minusSeconds(1000 - i)), now);
                 }
                 return null;

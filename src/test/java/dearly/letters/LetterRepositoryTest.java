@@ -3,12 +3,14 @@ package dearly.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.asking.Asker;
+import dearly.asking.AskerProfile;
+import dearly.asking.Byline;
 import dearly.asking.Child;
+import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.asking.QuestionStatus;
 import dearly.asking.Role;
 import dearly.asking.Sex;
-import dearly.desk.Publishing;
 import dearly.language.Language;
 import dearly.storage.Database;
 import dearly.storage.TestDatabase;
@@ -24,7 +26,6 @@ class LetterRepositoryTest {
     private static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
 
     private final Publishing publishing = new Publishing();
-    private final QuestionRepository questions = new QuestionRepository();
 
     static List<TestDatabase.Kind> databases() {
         return TestDatabase.kinds();
@@ -51,6 +52,8 @@ class LetterRepositoryTest {
     @MethodSource("databases")
     void letterComesBackWithEveryFieldAndABylineFromTheAskersProfile(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
+            QuestionRepository questions = new QuestionRepository(database, publishing);
+            QuestionQueue queue = new QuestionQueue(database);
             long advisor = database.write(handle -> publishing.addAdvisor(handle, "ana-r", "Ana R.", "Mamá de tres.", NOW));
             long sleep = database.write(handle -> publishing.addTopic(handle, "sleep", "Sleep", "Sueño"));
             Asker asker = new Asker("Lucía", "Ramírez", 29, "Sevilla", "ES", Role.MAMA, null, Language.ES, "lucia@example.com",
@@ -59,7 +62,7 @@ class LetterRepositoryTest {
             long question = database.write(handle -> questions.add(handle, asker, "¿Cuándo dormirá?", "No duerme nada.", asked,
                     QuestionStatus.PUBLISHED));
             database.write(handle -> publishing.publish(handle, new Publishing.Draft(question, "cuando-dormira",
-                    "¿Cuándo dormirá?", "Lucía no duerme.", "Querida,", "Line one\nline two\n\nNext", "Un abrazo,",
+                    "¿Cuándo dormirá?", queue.byline(handle, question, Language.ES).orElseThrow(), "Lucía no duerme.", "Querida,", "Line one\nline two\n\nNext", "Un abrazo,",
                     advisor, List.of(sleep), Language.ES, NOW.minusSeconds(10)), NOW));
 
             Letter letter = new LetterRepository(database, () -> NOW).bySlug("cuando-dormira").orElseThrow();
@@ -104,12 +107,12 @@ class LetterRepositoryTest {
     void migratingTwiceChangesNothing(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
             assertThat(database.migrate()).isZero();
-            assertThat(new LetterRepository(database, () -> NOW).nothingWritten()).isTrue();
+            assertThat(database.<Boolean, RuntimeException>read(publishing::nothingWritten)).isTrue();
         }
     }
 
     private void publish(Database database, long advisor, String slug, Instant at, Long topic) {
-        database.write(handle -> publishing.publish(handle, new Publishing.Draft(null, slug, "Headline " + slug, "", "", "Body",
+        database.write(handle -> publishing.publish(handle, new Publishing.Draft(null, slug, "Headline " + slug, "", "", "", "Body",
                 "", advisor, topic == null ? List.of() : List.of(topic), Language.EN, at), NOW));
     }
 }

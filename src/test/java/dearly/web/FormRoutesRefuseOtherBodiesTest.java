@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
-import dearly.admin.CrisisDirectoryEditor;
+import dearly.crisis.CrisisDirectoryEditor;
 import dearly.asking.AskFlow;
 import dearly.storage.Database;
 import dearly.storage.TestDatabase;

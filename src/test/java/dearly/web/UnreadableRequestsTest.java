@@ -10,7 +10,7 @@ import dearly.RunningDearly;
 import dearly.SignedIn;
 import dearly.TestServer;
 import dearly.accounts.Role;
-import dearly.admin.CrisisDirectoryEditor;
+import dearly.crisis.CrisisDirectoryEditor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,10 +1,9 @@
-package dearly.admin;
+package dearly.crisis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dearly.crisis.CrisisDirectory;
-import dearly.crisis.CrisisResource;
 import dearly.crisis.CrisisResource.Kind;
+import dearly.admin.CrisisResourceForm;
 import dearly.language.Language;
 import dearly.storage.Database;
 import dearly.storage.TestDatabase;

@@ -1,6 +1,5 @@
-package dearly.desk;
+package dearly.asking;
 
-import dearly.asking.QuestionStatus;
 import dearly.language.Language;
 import java.time.Instant;
 import java.util.Set;

@@ -1,8 +1,7 @@
-package dearly.letters;
+package dearly.asking;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
-import dearly.asking.Child;
 import dearly.language.Language;
 import java.time.LocalDate;
 import java.time.Period;

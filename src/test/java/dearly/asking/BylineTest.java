@@ -1,4 +1,4 @@
-package dearly.letters;
+package dearly.asking;
 
 import static dearly.asking.Multiple.TRIPLETS;
 import static dearly.asking.Multiple.TWINS;
@@ -9,10 +9,6 @@ import static dearly.language.Language.ES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dearly.asking.Child;
-import dearly.asking.Multiple;
-import dearly.asking.Role;
-import dearly.asking.Sex;
 import dearly.language.Language;
 import java.time.LocalDate;
 import java.util.List;

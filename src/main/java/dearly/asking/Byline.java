@@ -1,10 +1,8 @@
-package dearly.letters;
+package dearly.asking;
 
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
-import dearly.asking.Child;
-import dearly.asking.Sex;
 import dearly.language.Language;
 import java.time.LocalDate;
 import java.util.ArrayList;

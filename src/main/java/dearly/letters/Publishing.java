@@ -1,21 +1,27 @@
-package dearly.desk;
+package dearly.letters;
 
 import dearly.language.Language;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes advisors, topics and letters. Each method works inside the caller's transaction, so that
- * one editorial action is one commit.
+ * Writes advisors, topics and letters, and keeps each letter's link to the question it answers.
+ * Each method works inside the caller's transaction, so that one editorial action is one commit.
  */
 public final class Publishing {
 
-    /** A letter ready to publish; {@code publishAt} in the future schedules it. */
+    /**
+     * A letter ready to publish; {@code publishAt} in the future schedules it.
+     *
+     * @param byline the asker's public byline as it is published (asking's {@code Byline}); empty without an asker
+     */
     public record Draft(
             Long questionId,
             String slug,
             String headline,
+            String byline,
             String standfirst,
             String salutation,
             String bodyMarkdown,
@@ -27,8 +33,16 @@ public final class Publishing {
         public Draft {
             if (slug == null || slug.isBlank()) throw new IllegalArgumentException("a letter has a slug");
             if (headline == null || headline.isBlank()) throw new IllegalArgumentException("a letter has a headline");
+            byline = byline == null ? "" : byline;
             topicIds = List.copyOf(topicIds);
         }
+    }
+
+    /** True when no advisor and no letter exist yet, published or not. */
+    public boolean nothingWritten(Handle handle) {
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM advisor) + (SELECT COUNT(*) FROM letter)")
+                .mapTo(Long.class)
+                .one() == 0;
     }
 
     public long addAdvisor(Handle handle, String slug, String displayName, String bio, Instant now) {
@@ -55,14 +69,15 @@ public final class Publishing {
 
     public long publish(Handle handle, Draft draft, Instant now) {
         long letterId = handle.createQuery("""
-                        INSERT INTO letter (question_id, slug, headline, standfirst, salutation, body_markdown, sign_off,
+                        INSERT INTO letter (question_id, slug, headline, byline, standfirst, salutation, body_markdown, sign_off,
                                             advisor_id, language, published_at, created_at, updated_at)
-                        VALUES (:questionId, :slug, :headline, :standfirst, :salutation, :body, :signOff,
+                        VALUES (:questionId, :slug, :headline, :byline, :standfirst, :salutation, :body, :signOff,
                                 :advisorId, :language, :publishAt, :now, :now)
                         RETURNING id""")
                 .bind("questionId", draft.questionId())
                 .bind("slug", draft.slug())
                 .bind("headline", draft.headline())
+                .bind("byline", draft.byline())
                 .bind("standfirst", draft.standfirst())
                 .bind("salutation", draft.salutation())
                 .bind("body", draft.bodyMarkdown())
@@ -80,5 +95,44 @@ public final class Publishing {
                     .execute();
         }
         return letterId;
+    }
+
+    /** The slug of the published letter that answers the question, for her status page. */
+    public Optional<String> answerTo(Handle handle, long questionId) {
+        return handle.createQuery("""
+                        SELECT MIN(slug) FROM letter WHERE question_id = :id AND published_at IS NOT NULL""")
+                .bind("id", questionId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /**
+     * Takes the asker's byline off the letters that answered these questions, when she erases
+     * everything: the letters stay published, no longer saying who asked.
+     */
+    public void forgetAsker(Handle handle, List<Long> questionIds) {
+        if (questionIds.isEmpty()) return;
+        handle.createUpdate("UPDATE letter SET byline = '', question_id = NULL WHERE question_id IN (<ids>)")
+                .bindList("ids", questionIds)
+                .execute();
+    }
+
+    /** A letter published before letters kept their byline, and the question it answers. */
+    public record MissingByline(long letterId, long questionId, Language language) {}
+
+    /** The letters whose byline was never taken (published by a version that did not keep it). */
+    public List<MissingByline> missingBylines(Handle handle) {
+        return handle.createQuery("""
+                        SELECT id, question_id, language FROM letter WHERE byline IS NULL AND question_id IS NOT NULL""")
+                .map((rs, ctx) -> new MissingByline(rs.getLong("id"), rs.getLong("question_id"),
+                        Language.fromCode(rs.getString("language")).orElse(Language.EN)))
+                .list();
+    }
+
+    public void keepByline(Handle handle, long letterId, String byline) {
+        handle.createUpdate("UPDATE letter SET byline = :byline WHERE id = :id")
+                .bind("byline", byline)
+                .bind("id", letterId)
+                .execute();
     }
 }

@@ -1,6 +1,5 @@
-package dearly.admin;
+package dearly.crisis;
 
-import dearly.crisis.CrisisResource;
 
 /**
  * A crisis resource as the admin pages list it: with the id its edit, delete and move buttons name,

@@ -1,7 +1,5 @@
-package dearly.letters;
+package dearly.asking;
 
-import dearly.asking.Child;
-import dearly.asking.Role;
 import java.util.List;
 
 /**

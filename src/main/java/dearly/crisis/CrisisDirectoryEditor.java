@@ -1,23 +1,19 @@
-package dearly.admin;
+package dearly.crisis;
 
-import dearly.crisis.CrisisResource;
 import dearly.language.Language;
 import dearly.storage.Database;
 import dearly.storage.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * The admins' changes to the crisis directory that {@link dearly.crisis.CrisisDirectory} reads for
+ * The admins' changes to the crisis directory that {@link CrisisDirectory} reads for
  * parents: each change is one transaction, so a parent never sees half of one. A country's resources
  * are listed by their position, which a change keeps as 0, 1, 2... in the order the admin sees.
  */
@@ -49,13 +45,7 @@ public final class CrisisDirectoryEditor {
     /** Adds the resource last in its country's list; returns its id. */
     public long add(CrisisResource resource) {
         return database.write(handle -> {
-            int position = order(handle, resource.country()).size();
-            var insert = handle.createQuery("""
-                            INSERT INTO crisis_resource (country, position, name, phone, url, kind, languages)
-                            VALUES (:country, :position, :name, :phone, :url, :kind, :languages)
-                            RETURNING id""")
-                    .bind("position", position);
-            return bindColumns(insert, resource).mapTo(Long.class).one();
+            return CrisisRows.insert(handle, resource, order(handle, resource.country()).size());
         });
     }
 
@@ -69,14 +59,15 @@ public final class CrisisDirectoryEditor {
             if (country.isEmpty()) return false;
             boolean sameCountry = country.get().equals(resource.country());
             int position = sameCountry ? positionOf(handle, id) : order(handle, resource.country()).size();
-            var replace = handle.createUpdate("""
+            handle.createUpdate("""
                             UPDATE crisis_resource
                             SET country = :country, position = :position, name = :name, phone = :phone, url = :url,
                                 kind = :kind, languages = :languages
                             WHERE id = :id""")
                     .bind("id", id)
-                    .bind("position", position);
-            bindColumns(replace, resource).execute();
+                    .bind("position", position)
+                    .bindMap(CrisisRows.columns(resource))
+                    .execute();
             if (!sameCountry) renumber(handle, order(handle, country.get()));
             return true;
         });
@@ -166,22 +157,7 @@ public final class CrisisDirectoryEditor {
                 .one();
     }
 
-    private static <S extends SqlStatement<S>> S bindColumns(S statement, CrisisResource resource) {
-        return statement.bind("country", resource.country())
-                .bind("name", resource.name())
-                .bind("phone", resource.phone())
-                .bind("url", resource.url())
-                .bind("kind", resource.kind().code())
-                .bind("languages", resource.languages().stream().map(Language::code).collect(Collectors.joining(",")));
-    }
-
     private static EditableResource editable(ResultSet rs) throws SQLException {
-        List<Language> languages = Arrays.stream(rs.getString("languages").split(","))
-                .map(Language::fromCode)
-                .flatMap(Optional::stream)
-                .toList();
-        CrisisResource resource = new CrisisResource(rs.getString("country"), rs.getString("name"), rs.getString("phone"),
-                rs.getString("url"), CrisisResource.Kind.fromCode(rs.getString("kind")), languages);
-        return new EditableResource(rs.getLong("id"), rs.getInt("position"), resource);
+        return new EditableResource(rs.getLong("id"), rs.getInt("position"), CrisisRows.resource(rs));
     }
 }

@@ -1,8 +1,8 @@
-package dearly.desk;
+package dearly.asking;
 
-import dearly.asking.MarkedText;
-import dearly.asking.Question;
-import dearly.letters.AskerProfile;
+import dearly.language.Language;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,14 +23,16 @@ public record DeskQuestion(
         return MarkedText.of(question.body());
     }
 
+    /** Her public byline in a letter's language, with her children's ages on the day she asked. */
+    public String byline(Language language) {
+        return Byline.of(asker, LocalDate.ofInstant(question.receivedAt(), ZoneOffset.UTC), language);
+    }
+
     public boolean urgent() {
         return !crisisKinds.isEmpty();
     }
 
     public boolean open() {
-        return switch (question.status()) {
-            case RECEIVED, ASSIGNED -> true;
-            default -> false;
-        };
+        return question.status().open();
     }
 }
