@@ -20,7 +20,6 @@ import dearly.letters.LetterApi;
 import dearly.letters.LetterPages;
 import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
-import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Csrf;
@@ -70,7 +69,7 @@ public final class App {
 
         CrisisDirectory crisisDirectory = new CrisisDirectory(database);
         Asking asking = new Asking(database, new QuestionRepository(), CrisisSigns.load(), new Outbox(database),
-                new AskerMail(new MailTemplates()), mailWaiting, clock);
+                new AskerMail(templates), mailWaiting, clock);
         AskPages askPages = new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock);
         QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
         ApiReference apiReference = new ApiReference(templates, metas);
@@ -79,7 +78,7 @@ public final class App {
         Sessions sessions = new Sessions(database, links, clock);
         AccountPages accountPages = new AccountPages(users, sessions, csrf, templates, metas,
                 rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
-        DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()),
+        DeskPages deskPages = new DeskPages(new QuestionDesk(database, new Outbox(database), new AskerMail(templates),
                 mailWaiting, clock), csrf, templates, metas);
         AdminPages adminPages = new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database),
                 config.smtp().isPresent(), csrf, templates, metas);

@@ -7,8 +7,8 @@ import dearly.TestServer;
 import dearly.asking.AskerMail;
 import dearly.asking.QuestionStatus;
 import dearly.language.Language;
-import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
+import gg.jte.generated.precompiled.StaticTemplates;
 import java.time.Instant;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -27,7 +27,7 @@ class PublishedNoticeTest {
             String statusUrl = new ObjectMapper().readTree(server.postJson("/api/v1/questions", json).body())
                     .get("status_url").asText();
             var database = server.server().database();
-            QuestionDesk desk = new QuestionDesk(database, new Outbox(database), new AskerMail(new MailTemplates()), () -> {},
+            QuestionDesk desk = new QuestionDesk(database, new Outbox(database), new AskerMail(new StaticTemplates()), () -> {},
                     Instant::now);
             Instant now = Instant.now();
             database.write(handle -> {
