@@ -22,7 +22,6 @@ import dearly.letters.LetterPages;
 import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
-import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Csrf;
@@ -30,11 +29,14 @@ import dearly.web.ErrorPages;
 import dearly.web.JettyRefusals;
 import dearly.web.Links;
 import dearly.web.Open;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
 import dearly.web.RateLimits;
+import dearly.web.Refusals;
 import dearly.web.RequestLimits;
 import dearly.web.SecurityHeaders;
 import dearly.web.UnreadableRequests;
+import gg.jte.generated.precompiled.StaticTemplates;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.staticfiles.Location;
@@ -54,33 +56,35 @@ public final class App {
      * @param links Dearly's own address, for every absolute link (told the port once it listens)
      */
     public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links) {
-        Pages pages = new Pages();
-        ErrorPages errors = new ErrorPages(pages, links);
-        RateLimits rateLimits = new RateLimits(config.rateLimits(), pages, links);
-        RequestLimits requestLimits = new RequestLimits(MAX_REQUEST_BYTES, pages, links);
-        Csrf csrf = new Csrf(pages, links);
-        Access access = new Access(pages, links);
+        Templates templates = new StaticTemplates();
+        PageMetas metas = new PageMetas(links);
+        Refusals refusals = new Refusals(templates, metas);
+        ErrorPages errors = new ErrorPages(refusals);
+        RateLimits rateLimits = new RateLimits(config.rateLimits(), refusals);
+        RequestLimits requestLimits = new RequestLimits(MAX_REQUEST_BYTES, refusals);
+        Csrf csrf = new Csrf(refusals, links);
+        Access access = new Access(refusals);
 
         LetterRepository letters = new LetterRepository(database, clock);
-        LetterPages letterPages = new LetterPages(letters, pages, links);
+        LetterPages letterPages = new LetterPages(letters, templates, metas);
         LetterApi letterApi = new LetterApi(letters, links);
 
         CrisisDirectory crisisDirectory = new CrisisDirectory(database);
         Publishing publishing = new Publishing();
         Asking asking = new Asking(database, new QuestionRepository(database, publishing), CrisisSigns.load(), new Outbox(database),
-                new AskerMail(new MailTemplates()), mailWaiting, clock);
-        AskPages askPages = new AskPages(asking, crisisDirectory, csrf, pages, links, clock);
+                new AskerMail(templates), mailWaiting, clock);
+        AskPages askPages = new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock);
         QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
-        ApiReference apiReference = new ApiReference(pages, links);
+        ApiReference apiReference = new ApiReference(templates, metas);
 
         UserRepository users = new UserRepository(database);
         Sessions sessions = new Sessions(database, links, clock);
-        AccountPages accountPages = new AccountPages(users, sessions, csrf, pages, links,
+        AccountPages accountPages = new AccountPages(users, sessions, csrf, templates, metas,
                 rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
         DeskPages deskPages = new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
-                new AskerMail(new MailTemplates()), mailWaiting, clock), csrf, pages, links);
+                new AskerMail(templates), mailWaiting, clock), csrf, templates, metas);
         AdminPages adminPages = new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database),
-                config.smtp().isPresent(), csrf, pages, links);
+                config.smtp().isPresent(), csrf, templates, metas);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -90,7 +94,7 @@ public final class App {
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
             // ctx.scheme() is https only over TLS or when a trusted proxy says so: HSTS, Secure cookies, https links.
             javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
-            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals(pages, links)));
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals(templates, metas)));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

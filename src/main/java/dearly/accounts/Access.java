@@ -4,8 +4,9 @@ import dearly.language.Messages;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Open;
-import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
+import dearly.web.Refusals;
+import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -38,13 +39,10 @@ import java.util.Set;
  * {@code RouteAccessTest} fails the build on one.
  */
 public final class Access {
-    private final Pages pages;
-    private final Links links;
+    private final Refusals refusals;
 
-    /** @param links for the refusal page's canonical address */
-    public Access(Pages pages, Links links) {
-        this.pages = pages;
-        this.links = links;
+    public Access(Refusals refusals) {
+        this.refusals = refusals;
     }
 
     /** A {@code beforeMatched} handler: lets the request through only to someone the route's role admits. */
@@ -62,32 +60,24 @@ public final class Access {
      * routes ({@code AccountsTestApp}); Dearly's routes declare their role and {@link #check} guards them.
      */
     public static Handler require(Role role, Links links) {
-        Access access = new Access(new Pages(), links);
+        Access access = new Access(new Refusals(new StaticTemplates(), new PageMetas(links)));
         return ctx -> access.refuseUnless(ctx, role);
     }
 
     private void refuseUnless(Context ctx, Role needed) {
-        boolean api = ctx.path().startsWith("/api/");
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Robots-Tag", "noindex");
         Optional<User> user = Sessions.user(ctx);
         if (user.isPresent() && user.get().role().includes(needed)) return;
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        if (user.isEmpty()) {
-            if (api) {
-                ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", t.get("accounts.api.unauthorized")));
-            } else {
-                ctx.redirect("/login?next=" + URLEncoder.encode(requested(ctx), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
-            }
-        } else if (api) {
-            ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", t.get("accounts.api.forbidden")));
+        if (user.isEmpty() && ctx.path().startsWith("/api/")) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", t.get("accounts.api.unauthorized")));
+        } else if (user.isEmpty()) {
+            ctx.redirect("/login?next=" + URLEncoder.encode(requested(ctx), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } else {
-            PageMeta meta = new PageMeta(t.get("accounts.forbidden.title"), "", links.absolute(ctx, "/"), "website", t);
-            ctx.status(HttpStatus.FORBIDDEN);
-            pages.render(ctx, "accounts/forbidden.jte", Map.of(
-                    "meta", meta,
-                    "user", user.get(),
-                    "needed", t.get("accounts.role." + needed.name().toLowerCase(Locale.ROOT))));
+            String role = t.get("accounts.role." + needed.name().toLowerCase(Locale.ROOT));
+            refusals.sendSignedIn(ctx, HttpStatus.FORBIDDEN, Map.of("error", t.get("accounts.api.forbidden")),
+                    "accounts.forbidden.title", (templates, meta) -> templates.accountsForbidden(meta, user.get(), role));
         }
         ctx.skipRemainingHandlers();
     }

@@ -3,20 +3,19 @@ package dearly.accounts;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.web.Csrf;
+import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
-import dearly.web.Links;
 import dearly.web.Open;
-import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
 import dearly.web.RateLimits;
 import dearly.web.Secrets;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,25 +31,25 @@ public final class AccountPages {
     private final UserRepository users;
     private final Sessions sessions;
     private final Csrf csrf;
-    private final Pages pages;
-    private final Links links;
+    private final Templates templates;
+    private final PageMetas metas;
     private final Function<String, Optional<Duration>> attemptsPerAccount;
 
-    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Pages pages, Links links) {
-        this(users, sessions, csrf, pages, links, account -> Optional.empty());
+    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Templates templates, PageMetas metas) {
+        this(users, sessions, csrf, templates, metas, account -> Optional.empty());
     }
 
     /**
      * @param attemptsPerAccount takes one sign-in attempt from the allowance of the account an
      *     e-mail names (normalised), whether or not it exists: empty to go ahead, or how long to wait
      */
-    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Pages pages, Links links,
+    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Templates templates, PageMetas metas,
             Function<String, Optional<Duration>> attemptsPerAccount) {
         this.users = users;
         this.sessions = sessions;
         this.csrf = csrf;
-        this.pages = pages;
-        this.links = links;
+        this.templates = templates;
+        this.metas = metas;
         this.attemptsPerAccount = attemptsPerAccount;
     }
 
@@ -118,11 +117,8 @@ public final class AccountPages {
             return;
         }
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        pages.render(ctx, "accounts/logout.jte", Map.of(
-                "meta", meta(ctx, t, "accounts.logout.title", "/logout"),
-                "user", user.get(),
-                "csrf", csrf.token(ctx),
-                "expired", ctx.queryParam("expired") != null));
+        HtmlResponse.send(ctx, templates.accountsLogout(metas.of(ctx, t, t.get("accounts.logout.title"), "/logout"),
+                user.get(), csrf.token(ctx), ctx.queryParam("expired") != null));
     }
 
     private void logout(Context ctx) {
@@ -145,14 +141,9 @@ public final class AccountPages {
         Language language = LanguageChoice.of(ctx);
         Messages t = Messages.of(language);
         ctx.status(status);
-        pages.render(ctx, "accounts/login.jte", Map.of(
-                "meta", meta(ctx, t, "accounts.login.title", "/login"),
-                "email", email,
-                "next", next,
-                "csrf", csrf.token(ctx),
-                // The language rides along in the address, so the answer to the post speaks it too.
-                "action", "/login?lang=" + language.code(),
-                "message", message));
+        // The language rides along in the address (the form's action), so the answer to the post speaks it too.
+        HtmlResponse.send(ctx, templates.accountsLogin(metas.of(ctx, t, t.get("accounts.login.title"), "/login"),
+                email, next, csrf.token(ctx), "/login?lang=" + language.code(), message));
     }
 
     /**
@@ -167,10 +158,6 @@ public final class AccountPages {
             if (c <= ' ' || c >= 0x7f || c == '\\') return DEFAULT_NEXT;
         }
         return next;
-    }
-
-    private PageMeta meta(Context ctx, Messages t, String titleKey, String path) {
-        return new PageMeta(t.get(titleKey), "", links.absolute(ctx, path), "website", t);
     }
 
     /** Account pages are nobody's to cache or index. */

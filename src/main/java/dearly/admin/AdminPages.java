@@ -7,10 +7,11 @@ import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.mail.Outbox;
 import dearly.web.Csrf;
+import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
-import dearly.web.Links;
 import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -34,17 +35,18 @@ public final class AdminPages {
     private final Outbox outbox;
     private final boolean mailLeavesBySmtp;
     private final Csrf csrf;
-    private final Pages pages;
-    private final Links links;
+    private final Templates templates;
+    private final PageMetas metas;
 
     /** @param mailLeavesBySmtp whether an SMTP server is configured, or mail stays in the outbox */
-    public AdminPages(CrisisDirectoryEditor directory, Outbox outbox, boolean mailLeavesBySmtp, Csrf csrf, Pages pages, Links links) {
+    public AdminPages(CrisisDirectoryEditor directory, Outbox outbox, boolean mailLeavesBySmtp, Csrf csrf, Templates templates,
+            PageMetas metas) {
         this.directory = directory;
         this.outbox = outbox;
         this.mailLeavesBySmtp = mailLeavesBySmtp;
         this.csrf = csrf;
-        this.pages = pages;
-        this.links = links;
+        this.templates = templates;
+        this.metas = metas;
     }
 
     public void routes(RoutesConfig routes) {
@@ -66,7 +68,7 @@ public final class AdminPages {
 
     private void home(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        pages.render(ctx, "admin/home.jte", Map.of("meta", meta(ctx, t, t.get("admin.title"))));
+        HtmlResponse.send(ctx, templates.adminHome(meta(ctx, t, t.get("admin.title"))));
     }
 
     private void crisis(Context ctx) {
@@ -147,8 +149,8 @@ public final class AdminPages {
 
     private void outbox(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        pages.render(ctx, "admin/outbox.jte", Map.of("meta", meta(ctx, t, t.get("admin.outbox.title")),
-                "mails", outbox.recent(OUTBOX_SHOWN), "mailLeavesBySmtp", mailLeavesBySmtp, "shown", OUTBOX_SHOWN));
+        HtmlResponse.send(ctx, templates.adminOutbox(meta(ctx, t, t.get("admin.outbox.title")), outbox.recent(OUTBOX_SHOWN),
+                mailLeavesBySmtp, OUTBOX_SHOWN));
     }
 
     /** @param typedFallback a text for immediate danger just sent back with a problem, shown instead of the stored one */
@@ -163,15 +165,15 @@ public final class AdminPages {
         CrisisPageView view = new CrisisPageView(t, CrisisPageView.byCountry(directory.all(), t.language()), fallbacks, add,
                 csrf.token(ctx), notice);
         ctx.status(status);
-        pages.render(ctx, "admin/crisis.jte", Map.of("meta", meta(ctx, t, t.get("admin.crisis.title")), "view", view));
+        HtmlResponse.send(ctx, templates.adminCrisis(meta(ctx, t, t.get("admin.crisis.title")), view));
     }
 
     /** Deleting happens here, a step away from the list, so that a slipped tap never removes a checked number. */
     private void showEdit(Context ctx, HttpStatus status, long id, ResourceFormView view) {
         Messages t = view.t();
         ctx.status(status);
-        pages.render(ctx, "admin/resource.jte", Map.of("meta", meta(ctx, t, t.get("admin.crisis.edit.title")), "view", view,
-                "csrf", csrf.token(ctx), "deleteAction", "/admin/crisis/" + id + "/delete?lang=" + t.language().code()));
+        HtmlResponse.send(ctx, templates.adminResource(meta(ctx, t, t.get("admin.crisis.edit.title")), view, csrf.token(ctx),
+                "/admin/crisis/" + id + "/delete?lang=" + t.language().code()));
     }
 
     private static CrisisResourceForm typed(Context ctx) {
@@ -211,7 +213,7 @@ public final class AdminPages {
     }
 
     private PageMeta meta(Context ctx, Messages t, String title) {
-        return new PageMeta(title, "", links.absolute(ctx, ctx.path()), "website", t);
+        return metas.of(ctx, t, title, ctx.path());
     }
 
     /** Admin pages show parents' addresses and status links: never cached, indexed or passed on. */

@@ -4,12 +4,14 @@ import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.web.Csrf;
+import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Open;
 import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
 import dearly.web.RateLimits;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +40,18 @@ public final class AskPages {
     private final Asking asking;
     private final CrisisDirectory crisisDirectory;
     private final Csrf csrf;
-    private final Pages pages;
+    private final Templates templates;
+    private final PageMetas metas;
     private final Links links;
     private final Supplier<Instant> clock;
 
-    public AskPages(Asking asking, CrisisDirectory crisisDirectory, Csrf csrf, Pages pages, Links links, Supplier<Instant> clock) {
+    public AskPages(Asking asking, CrisisDirectory crisisDirectory, Csrf csrf, Templates templates, PageMetas metas, Links links,
+            Supplier<Instant> clock) {
         this.asking = asking;
         this.crisisDirectory = crisisDirectory;
         this.csrf = csrf;
-        this.pages = pages;
+        this.templates = templates;
+        this.metas = metas;
         this.links = links;
         this.clock = clock;
     }
@@ -106,17 +112,11 @@ public final class AskPages {
         StoredQuestion stored = stored(ctx);
         Messages t = Messages.of(stored.asker().language());
         noReferrer(ctx);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("meta", meta(ctx, t, t.get("status.title")));
-        parameters.put("stored", stored);
-        parameters.put("token", ctx.pathParam("token"));
-        parameters.put("statusUrl", links.absolute(ctx, StatusLink.path(ctx.pathParam("token"))));
-        parameters.put("justReceived", ctx.queryParam("received") != null);
-        parameters.put("crisis", crisis(stored.crisisKinds().isEmpty(), stored.asker().country(), t.language()));
-        parameters.put("csrf", csrf.token(ctx));
-        parameters.put("notice", notice(ctx, t, stored.question().status()));
-        parameters.put("restorableUntil", stored.restorableUntil(clock.get()).map(java.util.Date::from));
-        pages.render(ctx, "asking/status.jte", parameters);
+        String token = ctx.pathParam("token");
+        HtmlResponse.send(ctx, templates.askingStatus(meta(ctx, t, t.get("status.title")), stored, token,
+                links.absolute(ctx, StatusLink.path(token)), ctx.queryParam("received") != null,
+                crisis(stored.crisisKinds().isEmpty(), stored.asker().country(), t.language()), csrf.token(ctx),
+                notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from)));
     }
 
     private void editForm(Context ctx) {
@@ -157,8 +157,8 @@ public final class AskPages {
             ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "?too-late", HttpStatus.SEE_OTHER);
             return;
         }
-        pages.render(ctx, "asking/withdraw.jte", Map.of("meta", meta(ctx, t, t.get("withdraw.title")), "stored", stored,
-                "token", ctx.pathParam("token"), "csrf", csrf.token(ctx), "expired", ctx.queryParam("expired") != null));
+        HtmlResponse.send(ctx, templates.askingWithdraw(meta(ctx, t, t.get("withdraw.title")), stored, ctx.pathParam("token"),
+                csrf.token(ctx), ctx.queryParam("expired") != null));
     }
 
     private void withdraw(Context ctx) {
@@ -185,8 +185,8 @@ public final class AskPages {
         StoredQuestion stored = stored(ctx);
         Messages t = Messages.of(stored.asker().language());
         noReferrer(ctx);
-        pages.render(ctx, "asking/delete.jte", Map.of("meta", meta(ctx, t, t.get("delete.title")), "stored", stored,
-                "token", ctx.pathParam("token"), "csrf", csrf.token(ctx)));
+        HtmlResponse.send(ctx, templates.askingDelete(meta(ctx, t, t.get("delete.title")), stored, ctx.pathParam("token"),
+                csrf.token(ctx)));
     }
 
     private void delete(Context ctx) {
@@ -200,8 +200,7 @@ public final class AskPages {
         // The erase link carries her language, so even the page saying it no longer works speaks it.
         Asking.Deleted deleted = asking.deleteEverything(ctx.pathParam("token"),
                 path -> links.absolute(ctx, path + "?lang=" + t.language().code()));
-        pages.render(ctx, "asking/deleted.jte", Map.of("meta", meta(ctx, t, t.get("deleted.title")),
-                "mailedTo", deleted.mailedTo()));
+        HtmlResponse.send(ctx, templates.askingDeleted(meta(ctx, t, t.get("deleted.title")), deleted.mailedTo()));
     }
 
     /** The mailed erase link opens a page with a button: a mail scanner that follows links erases nothing. */
@@ -213,8 +212,8 @@ public final class AskPages {
             return;
         }
         Messages t = Messages.of(pending.get().language());
-        pages.render(ctx, "asking/erase.jte", Map.of("meta", meta(ctx, t, t.get("erase.title")),
-                "questions", pending.get().questions(), "token", ctx.pathParam("token"), "csrf", csrf.token(ctx)));
+        HtmlResponse.send(ctx, templates.askingErase(meta(ctx, t, t.get("erase.title")), pending.get().questions(),
+                ctx.pathParam("token"), csrf.token(ctx)));
     }
 
     private void erase(Context ctx) {
@@ -230,8 +229,7 @@ public final class AskPages {
             return;
         }
         Messages t = Messages.of(erased.get().language());
-        pages.render(ctx, "asking/erased.jte", Map.of("meta", meta(ctx, t, t.get("erased.title")),
-                "questions", erased.get().questions(), "gone", false));
+        HtmlResponse.send(ctx, templates.askingErased(meta(ctx, t, t.get("erased.title")), erased.get().questions(), false));
     }
 
     /**
@@ -241,8 +239,7 @@ public final class AskPages {
     private void eraseGone(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         ctx.status(HttpStatus.GONE);
-        pages.render(ctx, "asking/erased.jte", Map.of("meta", meta(ctx, t, t.get("erase.gone.title")),
-                "questions", 0, "gone", true));
+        HtmlResponse.send(ctx, templates.askingErased(meta(ctx, t, t.get("erase.gone.title")), 0, true));
     }
 
     /** "Add a child" and "remove" buttons post the form back to change its rows; nothing is checked or stored. */
@@ -292,8 +289,7 @@ public final class AskPages {
         AskView view = new AskView(t, typed, errors, csrf.token(ctx), retryKey, Countries.all(language), crisis, action,
                 editing, noticeKey.isEmpty() ? "" : t.get(noticeKey), addedChild);
         ctx.status(status);
-        pages.render(ctx, "asking/ask.jte", Map.of("meta", meta(ctx, t, t.get(editing ? "ask.edit.title" : "ask.title")),
-                "view", view));
+        HtmlResponse.send(ctx, templates.askingAsk(meta(ctx, t, t.get(editing ? "ask.edit.title" : "ask.title")), view));
     }
 
     private Optional<CrisisHelp> crisis(boolean none, String country, Language language) {
@@ -317,7 +313,7 @@ public final class AskPages {
     }
 
     private PageMeta meta(Context ctx, Messages t, String title) {
-        return new PageMeta(title, "", links.absolute(ctx, "/ask"), "website", t);
+        return metas.of(ctx, t, title, "/ask");
     }
 
     private String editPath(Context ctx) {

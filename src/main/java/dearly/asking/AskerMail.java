@@ -4,10 +4,10 @@ import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.mail.Mail;
 import dearly.mail.MailTemplates;
+import gg.jte.generated.precompiled.Templates;
+import gg.jte.models.runtime.JteModel;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The mails a parent gets about her question, in her language, from the templates under
@@ -16,16 +16,17 @@ import java.util.Map;
  * the mail.
  */
 public final class AskerMail {
-    private final MailTemplates templates;
+    private final Templates templates;
 
-    public AskerMail(MailTemplates templates) {
+    public AskerMail(Templates templates) {
         this.templates = templates;
     }
 
     /** Her question arrived and is private; the status link lets her check, edit, withdraw or delete everything. */
     public Mail received(String to, String firstName, String questionTitle, String statusUrl, Language language) {
-        return mail(to, language, "received", "subject.received",
-                Map.of("firstName", firstName, "questionTitle", questionTitle, "statusUrl", statusUrl));
+        return withLink(to, language, "subject.received", firstName, questionTitle, statusUrl,
+                forLanguage(language, templates::mailHtmlReceivedEn, templates::mailHtmlReceivedEs),
+                forLanguage(language, templates::mailTextReceivedEn, templates::mailTextReceivedEs));
     }
 
     /**
@@ -33,14 +34,18 @@ public final class AskerMail {
      * greets no one by name, since whoever chose "delete everything" may have typed someone else's address.
      */
     public Mail eraseAll(String to, String eraseUrl, Language language) {
-        return mail(to, language, "erase", "subject.erase",
-                Map.of("eraseUrl", eraseUrl, "validDays", EraseLink.VALID_FOR.toDays()));
+        String site = siteName(language);
+        long days = EraseLink.VALID_FOR.toDays();
+        return mail(to, language, "subject.erase",
+                forLanguage(language, templates.mailHtmlEraseEn(site, eraseUrl, days), templates.mailHtmlEraseEs(site, eraseUrl, days)),
+                forLanguage(language, templates.mailTextEraseEn(site, eraseUrl, days), templates.mailTextEraseEs(site, eraseUrl, days)));
     }
 
     /** The letter answering her question is published. */
     public Mail published(String to, String firstName, String questionTitle, String letterUrl, Language language) {
-        return mail(to, language, "published", "subject.published",
-                Map.of("firstName", firstName, "questionTitle", questionTitle, "letterUrl", letterUrl));
+        return withLink(to, language, "subject.published", firstName, questionTitle, letterUrl,
+                forLanguage(language, templates::mailHtmlPublishedEn, templates::mailHtmlPublishedEs),
+                forLanguage(language, templates::mailTextPublishedEn, templates::mailTextPublishedEs));
     }
 
     /**
@@ -48,18 +53,43 @@ public final class AskerMail {
      * since only its hash is kept, so the mail points her to the first one.
      */
     public Mail declined(String to, String firstName, String questionTitle, String editorsReply, Language language) {
-        return mail(to, language, "declined", "subject.declined",
-                Map.of("firstName", firstName, "questionTitle", questionTitle,
-                        "editorsReply", editorsReply.strip(), "editorsReplyParagraphs", paragraphs(editorsReply)));
+        String site = siteName(language);
+        List<String> paragraphs = paragraphs(editorsReply);
+        String reply = editorsReply.strip();
+        return mail(to, language, "subject.declined",
+                forLanguage(language, templates.mailHtmlDeclinedEn(site, firstName, questionTitle, paragraphs),
+                        templates.mailHtmlDeclinedEs(site, firstName, questionTitle, paragraphs)),
+                forLanguage(language, templates.mailTextDeclinedEn(site, firstName, questionTitle, reply),
+                        templates.mailTextDeclinedEs(site, firstName, questionTitle, reply)));
     }
 
-    private Mail mail(String to, Language language, String name, String subjectKey, Map<String, Object> values) {
-        Messages t = Messages.of(language);
-        String site = t.get("site.name");
-        String subject = t.format(subjectKey, site);
-        Map<String, Object> parameters = new HashMap<>(values);
-        parameters.put("siteName", site);
-        return templates.mail(to, subject, name + "-" + language.code(), parameters);
+    /** A mail's template in her language (templates are rendered only when the mail is made, so naming both costs nothing). */
+    private static <T> T forLanguage(Language language, T english, T spanish) {
+        // A switch over every language: one added without its mails fails the build here.
+        return switch (language) {
+            case EN -> english;
+            case ES -> spanish;
+        };
+    }
+
+    /** The template of a mail that greets her and gives her one link: its HTML or its plain-text part. */
+    private interface LinkTemplate {
+        JteModel with(String siteName, String firstName, String questionTitle, String url);
+    }
+
+    private static Mail withLink(String to, Language language, String subjectKey, String firstName, String questionTitle,
+            String url, LinkTemplate html, LinkTemplate text) {
+        String site = siteName(language);
+        return mail(to, language, subjectKey, html.with(site, firstName, questionTitle, url),
+                text.with(site, firstName, questionTitle, url));
+    }
+
+    private static Mail mail(String to, Language language, String subjectKey, JteModel html, JteModel text) {
+        return MailTemplates.mail(to, Messages.of(language).format(subjectKey, siteName(language)), html, text);
+    }
+
+    private static String siteName(Language language) {
+        return Messages.of(language).get("site.name");
     }
 
     /** Paragraphs as the editor separated them with blank lines; line breaks within one are kept by the template. */

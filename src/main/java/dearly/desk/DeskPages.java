@@ -6,16 +6,15 @@ import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.asking.DeskQuestion;
 import dearly.web.Csrf;
+import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
-import dearly.web.Links;
 import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The editors' desk: the triage queue, a question with its private details marked, a kind decline. */
 public final class DeskPages {
@@ -23,14 +22,14 @@ public final class DeskPages {
 
     private final QuestionDesk desk;
     private final Csrf csrf;
-    private final Pages pages;
-    private final Links links;
+    private final Templates templates;
+    private final PageMetas metas;
 
-    public DeskPages(QuestionDesk desk, Csrf csrf, Pages pages, Links links) {
+    public DeskPages(QuestionDesk desk, Csrf csrf, Templates templates, PageMetas metas) {
         this.desk = desk;
         this.csrf = csrf;
-        this.pages = pages;
-        this.links = links;
+        this.templates = templates;
+        this.metas = metas;
     }
 
     public void routes(RoutesConfig routes) {
@@ -41,8 +40,8 @@ public final class DeskPages {
 
     private void queue(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        pages.render(ctx, "desk/queue.jte", Map.of("meta", meta(ctx, t, t.get("desk.queue.title")), "queue", desk.queue(),
-                "editor", Sessions.user(ctx).map(user -> user.displayName()).orElse("")));
+        HtmlResponse.send(ctx, templates.deskQueue(meta(ctx, t, t.get("desk.queue.title")), desk.queue(),
+                Sessions.user(ctx).map(user -> user.displayName()).orElse("")));
     }
 
     private void question(Context ctx) {
@@ -67,16 +66,10 @@ public final class DeskPages {
     private void show(Context ctx, HttpStatus status, DeskQuestion question, String reply, String problem, boolean declined) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         Language letterLanguage = question.question().language();
-        Map<String, Object> model = new HashMap<>();
-        model.put("meta", meta(ctx, t, question.question().title()));
-        model.put("question", question);
-        model.put("byline", question.byline(letterLanguage));
-        model.put("csrf", csrf.token(ctx));
-        model.put("reply", reply);
-        model.put("problem", problem.isEmpty() ? "" : t.get(problem));
-        model.put("declined", declined);
+        String byline = question.byline(letterLanguage);
         ctx.status(status);
-        pages.render(ctx, "desk/question.jte", model);
+        HtmlResponse.send(ctx, templates.deskQuestion(meta(ctx, t, question.question().title()), question, byline,
+                csrf.token(ctx), reply, problem.isEmpty() ? "" : t.get(problem), declined));
     }
 
     private DeskQuestion found(Context ctx) {
@@ -90,6 +83,6 @@ public final class DeskPages {
     }
 
     private PageMeta meta(Context ctx, Messages t, String title) {
-        return new PageMeta(title, "", links.absolute(ctx, "/desk"), "website", t);
+        return metas.of(ctx, t, title, "/desk");
     }
 }

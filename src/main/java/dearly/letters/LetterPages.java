@@ -2,16 +2,16 @@ package dearly.letters;
 
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
-import dearly.web.Links;
 import dearly.web.Open;
 import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The reader's pages: the latest letters, a letter, an advisor, the topics and a topic. Anything not
@@ -25,13 +25,13 @@ public final class LetterPages {
     private static final int MAX_PAGE = 1000;
 
     private final LetterRepository letters;
-    private final Pages pages;
-    private final Links links;
+    private final Templates templates;
+    private final PageMetas metas;
 
-    public LetterPages(LetterRepository letters, Pages pages, Links links) {
+    public LetterPages(LetterRepository letters, Templates templates, PageMetas metas) {
         this.letters = letters;
-        this.pages = pages;
-        this.links = links;
+        this.templates = templates;
+        this.metas = metas;
     }
 
     public void routes(RoutesConfig routes) {
@@ -44,45 +44,43 @@ public final class LetterPages {
 
     private void home(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = new PageMeta(t.get("home.title"), t.get("site.tagline"), links.absolute(ctx, "/"), "website", t);
-        pages.render(ctx, "letters/home.jte", Map.of("meta", meta, "letters", summaries(letters.latest(HOME_LETTERS, 0), t)));
+        PageMeta meta = metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), "/", "website");
+        HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(letters.latest(HOME_LETTERS, 0), t)));
     }
 
     private void letter(Context ctx) {
         Letter letter = letters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(letter.language());
-        LetterView view = LetterView.of(letter, links.absolute(ctx, letter.path()));
-        PageMeta meta = new PageMeta(letter.headline(), letter.standfirst(), view.url(), "article", t);
-        pages.render(ctx, "letters/letter.jte", Map.of("meta", meta, "view", view));
+        PageMeta meta = metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article");
+        HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl())));
     }
 
     private void advisor(Context ctx) {
         Advisor advisor = letters.advisor(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = new PageMeta(advisor.displayName(), advisor.bio(), links.absolute(ctx, advisor.path()), "profile", t);
+        PageMeta meta = metas.of(ctx, t, advisor.displayName(), advisor.bio(), advisor.path(), "profile");
         int page = page(ctx);
         List<Letter> found = letters.byAdvisor(advisor, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
-        pages.render(ctx, "letters/advisor.jte", Map.of("meta", meta, "advisor", advisor,
-                "letters", summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
-                "pages", ListPages.of(advisor.path(), page, found.size() > PAGE_LETTERS)));
+        HtmlResponse.send(ctx, templates.lettersAdvisor(meta, advisor,
+                summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
+                ListPages.of(advisor.path(), page, found.size() > PAGE_LETTERS)));
     }
 
     private void topics(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = new PageMeta(t.get("topics.title"), "", links.absolute(ctx, "/topics"), "website", t);
-        pages.render(ctx, "letters/topics.jte", Map.of("meta", meta, "topics", letters.topics()));
+        HtmlResponse.send(ctx, templates.lettersTopics(metas.of(ctx, t, t.get("topics.title"), "/topics"), letters.topics()));
     }
 
     private void topic(Context ctx) {
         Topic topic = letters.topic(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
         String title = t.format("topic.letters", topic.name(t.language()));
-        PageMeta meta = new PageMeta(title, "", links.absolute(ctx, topic.path()), "website", t);
+        PageMeta meta = metas.of(ctx, t, title, topic.path());
         int page = page(ctx);
         List<Letter> found = letters.byTopic(topic, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
-        pages.render(ctx, "letters/topic.jte", Map.of("meta", meta, "topic", topic,
-                "letters", summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
-                "pages", ListPages.of(topic.path(), page, found.size() > PAGE_LETTERS)));
+        HtmlResponse.send(ctx, templates.lettersTopic(meta, topic,
+                summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
+                ListPages.of(topic.path(), page, found.size() > PAGE_LETTERS)));
     }
 
     /** The page asked for in ?page=, from 1; anything unreadable is the first. */

@@ -1,35 +1,27 @@
 package dearly.mail;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import gg.jte.html.HtmlTemplateOutput;
-import gg.jte.output.StringOutput;
-import java.util.Map;
+import gg.jte.models.runtime.JteModel;
 
 /**
- * Builds a mail from two precompiled templates: {@code mail/html/<name>.jte} for the HTML part,
- * escaped like every page, and {@code mail/text/<name>.jte} for the plain-text part.
+ * Makes a mail from its two templates, as typed methods of the generated {@code Templates} give
+ * them: one under {@code mail/html/} for the HTML part, escaped like every page, and its twin under
+ * {@code mail/text/} for the plain-text part.
  *
  * <p>The plain-text part is rendered with values written as typed: text/plain has no markup to
  * inject into, and escaping would show a parent called "Ana &amp; Luis" as "Ana &amp;amp; Luis".
  */
 public final class MailTemplates {
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private MailTemplates() {}
 
-    public Mail mail(String to, String subject, String name, Map<String, Object> parameters) {
-        return new Mail(to, subject, text(name, parameters), html(name, parameters));
+    public static Mail mail(String to, String subject, JteModel html, JteModel text) {
+        return new Mail(to, subject, text(text), html.render().strip() + "\n");
     }
 
-    String html(String name, Map<String, Object> parameters) {
-        StringOutput output = new StringOutput();
-        engine.render("mail/html/" + name + ".jte", parameters, output);
-        return output.toString().strip() + "\n";
-    }
-
-    String text(String name, Map<String, Object> parameters) {
+    private static String text(JteModel template) {
         PlainText output = new PlainText();
         // An HtmlTemplateOutput is used as given, so the engine's HTML escaping is not applied.
-        engine.render("mail/text/" + name + ".jte", parameters, output);
+        template.render(output);
         return output.text.toString().strip() + "\n";
     }
 

@@ -3,19 +3,18 @@ package dearly.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.language.Messages;
+import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
-import dearly.web.Links;
 import dearly.web.Open;
-import dearly.web.PageMeta;
-import dearly.web.Pages;
+import dearly.web.PageMetas;
 import dearly.web.RateLimits;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * The API's reference: one OpenAPI 3.1 document, served as it is at /api/v1/openapi.json and read
@@ -28,12 +27,12 @@ public final class ApiReference {
 
     private final byte[] document;
     private final ApiReferenceView view;
-    private final Pages pages;
-    private final Links links;
+    private final Templates templates;
+    private final PageMetas metas;
 
-    public ApiReference(Pages pages, Links links) {
-        this.pages = pages;
-        this.links = links;
+    public ApiReference(Templates templates, PageMetas metas) {
+        this.templates = templates;
+        this.metas = metas;
         this.document = load();
         try {
             this.view = ApiReferenceView.of(new ObjectMapper().readTree(document));
@@ -50,9 +49,8 @@ public final class ApiReference {
 
     private void page(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = new PageMeta(t.get("reference.title"), t.get("reference.description"), links.absolute(ctx, "/api"),
-                "website", t);
-        pages.render(ctx, "reference/api.jte", Map.of("meta", meta, "view", view));
+        HtmlResponse.send(ctx, templates.referenceApi(
+                metas.of(ctx, t, t.get("reference.title"), t.get("reference.description"), "/api", "website"), view));
     }
 
     /** The document as bundled, parsed: for the tests that hold the code to it. */

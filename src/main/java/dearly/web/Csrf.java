@@ -1,6 +1,7 @@
 package dearly.web;
 
 import dearly.language.Messages;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
@@ -41,9 +42,9 @@ public final class Csrf {
     private final Links links;
     private final Refusals refusals;
 
-    public Csrf(Pages pages, Links links) {
+    public Csrf(Refusals refusals, Links links) {
         this.links = links;
-        this.refusals = new Refusals(pages, links);
+        this.refusals = refusals;
     }
 
     /**
@@ -99,8 +100,8 @@ public final class Csrf {
 
     private void refuse(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        refusals.send(ctx, HttpStatus.FORBIDDEN, Map.of("error", t.get("formrefused.api")),
-                "errors/form-refused.jte", "formrefused.title", Map.of());
+        refusals.send(ctx, HttpStatus.FORBIDDEN, Map.of("error", t.get("formrefused.api")), "formrefused.title",
+                Templates::errorsFormRefused);
         ctx.skipRemainingHandlers();
     }
 

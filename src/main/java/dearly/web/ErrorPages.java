@@ -1,6 +1,7 @@
 package dearly.web;
 
 import dearly.language.Messages;
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -19,24 +20,14 @@ public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Pages pages;
-    private final Links links;
     private final Refusals refusals;
 
-    public ErrorPages(Pages pages, Links links) {
-        this.pages = pages;
-        this.links = links;
-        this.refusals = new Refusals(pages, links);
+    public ErrorPages(Refusals refusals) {
+        this.refusals = refusals;
     }
 
     public void notFound(Context ctx) {
-        if (ctx.path().startsWith("/api/")) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "not found"));
-            return;
-        }
-        Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = new PageMeta(t.get("notfound.title"), "", links.absolute(ctx, "/"), "website", t);
-        Pages.send(ctx.status(HttpStatus.NOT_FOUND), pages.render("errors/not-found.jte", Map.of("meta", meta)));
+        refusals.send(ctx, HttpStatus.NOT_FOUND, Map.of("error", "not found"), "notfound.title", Templates::errorsNotFound);
     }
 
     /**
@@ -61,14 +52,8 @@ public final class ErrorPages {
         String reference = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         LOG.error("request failed: reference={} method={} route={}\n{}", reference, ctx.method(), route(ctx),
                 SafeErrors.trace(exception));
-        if (ctx.path().startsWith("/api/")) {
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error", "reference", reference));
-            return;
-        }
-        Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = new PageMeta(t.get("error.title"), "", links.absolute(ctx, "/"), "website", t);
-        Pages.send(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR),
-                pages.render("errors/failure.jte", Map.of("meta", meta, "reference", reference)));
+        refusals.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error", "reference", reference),
+                "error.title", (templates, meta) -> templates.errorsFailure(meta, reference));
     }
 
     private void refuseUnreadable(Context ctx, String reason) {
@@ -76,8 +61,8 @@ public final class ErrorPages {
         // Jetty may drop a connection whose body it could not parse; saying so keeps clients from reusing it.
         ctx.header("Connection", "close");
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        refusals.send(ctx, HttpStatus.BAD_REQUEST, Map.of("error", t.get("badrequest.api")),
-                "errors/bad-request.jte", "badrequest.title", Map.of());
+        refusals.send(ctx, HttpStatus.BAD_REQUEST, Map.of("error", t.get("badrequest.api")), "badrequest.title",
+                Templates::errorsBadRequest);
     }
 
     private static String route(Context ctx) {

@@ -1,12 +1,12 @@
 package dearly.web;
 
 import dearly.language.Messages;
+import gg.jte.generated.precompiled.Templates;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,12 +21,12 @@ import org.eclipse.jetty.util.Callback;
  * Failures of the server itself (5xx) keep Jetty's plain answer: they never reach Dearly's code.
  */
 public final class JettyRefusals extends ErrorHandler {
-    private final Pages pages;
-    private final Links links;
+    private final Templates templates;
+    private final PageMetas metas;
 
-    public JettyRefusals(Pages pages, Links links) {
-        this.pages = pages;
-        this.links = links;
+    public JettyRefusals(Templates templates, PageMetas metas) {
+        this.templates = templates;
+        this.metas = metas;
     }
 
     @Override
@@ -36,8 +36,8 @@ public final class JettyRefusals extends ErrorHandler {
             return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code, message, cause);
         }
         Messages t = Messages.of(LanguageChoice.of(null, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
-        PageMeta meta = new PageMeta(t.get("badrequest.title"), "", links.base() + "/", "website", t);
-        byte[] page = pages.render("errors/bad-request.jte", Map.of("meta", meta)).getBytes(StandardCharsets.UTF_8);
+        byte[] page = templates.errorsBadRequest(metas.refusal(t, t.get("badrequest.title"))).render()
+                .getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         SecurityHeaders.always(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(page), callback);

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What every page's layout needs beyond its content: its title, its description for search engines
- * and share previews, its canonical address and the words of its language.
+ * and share previews, its canonical address and the words of its language. {@link PageMetas} makes
+ * it, the same way for every page.
  *
  * @param description may be empty
  * @param canonicalUrl absolute
@@ -16,14 +17,6 @@ public record PageMeta(
     public PageMeta {
         description = description == null ? "" : description;
         staff = staff == null ? Optional.empty() : staff;
-    }
-
-    public PageMeta(String title, String description, String canonicalUrl, String type, Messages t) {
-        this(title, description, canonicalUrl, type, t, Optional.empty());
-    }
-
-    public PageMeta withStaff(Optional<SignedIn> user) {
-        return new PageMeta(title, description, canonicalUrl, type, t, user);
     }
 
     /** The display name of the staff member signed in. */

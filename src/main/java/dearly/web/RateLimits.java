@@ -100,9 +100,9 @@ public final class RateLimits {
     private final List<Limited> beforeTheBody = new CopyOnWriteArrayList<>();
     private final List<Limited> sends = new CopyOnWriteArrayList<>();
 
-    public RateLimits(RateLimitSettings settings, Pages pages, Links links) {
+    public RateLimits(RateLimitSettings settings, Refusals refusals) {
         this.settings = settings;
-        this.refusals = new Refusals(pages, links);
+        this.refusals = refusals;
         for (Group group : Group.values()) {
             settings.limit(group).ifPresent(limit -> {
                 buckets.put(group, new ClientBuckets(limit, settings.maxClientsPerGroup(), TimeMeter.SYSTEM_MILLISECONDS));
@@ -211,7 +211,7 @@ public final class RateLimits {
         ctx.header("Retry-After", Long.toString(seconds));
         refusals.send(ctx, HttpStatus.TOO_MANY_REQUESTS,
                 Map.of("error", t.format("toomany.api", seconds), "retry_after_seconds", seconds),
-                "errors/too-many.jte", "toomany.title", Map.of("minutes", minutes));
+                "toomany.title", (templates, meta) -> templates.errorsTooMany(meta, minutes));
         ctx.skipRemainingHandlers();
         report(group);
     }

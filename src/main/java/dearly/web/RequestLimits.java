@@ -26,9 +26,9 @@ public final class RequestLimits {
     private final Refusals refusals;
 
     /** @param maxRequestBytes the same number as {@code javalin.http.maxRequestSize} */
-    public RequestLimits(long maxRequestBytes, Pages pages, Links links) {
+    public RequestLimits(long maxRequestBytes, Refusals refusals) {
         this.maxRequestBytes = maxRequestBytes;
-        this.refusals = new Refusals(pages, links);
+        this.refusals = refusals;
     }
 
     public void routes(RoutesConfig routes) {
@@ -45,7 +45,7 @@ public final class RequestLimits {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         double megabytes = maxRequestBytes / (1024.0 * 1024.0);
         refusals.send(ctx, HttpStatus.CONTENT_TOO_LARGE, Map.of("error", t.format("toolarge.api", megabytes)),
-                "errors/too-large.jte", "toolarge.title", Map.of("megabytes", megabytes));
+                "toolarge.title", (templates, meta) -> templates.errorsTooLarge(meta, megabytes));
     }
 
     private static void discardTheRest(Context ctx) {

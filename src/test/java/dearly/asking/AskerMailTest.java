@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.language.Language;
 import dearly.mail.Mail;
-import dearly.mail.MailTemplates;
+import gg.jte.generated.precompiled.StaticTemplates;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,7 +19,7 @@ class AskerMailTest {
     private static final String ERASE = "https://dearly.example/erase/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6?lang=en";
     private static final String HOSTILE = "<script>alert('x')</script> & \"Ana\"";
 
-    private final AskerMail mails = new AskerMail(new MailTemplates());
+    private final AskerMail mails = new AskerMail(new StaticTemplates());
 
     private static List<Mail> everyMail(AskerMail mails, String firstName, String title, Language language) {
         return List.of(

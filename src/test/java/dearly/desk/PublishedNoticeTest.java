@@ -10,8 +10,8 @@ import dearly.asking.QuestionStatus;
 import dearly.asking.QueuedQuestion;
 import dearly.language.Language;
 import dearly.letters.Publishing;
-import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
+import gg.jte.generated.precompiled.StaticTemplates;
 import java.time.Instant;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -30,7 +30,7 @@ class PublishedNoticeTest {
                     .get("status_url").asText();
             var database = server.server().database();
             QuestionQueue questions = new QuestionQueue(database);
-            QuestionDesk desk = new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new MailTemplates()),
+            QuestionDesk desk = new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new StaticTemplates()),
                     () -> {}, Instant::now);
             long question = desk.queue().stream().filter(queued -> queued.title().startsWith("¿Es normal extrañar"))
                     .findFirst().orElseThrow().id();

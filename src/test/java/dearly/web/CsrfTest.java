@@ -21,7 +21,7 @@ class CsrfTest {
     /** A form page and its two kinds of handler: one that checks the token itself, one guarded as a whole. */
     private static WebTestApp app(Links links) {
         return WebTestApp.start(links, (routes, parts) -> {
-            Csrf csrf = new Csrf(parts.pages(), parts.links());
+            Csrf csrf = new Csrf(parts.refusals(), parts.links());
             routes.get("/ask", ctx -> ctx.html(form(csrf.token(ctx), "")));
             routes.post("/ask", ctx -> {
                 if (!csrf.isValid(ctx)) {

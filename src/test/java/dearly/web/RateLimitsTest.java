@@ -21,7 +21,7 @@ class RateLimitsTest {
     private static WebTestApp app(Map<String, String> env) {
         RateLimitSettings settings = RateLimitSettings.fromEnvironment(env);
         return WebTestApp.start((routes, parts) -> {
-            RateLimits limits = new RateLimits(settings, parts.pages(), parts.links());
+            RateLimits limits = new RateLimits(settings, parts.refusals());
             limits.checkBeforeTheBody(routes);
             limits.checkSends(routes);
             limits.limit("/ask", HandlerType.POST, Group.FORMS);

@@ -17,7 +17,7 @@ class RequestLimitsTest {
 
     private static WebTestApp app() {
         return WebTestApp.start((routes, parts) -> {
-            new RequestLimits(WebTestApp.MAX_REQUEST_BYTES, parts.pages(), parts.links()).routes(routes);
+            new RequestLimits(WebTestApp.MAX_REQUEST_BYTES, parts.refusals()).routes(routes);
             routes.post("/ask", ctx -> ctx.html("<p>received " + ctx.formParam("body").length() + "</p>"));
             routes.post("/api/v1/questions", ctx -> ctx.status(201).json(Map.of("length", ctx.bodyAsClass(Map.class).get("body").toString().length())));
         });

@@ -1,5 +1,6 @@
 package dearly.web;
 
+import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.net.URI;
@@ -23,14 +24,14 @@ final class WebTestApp implements AutoCloseable {
         this.app = app;
     }
 
-    /** @param routes given the routes to add to, and the app's pages and links */
+    /** @param routes given the routes to add to, and the app's refusals and links */
     static WebTestApp start(BiConsumer<RoutesConfig, Parts> routes) {
         return start(new Links(Optional.empty(), 0), routes);
     }
 
     static WebTestApp start(Links links, BiConsumer<RoutesConfig, Parts> routes) {
-        Parts parts = new Parts(new Pages(), links);
-        ErrorPages errors = new ErrorPages(parts.pages(), parts.links());
+        Parts parts = new Parts(new Refusals(new StaticTemplates(), new PageMetas(links)), links);
+        ErrorPages errors = new ErrorPages(parts.refusals());
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
@@ -46,7 +47,7 @@ final class WebTestApp implements AutoCloseable {
         return new WebTestApp(app);
     }
 
-    record Parts(Pages pages, Links links) {}
+    record Parts(Refusals refusals, Links links) {}
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path));
