@@ -26,6 +26,7 @@ import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
+import dearly.web.Feature;
 import dearly.web.JettyRefusals;
 import dearly.web.Links;
 import dearly.web.Open;
@@ -42,6 +43,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -66,25 +68,25 @@ public final class App {
         Access access = new Access(refusals);
 
         LetterRepository letters = new LetterRepository(database, clock);
-        LetterPages letterPages = new LetterPages(letters, templates, metas);
-        LetterApi letterApi = new LetterApi(letters, links);
-
-        CrisisDirectory crisisDirectory = new CrisisDirectory(database);
         Publishing publishing = new Publishing();
+        CrisisDirectory crisisDirectory = new CrisisDirectory(database);
         Asking asking = new Asking(database, new QuestionRepository(database, publishing), CrisisSigns.load(), new Outbox(database),
                 new AskerMail(templates), mailWaiting, clock);
-        AskPages askPages = new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock);
-        QuestionApi questionApi = new QuestionApi(asking, crisisDirectory, links, clock);
-        ApiReference apiReference = new ApiReference(templates, metas);
-
-        UserRepository users = new UserRepository(database);
         Sessions sessions = new Sessions(database, links, clock);
-        AccountPages accountPages = new AccountPages(users, sessions, csrf, templates, metas,
-                rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT));
-        DeskPages deskPages = new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
-                new AskerMail(templates), mailWaiting, clock), csrf, templates, metas);
-        AdminPages adminPages = new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database),
-                config.smtp().isPresent(), csrf, templates, metas);
+
+        // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
+        List<Feature> features = List.of(
+                new LetterPages(letters, templates, metas),
+                new LetterApi(letters, links),
+                new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
+                new QuestionApi(asking, crisisDirectory, links, clock),
+                new ApiReference(templates, metas),
+                new AccountPages(new UserRepository(database), sessions, csrf, templates, metas,
+                        rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT)),
+                new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
+                        new AskerMail(templates), mailWaiting, clock), csrf, templates, metas),
+                new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database), config.smtp().isPresent(), csrf,
+                        templates, metas));
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -116,14 +118,7 @@ public final class App {
             // Once for every matched route, by the role it declares (Role, or Open.TO_ANYONE).
             javalin.routes.beforeMatched(access::check);
 
-            letterPages.routes(javalin.routes);
-            letterApi.routes(javalin.routes, rateLimits);
-            askPages.routes(javalin.routes, rateLimits);
-            questionApi.routes(javalin.routes, rateLimits);
-            apiReference.routes(javalin.routes, rateLimits);
-            accountPages.routes(javalin.routes, rateLimits);
-            deskPages.routes(javalin.routes);
-            adminPages.routes(javalin.routes);
+            features.forEach(feature -> feature.routes(javalin.routes, rateLimits));
             javalin.routes.get("/health", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));

@@ -2,6 +2,7 @@ package dearly.accounts;
 
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.web.Feature;
 import dearly.web.Csrf;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * never tells anyone which addresses have accounts. Signing out is a POST with a CSRF token, behind
  * a one-button page at {@code GET /logout} that any link can point to.
  */
-public final class AccountPages {
+public final class AccountPages implements Feature {
     static final String DEFAULT_NEXT = "/desk";
 
     private final UserRepository users;
@@ -54,6 +55,7 @@ public final class AccountPages {
     }
 
     /** The sign-in pages, with their limits: every post under the forms ceiling, sign-ins under their own. */
+    @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         rateLimits.limit("/login", HandlerType.POST, RateLimits.Group.FORMS);
         rateLimits.limit("/login", HandlerType.POST, RateLimits.Group.SIGN_IN);

@@ -6,6 +6,8 @@ import dearly.crisis.EditableResource;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.mail.Outbox;
+import dearly.web.Feature;
+import dearly.web.RateLimits;
 import dearly.web.Csrf;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
@@ -27,7 +29,7 @@ import java.util.Optional;
  * outbox. Every form is a plain form with a CSRF token and works without JavaScript; a form with
  * mistakes comes back with everything typed and a message beside each field.
  */
-public final class AdminPages {
+public final class AdminPages implements Feature {
     static final int OUTBOX_SHOWN = 50;
     private static final List<String> NOTICES = List.of("added", "saved", "deleted", "moved", "fallback");
 
@@ -49,7 +51,8 @@ public final class AdminPages {
         this.metas = metas;
     }
 
-    public void routes(RoutesConfig routes) {
+    @Override
+    public void routes(RoutesConfig routes, RateLimits rateLimits) {
         for (String path : List.of("/admin", "/admin/*")) routes.before(path, AdminPages::keepPrivate);
         // Buttons carry nothing typed, so a refused one loses nothing; typed forms check their token themselves.
         // Matched, so after the access check: someone not signed in is sent to sign in, not told her form expired.

@@ -3,6 +3,7 @@ package dearly.asking;
 import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.web.Feature;
 import dearly.web.Csrf;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  * The ask form and the asker's private status page. Every form here works without JavaScript; a
  * form with mistakes comes back with everything she typed and a message beside each field.
  */
-public final class AskPages {
+public final class AskPages implements Feature {
     static final String HONEYPOT = "website";
 
     private final Asking asking;
@@ -56,6 +57,7 @@ public final class AskPages {
         this.clock = clock;
     }
 
+    @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         // Every post is under the forms ceiling; only a question or a change sent draws on ask or edit.
         for (String path : List.of("/ask", "/status/*", "/erase/*")) rateLimits.limit(path, HandlerType.POST, RateLimits.Group.FORMS);

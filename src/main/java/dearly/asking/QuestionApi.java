@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.web.Feature;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Open;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** The asking API: POST /api/v1/questions with the form's rules, and her status as JSON. */
-public final class QuestionApi {
+public final class QuestionApi implements Feature {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String RETRY_HEADER = "Idempotency-Key";
 
@@ -63,6 +64,7 @@ public final class QuestionApi {
             @JsonProperty("crisis_resources") List<ResourceJson> crisisResources,
             @JsonProperty("crisis_message") String crisisMessage) {}
 
+    @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         rateLimits.limit("/api/v1/questions", HandlerType.POST, RateLimits.Group.API_WRITE);
         rateLimits.limit("/api/v1/status/*", HandlerType.GET, RateLimits.Group.API_READ);

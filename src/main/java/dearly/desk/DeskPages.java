@@ -5,6 +5,8 @@ import dearly.accounts.Sessions;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.asking.DeskQuestion;
+import dearly.web.Feature;
+import dearly.web.RateLimits;
 import dearly.web.Csrf;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
@@ -17,7 +19,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
 /** The editors' desk: the triage queue, a question with its private details marked, a kind decline. */
-public final class DeskPages {
+public final class DeskPages implements Feature {
     static final int REPLY_MIN = 20, REPLY_MAX = 5_000;
 
     private final QuestionDesk desk;
@@ -32,7 +34,8 @@ public final class DeskPages {
         this.metas = metas;
     }
 
-    public void routes(RoutesConfig routes) {
+    @Override
+    public void routes(RoutesConfig routes, RateLimits rateLimits) {
         routes.get("/desk", this::queue, Role.EDITOR);
         routes.get("/desk/questions/{id}", this::question, Role.EDITOR);
         routes.post("/desk/questions/{id}/decline", this::decline, Role.EDITOR);

@@ -1,6 +1,7 @@
 package dearly.letters;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dearly.web.Feature;
 import dearly.web.Links;
 import dearly.web.Open;
 import dearly.web.RateLimits;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The read API under /api/v1: published letters as JSON. */
-public final class LetterApi {
+public final class LetterApi implements Feature {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
@@ -42,6 +43,7 @@ public final class LetterApi {
             String language,
             @JsonProperty("published_at") String publishedAt) {}
 
+    @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         rateLimits.limit("/api/v1/letters", HandlerType.GET, RateLimits.Group.API_READ);
         rateLimits.limit("/api/v1/letters/*", HandlerType.GET, RateLimits.Group.API_READ);

@@ -2,6 +2,8 @@ package dearly.letters;
 
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.web.Feature;
+import dearly.web.RateLimits;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
 import dearly.web.Open;
@@ -17,7 +19,7 @@ import java.util.List;
  * The reader's pages: the latest letters, a letter, an advisor, the topics and a topic. Anything not
  * found ends in the site's 404 page.
  */
-public final class LetterPages {
+public final class LetterPages implements Feature {
     private static final int HOME_LETTERS = 20;
     /** Letters per page of an advisor or a topic; older ones are a link away, so no page grows with the archive. */
     static final int PAGE_LETTERS = 30;
@@ -34,7 +36,8 @@ public final class LetterPages {
         this.metas = metas;
     }
 
-    public void routes(RoutesConfig routes) {
+    @Override
+    public void routes(RoutesConfig routes, RateLimits rateLimits) {
         routes.get("/", this::home, Open.TO_ANYONE);
         routes.get("/letters/{slug}", this::letter, Open.TO_ANYONE);
         routes.get("/advisors/{slug}", this::advisor, Open.TO_ANYONE);

@@ -3,6 +3,7 @@ package dearly.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.language.Messages;
+import dearly.web.Feature;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
 import dearly.web.Open;
@@ -22,7 +23,7 @@ import java.io.UncheckedIOException;
  * ApiContractTest (real requests and answers against its schemas, every field read or written
  * named in it and the reverse, its limits against the code's), so it cannot drift unnoticed.
  */
-public final class ApiReference {
+public final class ApiReference implements Feature {
     static final String DOCUMENT = "/dearly/reference/openapi.json";
 
     private final byte[] document;
@@ -41,6 +42,7 @@ public final class ApiReference {
         }
     }
 
+    @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         rateLimits.limit("/api/v1/openapi.json", HandlerType.GET, RateLimits.Group.API_READ);
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document), Open.TO_ANYONE);
