@@ -7,7 +7,6 @@ import dearly.web.Open;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
@@ -55,15 +54,6 @@ public final class Access {
         Role needed = declared.stream().filter(Role.class::isInstance).map(Role.class::cast)
                 .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
         refuseUnless(ctx, needed);
-    }
-
-    /**
-     * A {@code before} handler that guards by path what a route has not declared, for a test's own
-     * routes ({@code AccountsTestApp}); Dearly's routes declare their role and {@link #check} guards them.
-     */
-    public static Handler require(Role role, Links links) {
-        Access access = new Access(new Pages(), links);
-        return ctx -> access.refuseUnless(ctx, role);
     }
 
     private void refuseUnless(Context ctx, Role needed) {
