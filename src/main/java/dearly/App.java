@@ -23,6 +23,7 @@ import dearly.letters.LetterRepository;
 import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
+import dearly.web.ApiRoutes;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
 import dearly.web.JettyRefusals;
@@ -110,10 +111,11 @@ public final class App {
             javalin.routes.beforeMatched(access::check);
 
             letterPages.routes(javalin.routes);
-            letterApi.routes(javalin.routes, rateLimits);
+            ApiRoutes api = new ApiRoutes(javalin.routes, rateLimits);
+            letterApi.routes(api);
             askPages.routes(javalin.routes, rateLimits);
-            questionApi.routes(javalin.routes, rateLimits);
-            apiReference.routes(javalin.routes, rateLimits);
+            questionApi.routes(api);
+            apiReference.routes(javalin.routes, api);
             accountPages.routes(javalin.routes, rateLimits);
             deskPages.routes(javalin.routes);
             adminPages.routes(javalin.routes);

@@ -3,15 +3,14 @@ package dearly.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.language.Messages;
+import dearly.web.ApiRoutes;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Open;
 import dearly.web.PageMeta;
 import dearly.web.Pages;
-import dearly.web.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,9 +41,8 @@ public final class ApiReference {
         }
     }
 
-    public void routes(RoutesConfig routes, RateLimits rateLimits) {
-        rateLimits.limit("/api/v1/openapi.json", HandlerType.GET, RateLimits.Group.API_READ);
-        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document), Open.TO_ANYONE);
+    public void routes(RoutesConfig routes, ApiRoutes api) {
+        api.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document));
         routes.get("/api", this::page, Open.TO_ANYONE);
     }
 

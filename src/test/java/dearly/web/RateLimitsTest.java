@@ -120,12 +120,23 @@ class RateLimitsTest {
     }
 
     @Test
-    void aReadOfTheLettersIsCountedOnceWhateverLimitsItMatches() {
-        // With a trailing slash the address is the same list, and matches the list's limit as well as the one of single letters.
+    void eachReadOfTheLettersIsCountedOnce() {
+        // With a trailing slash the address is the same list, under the same allowance.
         try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "api-read=2/1m"))) {
             assertThat(server.get("/api/v1/letters/").statusCode()).isEqualTo(200);
             assertThat(server.get("/api/v1/letters").statusCode()).isEqualTo(200);
             assertThat(server.get("/api/v1/letters/").statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void everyReadOfTheApiDrawsOnTheReadAllowance() {
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "api-read=3/1m"))) {
+            String token = AskFlow.json(askThroughTheApi(server).body()).get("status_url").asText().replaceAll(".*/", "");
+            assertThat(server.get("/api/v1/status/" + token).statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/letters/first-letter-that-is-not-there").statusCode()).isEqualTo(404);
+            assertThat(server.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/status/" + token).statusCode()).isEqualTo(429);
         }
     }
 
