@@ -2,11 +2,7 @@ package dearly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dearly.asking.AskFlow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -48,28 +44,15 @@ class DearlyCommandTest {
     }
 
     @Test
-    void outboxShowsHerStatusLinkWhenThereIsNoSmtp() throws Exception {
-        Path data = Files.createTempDirectory("dearly-cli-");
+    void outboxShowsHerStatusLinkWhenThereIsNoSmtp() {
+        Path data;
         String statusUrl;
-        try (Server server = Server.start(Config.embedded(data), false, java.time.Instant::now)) {
-            statusUrl = askThroughTheApi(server.port());
+        try (TestServer server = TestServer.start()) {
+            data = server.dataDir();
+            statusUrl = AskFlow.ask(server, AskFlow.question()).get("status_url").asText();
         }
         String shown = run(Map.of("DEARLY_DATA_DIR", data.toString()), "outbox");
-        assertThat(shown).contains("to paula.gomez@example.com").contains("[waiting]").contains(statusUrl);
-    }
-
-    private static String askThroughTheApi(int port) throws Exception {
-        String question = """
-                {"title": "¿Cuándo dormirá toda la noche?", "first_name": "Paula", "surname": "Gómez",
-                 "body": "Mi bebé de cinco meses se despierta cada dos horas y ya no sé qué hacer para descansar.",
-                 "country": "CO", "role": "mama", "language": "es", "email": "paula.gomez@example.com", "consent": true}""";
-        HttpResponse<String> created = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/questions"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(question)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        return new ObjectMapper().readTree(created.body()).get("status_url").asText();
+        assertThat(shown).contains("to maria@example.com").contains("[waiting]").contains(statusUrl);
     }
 
     @Test

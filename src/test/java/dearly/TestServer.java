@@ -7,12 +7,14 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,10 +49,27 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(TestDatabase.Kind kind, boolean demo, UnaryOperator<Config> settings) {
         TestDatabase database = TestDatabase.create(kind);
         Config embedded = Config.embedded(database.dataDir());
-        Config config = settings.apply(kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl()));
+        return start(database, demo, () -> settings.apply(kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl())));
+    }
+
+    /**
+     * The embedded default configured as a user configures Dearly: from these environment variables
+     * ({@code DEARLY_RATE_LIMITS}, {@code DEARLY_BASE_URL}, ...), read by {@link Config#fromEnvironment}, with a
+     * free port and a fresh data directory added. What the environment leaves unset keeps the shipped
+     * default, rate limits included.
+     */
+    public static TestServer start(Map<String, String> environment) {
+        TestDatabase database = TestDatabase.create(TestDatabase.Kind.SQLITE);
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("DEARLY_PORT", "0");
+        env.put("DEARLY_DATA_DIR", database.dataDir().toString());
+        return start(database, false, () -> Config.fromEnvironment(env));
+    }
+
+    private static TestServer start(TestDatabase database, boolean demo, Supplier<Config> config) {
         TestClock clock = new TestClock();
         try {
-            return new TestServer(database, Server.start(config, demo, clock), clock);
+            return new TestServer(database, Server.start(config.get(), demo, clock), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -88,12 +107,9 @@ public final class TestServer implements AutoCloseable {
      *     {@code jdk.httpclient.allowRestrictedHeaders=host})
      */
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
-        String body = fields.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)));
         for (int i = 0; i + 1 < headers.length; i += 2) request.setHeader(headers[i], headers[i + 1]);
         return send(request);
     }
@@ -142,8 +158,19 @@ public final class TestServer implements AutoCloseable {
 
     /** A request carrying only the given Cookie header, from a client that keeps none: a stolen or kept cookie. */
     public HttpResponse<String> getWithCookie(String path, String cookie) {
-        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return exchange(bare, request(path).header("Cookie", cookie).GET().build());
+        return sendWithoutCookies(request(path).header("Cookie", cookie).GET());
+    }
+
+    /** Sends from a client that keeps no cookies: the request carries only the Cookie header the test writes, if any. */
+    public HttpResponse<String> sendWithoutCookies(HttpRequest.Builder request) {
+        return exchange(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), request.build());
+    }
+
+    /** The fields as a browser encodes a form ({@code application/x-www-form-urlencoded}). */
+    public static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String text) {

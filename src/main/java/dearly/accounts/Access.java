@@ -2,13 +2,9 @@ package dearly.accounts;
 
 import dearly.language.Messages;
 import dearly.web.LanguageChoice;
-import dearly.web.Links;
 import dearly.web.Open;
-import dearly.web.PageMetas;
 import dearly.web.Refusals;
-import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
@@ -53,15 +49,6 @@ public final class Access {
         Role needed = declared.stream().filter(Role.class::isInstance).map(Role.class::cast)
                 .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
         refuseUnless(ctx, needed);
-    }
-
-    /**
-     * A {@code before} handler that guards by path what a route has not declared, for a test's own
-     * routes ({@code AccountsTestApp}); Dearly's routes declare their role and {@link #check} guards them.
-     */
-    public static Handler require(Role role, Links links) {
-        Access access = new Access(new Refusals(new StaticTemplates(), new PageMetas(links)));
-        return ctx -> access.refuseUnless(ctx, role);
     }
 
     private void refuseUnless(Context ctx, Role needed) {

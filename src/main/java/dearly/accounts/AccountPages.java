@@ -36,10 +36,6 @@ public final class AccountPages implements Feature {
     private final PageMetas metas;
     private final Function<String, Optional<Duration>> attemptsPerAccount;
 
-    public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Templates templates, PageMetas metas) {
-        this(users, sessions, csrf, templates, metas, account -> Optional.empty());
-    }
-
     /**
      * @param attemptsPerAccount takes one sign-in attempt from the allowance of the account an
      *     e-mail names (normalised), whether or not it exists: empty to go ahead, or how long to wait
@@ -59,11 +55,6 @@ public final class AccountPages implements Feature {
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         rateLimits.limit("/login", HandlerType.POST, RateLimits.Group.FORMS);
         rateLimits.limit("/login", HandlerType.POST, RateLimits.Group.SIGN_IN);
-        routes(routes);
-    }
-
-    /** The sign-in pages without limits per address. */
-    public void routes(RoutesConfig routes) {
         routes.get("/login", this::loginForm, Open.TO_ANYONE);
         routes.post("/login", this::login, Open.TO_ANYONE);
         routes.get("/logout", this::logoutConfirm, Open.TO_ANYONE);

@@ -52,18 +52,30 @@ public final class UserCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private Database openDatabase() {
-        return openDatabase.get();
-    }
-
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account; asks for its password.")
-    static final class Add implements Callable<Integer> {
+    /** What each {@code dearly user} subcommand works on: the accounts in the configured database, and the command line. */
+    abstract static class Subcommand implements Callable<Integer> {
         @ParentCommand
         UserCommand parent;
 
         @Spec
         CommandSpec spec;
 
+        /** The configured database, schema up to date; the subcommand closes it. */
+        Database openDatabase() {
+            return parent.openDatabase.get();
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account; asks for its password.")
+    static final class Add extends Subcommand {
         @Parameters(paramLabel = "EMAIL", description = "The e-mail address she signs in with.")
         String email;
 
@@ -77,11 +89,11 @@ public final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             Role chosen = role(role);
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             char[] password = readPassword(email, err);
             if (password == null) return 1;
-            try (Database database = parent.openDatabase()) {
+            try (Database database = openDatabase()) {
                 new UserRepository(database).add(email, name, chosen, password, Instant.now());
             } catch (IllegalArgumentException refused) {
                 err.println(refused.getMessage());
@@ -159,17 +171,11 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts: e-mail, name and role.")
-    static final class ListUsers implements Callable<Integer> {
-        @ParentCommand
-        UserCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListUsers extends Subcommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Database database = parent.openDatabase()) {
+            PrintWriter out = out();
+            try (Database database = openDatabase()) {
                 var users = new UserRepository(database).all();
                 if (users.isEmpty()) out.println("There are no accounts yet. Add one with: dearly user add EMAIL --name NAME --role admin");
                 for (User user : users) {

@@ -180,8 +180,7 @@ public final class AdminPages implements Feature {
     }
 
     private static CrisisResourceForm typed(Context ctx) {
-        return new CrisisResourceForm(ctx.formParam("country"), ctx.formParam("name"), ctx.formParam("phone"),
-                ctx.formParam("url"), ctx.formParam("kind"), ctx.formParams("languages"));
+        return CrisisResourceForm.fromFields(ctx::formParam, ctx.formParams("languages"));
     }
 
     /** The notice for a form whose token could not be confirmed, or empty when it was. */

@@ -2,6 +2,7 @@ package dearly.admin;
 
 import dearly.crisis.CrisisResource;
 import dearly.language.Language;
+import dearly.web.PostedFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -12,11 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A crisis resource exactly as an admin typed it, every value a string, so that a form with mistakes
- * comes back with nothing lost. {@link #problems} says what to fix; {@link #resource} is what is
+ * A crisis resource exactly as an admin typed it, every value a string (empty, never null, for a
+ * field not sent: see {@link PostedFields}), so that a form with mistakes comes back with nothing lost. {@link #problems} says what to fix; {@link #resource} is what is
  * stored once there is nothing to fix.
  *
  * <p>Unlike a parent's question, nothing here is silently cleaned beyond trimming the ends: a
@@ -37,12 +39,19 @@ public record CrisisResourceForm(String country, String name, String phone, Stri
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cc}");
 
     public CrisisResourceForm {
-        country = orEmpty(country);
-        name = orEmpty(name);
-        phone = orEmpty(phone);
-        url = orEmpty(url);
-        kind = orEmpty(kind);
         languages = languages == null ? List.of() : languages.stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The admin's form as posted.
+     *
+     * @param sent each field as the request carries it, null when it was not sent
+     * @param languages the ticked boxes' values
+     */
+    public static CrisisResourceForm fromFields(Function<String, String> sent, List<String> languages) {
+        PostedFields field = new PostedFields(sent);
+        return new CrisisResourceForm(field.get("country"), field.get("name"), field.get("phone"), field.get("url"),
+                field.get("kind"), languages);
     }
 
     public static CrisisResourceForm empty() {
@@ -128,9 +137,5 @@ public record CrisisResourceForm(String country, String name, String phone, Stri
 
     private static int length(String text) {
         return text.codePointCount(0, text.length());
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

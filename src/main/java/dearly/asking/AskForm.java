@@ -1,12 +1,14 @@
 package dearly.asking;
 
+import dearly.web.PostedFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The ask form exactly as typed, every value a string, so that a form with mistakes can be shown
- * again with nothing lost. The JSON API fills the same record.
+ * again with nothing lost. The JSON API fills the same record. No value is null: what was not sent
+ * is empty (see {@link PostedFields}).
  */
 public record AskForm(
         String title,
@@ -25,14 +27,6 @@ public record AskForm(
 
     /** One child's row. */
     public record ChildForm(String name, String birthDate, String ageMonths, String sex, String multiple) {
-        public ChildForm {
-            name = orEmpty(name);
-            birthDate = orEmpty(birthDate);
-            ageMonths = orEmpty(ageMonths);
-            sex = orEmpty(sex);
-            multiple = orEmpty(multiple);
-        }
-
         public static ChildForm empty() {
             return new ChildForm("", "", "", "", "");
         }
@@ -45,17 +39,6 @@ public record AskForm(
     public static final int MAX_CHILDREN = 8;
 
     public AskForm {
-        title = orEmpty(title);
-        body = orEmpty(body);
-        firstName = orEmpty(firstName);
-        surname = orEmpty(surname);
-        age = orEmpty(age);
-        city = orEmpty(city);
-        country = orEmpty(country);
-        role = orEmpty(role);
-        pseudonym = orEmpty(pseudonym);
-        language = orEmpty(language);
-        email = orEmpty(email);
         children = List.copyOf(children == null ? List.of() : children);
     }
 
@@ -66,18 +49,21 @@ public record AskForm(
     /**
      * Reads the form's fields; children are the rows {@code children[i].name} and so on, for i below
      * {@code child_rows}.
+     *
+     * @param sent each field as the request carries it, null when it was not sent
      */
-    public static AskForm fromFields(Function<String, String> field) {
-        int rows = Math.clamp(parseOr(field.apply("child_rows"), 1), 0, MAX_CHILDREN);
+    public static AskForm fromFields(Function<String, String> sent) {
+        PostedFields field = new PostedFields(sent);
+        int rows = Math.clamp(parseOr(field.get("child_rows"), 1), 0, MAX_CHILDREN);
         List<ChildForm> children = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             String prefix = "children[" + i + "].";
-            children.add(new ChildForm(field.apply(prefix + "name"), field.apply(prefix + "birth_date"),
-                    field.apply(prefix + "age_months"), field.apply(prefix + "sex"), field.apply(prefix + "multiple")));
+            children.add(new ChildForm(field.get(prefix + "name"), field.get(prefix + "birth_date"),
+                    field.get(prefix + "age_months"), field.get(prefix + "sex"), field.get(prefix + "multiple")));
         }
-        return new AskForm(field.apply("title"), field.apply("body"), field.apply("first_name"), field.apply("surname"),
-                field.apply("age"), field.apply("city"), field.apply("country"), field.apply("role"), field.apply("pseudonym"),
-                field.apply("language"), field.apply("email"), "on".equals(field.apply("consent")) || "true".equals(field.apply("consent")),
+        return new AskForm(field.get("title"), field.get("body"), field.get("first_name"), field.get("surname"),
+                field.get("age"), field.get("city"), field.get("country"), field.get("role"), field.get("pseudonym"),
+                field.get("language"), field.get("email"), "on".equals(field.get("consent")) || "true".equals(field.get("consent")),
                 children);
     }
 
@@ -85,13 +71,9 @@ public record AskForm(
         return new AskForm(title, body, firstName, surname, age, city, country, role, pseudonym, language, email, consent, rows);
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
     private static int parseOr(String text, int fallback) {
         try {
-            return text == null ? fallback : Integer.parseInt(text.strip());
+            return text.isEmpty() ? fallback : Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.web.ApiRoutes;
 import dearly.web.Feature;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
-import dearly.web.Open;
 import dearly.web.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
@@ -66,10 +65,9 @@ public final class QuestionApi implements Feature {
 
     @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
-        rateLimits.limit("/api/v1/questions", HandlerType.POST, RateLimits.Group.API_WRITE);
-        rateLimits.limit("/api/v1/status/*", HandlerType.GET, RateLimits.Group.API_READ);
-        routes.post("/api/v1/questions", this::ask, Open.TO_ANYONE);
-        routes.get("/api/v1/status/{token}", this::status, Open.TO_ANYONE);
+        ApiRoutes api = new ApiRoutes(routes, rateLimits);
+        api.post("/api/v1/questions", this::ask);
+        api.get("/api/v1/status/{token}", this::status);
     }
 
     private void ask(Context ctx) {

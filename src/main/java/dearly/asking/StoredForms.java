@@ -10,7 +10,7 @@ final class StoredForms {
         Asker asker = stored.asker();
         List<AskForm.ChildForm> children = asker.children().stream()
                 .map(child -> new AskForm.ChildForm(
-                        child.firstName(),
+                        nullToEmpty(child.firstName()),
                         child.birthDate() == null ? "" : child.birthDate().toString(),
                         child.ageMonths() == null ? "" : child.ageMonths().toString(),
                         child.sex() == null ? "" : child.sex().name().toLowerCase(java.util.Locale.ROOT),

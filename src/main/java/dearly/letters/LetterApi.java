@@ -1,13 +1,12 @@
 package dearly.letters;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dearly.web.ApiRoutes;
 import dearly.web.Feature;
 import dearly.web.Links;
-import dearly.web.Open;
 import dearly.web.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +44,9 @@ public final class LetterApi implements Feature {
 
     @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
-        rateLimits.limit("/api/v1/letters", HandlerType.GET, RateLimits.Group.API_READ);
-        rateLimits.limit("/api/v1/letters/*", HandlerType.GET, RateLimits.Group.API_READ);
-        routes.get("/api/v1/letters", this::list, Open.TO_ANYONE);
-        routes.get("/api/v1/letters/{slug}", this::one, Open.TO_ANYONE);
+        ApiRoutes api = new ApiRoutes(routes, rateLimits);
+        api.get("/api/v1/letters", this::list);
+        api.get("/api/v1/letters/{slug}", this::one);
     }
 
     private void list(Context ctx) {

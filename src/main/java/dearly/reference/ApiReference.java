@@ -3,6 +3,7 @@ package dearly.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.language.Messages;
+import dearly.web.ApiRoutes;
 import dearly.web.Feature;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
@@ -12,7 +13,6 @@ import dearly.web.RateLimits;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,8 +44,7 @@ public final class ApiReference implements Feature {
 
     @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
-        rateLimits.limit("/api/v1/openapi.json", HandlerType.GET, RateLimits.Group.API_READ);
-        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document), Open.TO_ANYONE);
+        new ApiRoutes(routes, rateLimits).get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document));
         routes.get("/api", this::page, Open.TO_ANYONE);
     }
 

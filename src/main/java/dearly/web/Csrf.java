@@ -72,12 +72,12 @@ public final class Csrf {
     }
 
     /**
-     * A {@code before} handler: refuses a POST, PUT, PATCH or DELETE without a valid token with 403
-     * and a kind page in the visitor's language (JSON under /api/). Other methods pass, and so do
-     * JSON requests to the JSON API (see {@link #requireFormBodies}).
+     * A {@code before} handler for buttons: refuses a POST, PUT, PATCH or DELETE without a valid
+     * token with 403 and a kind page in the visitor's language. Other methods pass. Not for the JSON
+     * API, which takes no form token (see {@link #requireFormBodies}).
      */
     public void requireOnForms(Context ctx) {
-        if (!UNSAFE.contains(ctx.method()) || (Refusals.isApi(ctx) && isJson(ctx)) || isValid(ctx)) return;
+        if (!UNSAFE.contains(ctx.method()) || isValid(ctx)) return;
         refuse(ctx);
     }
 
@@ -103,10 +103,6 @@ public final class Csrf {
         refusals.send(ctx, HttpStatus.FORBIDDEN, Map.of("error", t.get("formrefused.api")), "formrefused.title",
                 Templates::errorsFormRefused);
         ctx.skipRemainingHandlers();
-    }
-
-    static boolean isJson(Context ctx) {
-        return mediaType(ctx).equals("application/json");
     }
 
     private static boolean isForm(Context ctx) {

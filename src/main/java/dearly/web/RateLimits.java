@@ -174,7 +174,7 @@ public final class RateLimits {
      * remove a row of it: the {@code rows} button the handlers read too, so what is not counted is
      * never stored. Reads the form, so register it after the {@code forms} ceiling.
      */
-    public static boolean sendsTheForm(Context ctx) {
+    private static boolean sendsTheForm(Context ctx) {
         String rows = ctx.formParam("rows");
         return rows == null || rows.isEmpty();
     }

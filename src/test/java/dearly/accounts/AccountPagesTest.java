@@ -2,51 +2,73 @@ package dearly.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.RunningDearly;
+import dearly.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Signing in and out over real HTTP, through real templates and a real database. */
+/**
+ * Signing in and out over real HTTP, through real templates and a real database, on Dearly as
+ * {@code serve} starts it: the editors' desk stands for a page that needs an editor, /admin for one
+ * that needs an admin. The test's client keeps cookies as a browser does.
+ */
 class AccountPagesTest {
     private static final String MISMATCH = "That e-mail and password don't match.";
+    private static final String PASSWORD = "a long enough passphrase";
 
-    private AccountsTestApp app;
+    @RegisterExtension
+    final RunningDearly dearly = RunningDearly.server();
+    private TestServer server; // a fresh Dearly for each test, started and stopped by dearly
 
-    @BeforeEach
-    void start() {
-        app = AccountsTestApp.start();
+    /** Adds an account with {@link #PASSWORD}. */
+    private void addUser(String email, String name, Role role) {
+        new UserRepository(server.server().database()).add(email, name, role, PASSWORD.toCharArray(), server.clock().get());
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
+    /** Opens the sign-in page (for its CSRF token) and signs in; returns the answer to the post. */
+    private HttpResponse<String> signIn(String loginPath, String email, String password) {
+        Document form = server.page(loginPath);
+        Map<String, String> fields = new HashMap<>();
+        fields.put("_csrf", form.selectFirst("input[name=_csrf]").val());
+        fields.put("next", form.selectFirst("input[name=next]").val());
+        fields.put("email", email);
+        fields.put("password", password);
+        return server.postForm(form.selectFirst("form").attr("action"), fields);
+    }
+
+    private java.util.Optional<String> sessionCookie() {
+        return server.cookie(Sessions.COOKIE);
+    }
+
+    private int count(String sql) {
+        return server.server().database().read(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }
 
     @Test
     void signingInWithTheRightPasswordGoesToTheDesk() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        HttpResponse<String> signedIn = app.signIn("/login", "Marta@Example.org", AccountsTestApp.PASSWORD);
+        HttpResponse<String> signedIn = signIn("/login", "Marta@Example.org", PASSWORD);
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).contains("/desk");
-        HttpResponse<String> editors = app.get("/editors");
-        assertThat(editors.statusCode()).isEqualTo(200);
-        assertThat(Jsoup.parse(editors.body()).text()).contains("Marta R.");
+        assertThat(server.get("/desk").statusCode()).isEqualTo(200);
+        assertThat(server.page("/logout").text()).contains("You are signed in as Marta R. (marta@example.org).");
     }
 
     @Test
     void theSignInFormAsksForEmailAndPasswordAndIsNeverCached() {
-        HttpResponse<String> response = app.get("/login");
+        HttpResponse<String> response = server.get("/login");
         Document form = Jsoup.parse(response.body());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -64,36 +86,36 @@ class AccountPagesTest {
 
     @Test
     void theSignInFormSpeaksSpanish() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
-        Document form = app.page("/login?lang=es");
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        Document form = server.page("/login?lang=es");
         assertThat(form.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(form.selectFirst("h1").text()).isEqualTo("Entrar");
 
-        HttpResponse<String> wrong = app.signIn("/login?lang=es", "marta@example.org", "no es la contraseña");
+        HttpResponse<String> wrong = signIn("/login?lang=es", "marta@example.org", "no es la contraseña");
         assertThat(Jsoup.parse(wrong.body()).selectFirst(".notice").text()).isEqualTo("Ese correo y esa contraseña no coinciden.");
     }
 
     @Test
     void aWrongPasswordShowsOneCalmMessageAndKeepsTheEmail() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        HttpResponse<String> response = app.signIn("/login", "marta@example.org", "not her password at all");
+        HttpResponse<String> response = signIn("/login", "marta@example.org", "not her password at all");
 
         assertThat(response.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(response.body());
         assertThat(page.select(".notice")).singleElement().extracting(element -> element.text()).isEqualTo(MISMATCH);
         assertThat(page.selectFirst("input[name=email]").val()).isEqualTo("marta@example.org");
         assertThat(page.selectFirst("input[name=password]").val()).isEmpty();
-        assertThat(app.sessionCookie()).isEmpty();
-        assertThat(app.get("/editors").statusCode()).isEqualTo(303);
+        assertThat(sessionCookie()).isEmpty();
+        assertThat(server.get("/desk").statusCode()).isEqualTo(303);
     }
 
     @Test
     void anUnknownEmailGetsExactlyTheSameAnswerAsAWrongPassword() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        Document wrongPassword = Jsoup.parse(app.signIn("/login", "marta@example.org", "not her password at all").body());
-        Document unknownEmail = Jsoup.parse(app.signIn("/login", "nobody@example.org", "not her password at all").body());
+        Document wrongPassword = Jsoup.parse(signIn("/login", "marta@example.org", "not her password at all").body());
+        Document unknownEmail = Jsoup.parse(signIn("/login", "nobody@example.org", "not her password at all").body());
 
         assertThat(unknownEmail.selectFirst(".notice").text()).isEqualTo(MISMATCH);
         assertThat(withoutEmailAndToken(unknownEmail)).isEqualTo(withoutEmailAndToken(wrongPassword));
@@ -108,28 +130,28 @@ class AccountPagesTest {
 
     @Test
     void afterSigningInSheIsBackOnThePageSheWanted() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        HttpResponse<String> sentAway = app.get("/editors?tab=urgent");
+        HttpResponse<String> sentAway = server.get("/desk?lang=es");
         assertThat(sentAway.statusCode()).isEqualTo(303);
         String login = sentAway.headers().firstValue("Location").orElseThrow();
-        assertThat(login).isEqualTo("/login?next=" + URLEncoder.encode("/editors?tab=urgent", StandardCharsets.UTF_8));
+        assertThat(login).isEqualTo("/login?next=" + URLEncoder.encode("/desk?lang=es", StandardCharsets.UTF_8));
 
-        HttpResponse<String> signedIn = app.signIn(login, "marta@example.org", AccountsTestApp.PASSWORD);
-        assertThat(signedIn.headers().firstValue("Location")).contains("/editors?tab=urgent");
+        HttpResponse<String> signedIn = signIn(login, "marta@example.org", PASSWORD);
+        assertThat(signedIn.headers().firstValue("Location")).contains("/desk?lang=es");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "https://evil.example/desk", "/\\evil.example", "/\t/evil.example", "evil.example",
         "javascript:alert(1)", ""})
     void aNextAddressOnAnotherSiteGoesToTheDeskInstead(String next) {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
-        Document form = app.page("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        Document form = server.page("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         assertThat(form.selectFirst("input[name=next]").val()).isEqualTo("/desk");
 
         Map<String, String> fields = new HashMap<>(Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(),
-                "email", "marta@example.org", "password", AccountsTestApp.PASSWORD, "next", next));
-        HttpResponse<String> signedIn = app.postForm("/login", fields);
+                "email", "marta@example.org", "password", PASSWORD, "next", next));
+        HttpResponse<String> signedIn = server.postForm("/login", fields);
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).contains("/desk");
@@ -140,10 +162,10 @@ class AccountPagesTest {
         String hostile = "\"><script>alert('e-mail')</script>";
         String hostileNext = "/desk\"><script>alert('next')</script>";
 
-        Document form = app.page("/login?next=" + URLEncoder.encode(hostileNext, StandardCharsets.UTF_8));
+        Document form = server.page("/login?next=" + URLEncoder.encode(hostileNext, StandardCharsets.UTF_8));
         Map<String, String> fields = new HashMap<>(Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(),
                 "email", hostile, "password", "whatever it may be", "next", hostileNext));
-        HttpResponse<String> response = app.postForm("/login", fields);
+        HttpResponse<String> response = server.postForm("/login", fields);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).doesNotContain("<script>alert");
@@ -156,126 +178,138 @@ class AccountPagesTest {
 
     @Test
     void withoutItsCsrfTokenTheFormComesBackWithAMessageAndNoOneIsSignedIn() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        HttpResponse<String> response = app.postForm("/login",
-                Map.of("email", "marta@example.org", "password", AccountsTestApp.PASSWORD, "next", "/editors"));
+        HttpResponse<String> response = server.postForm("/login",
+                Map.of("email", "marta@example.org", "password", PASSWORD, "next", "/topics"));
 
         assertThat(response.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(response.body());
         assertThat(page.selectFirst(".notice").text()).startsWith("This page was open for a long time");
         assertThat(page.selectFirst("input[name=email]").val()).isEqualTo("marta@example.org");
-        assertThat(page.selectFirst("input[name=next]").val()).isEqualTo("/editors");
-        assertThat(app.sessionCookie()).isEmpty();
+        assertThat(page.selectFirst("input[name=next]").val()).isEqualTo("/topics");
+        assertThat(sessionCookie()).isEmpty();
 
         // The page that came back carries a fresh token, so pressing the button again works.
         Map<String, String> again = new HashMap<>(Map.of("_csrf", page.selectFirst("input[name=_csrf]").val(),
-                "email", "marta@example.org", "password", AccountsTestApp.PASSWORD, "next", "/editors"));
-        assertThat(app.postForm("/login", again).headers().firstValue("Location")).contains("/editors");
+                "email", "marta@example.org", "password", PASSWORD, "next", "/topics"));
+        assertThat(server.postForm("/login", again).headers().firstValue("Location")).contains("/topics");
     }
 
     @Test
     void anEditorMayOpenEditorsPagesAndAnAdvisorIsKindlyTurnedAway() {
-        app.addUser("lina@example.org", "Lina P.", Role.ADVISOR);
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        addUser("lina@example.org", "Lina P.", Role.ADVISOR);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        app.signIn("/login", "lina@example.org", AccountsTestApp.PASSWORD);
-        HttpResponse<String> refused = app.get("/editors");
+        signIn("/login", "lina@example.org", PASSWORD);
+        HttpResponse<String> refused = server.get("/desk");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(refused.headers().firstValue("X-Robots-Tag")).contains("noindex");
         Document page = Jsoup.parse(refused.body());
         assertThat(page.selectFirst("h1").text()).isEqualTo("This page is not part of your work here");
         assertThat(page.text()).contains("You are signed in as Lina P., and this page is for editors.");
-        assertThat(app.get("/advisors").statusCode()).isEqualTo(200);
+        assertThat(server.page("/logout").text()).as("still signed in").contains("Lina P.");
 
-        app.forgetCookies();
-        app.signIn("/login", "marta@example.org", AccountsTestApp.PASSWORD);
-        assertThat(app.get("/editors").statusCode()).isEqualTo(200);
-        assertThat(app.get("/advisors").statusCode()).isEqualTo(200);
+        server.forgetCookies();
+        signIn("/login", "marta@example.org", PASSWORD);
+        assertThat(server.get("/desk").statusCode()).isEqualTo(200);
+        // A page for admins turns an editor away just as kindly.
+        HttpResponse<String> admins = server.get("/admin");
+        assertThat(admins.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(admins.body()).text()).contains("You are signed in as Marta R., and this page is for admins.");
     }
 
     @Test
     void aStaffCookieGrantsNothingOnTheApi() {
         // The API skips the form token, so a cookie the browser sends by itself must sign no one in there.
-        app.addUser("ana@example.org", "Ana M.", Role.ADMIN);
-        app.signIn("/login", "ana@example.org", AccountsTestApp.PASSWORD);
-        assertThat(app.get("/editors").statusCode()).isEqualTo(200);
+        addUser("ana@example.org", "Ana M.", Role.ADMIN);
+        signIn("/login", "ana@example.org", PASSWORD);
+        assertThat(server.get("/desk").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> api = app.get("/api/editors");
-        assertThat(api.statusCode()).isEqualTo(401);
-        assertThat(api.body()).isEqualTo("{\"error\":\"Please sign in first.\"}");
-        assertThat(app.getWithCookie("/api/editors", app.sessionCookie().orElseThrow()).statusCode()).isEqualTo(401);
+        // Her cookie is not read there: the API answers her as it answers anyone, and sets no cookie.
+        HttpResponse<String> api = server.get("/api/v1/letters");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).isEqualTo(server.sendWithoutCookies(server.request("/api/v1/letters").GET()).body());
+        assertThat(api.headers().allValues("Set-Cookie")).isEmpty();
+        String unknown = Sessions.COOKIE + "=" + "A".repeat(43);
+        assertThat(server.getWithCookie("/api/v1/letters", unknown).headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(server.getWithCookie("/desk", unknown).headers().allValues("Set-Cookie")).as("a page clears a cookie it does not know")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith(Sessions.COOKIE + "=;"));
+
+        // Nor does reading the API keep her session alive, as opening a page would.
+        server.clock().advance(Sessions.IDLE.minusMinutes(30));
+        assertThat(server.get("/api/v1/letters").statusCode()).isEqualTo(200);
+        server.clock().advance(Duration.ofMinutes(31));
+        assertThat(server.get("/desk").statusCode()).isEqualTo(303);
     }
 
     @Test
     void anAdminMayOpenEditorsPages() {
-        app.addUser("ana@example.org", "Ana M.", Role.ADMIN);
-        app.signIn("/login", "ana@example.org", AccountsTestApp.PASSWORD);
-        assertThat(app.get("/editors").statusCode()).isEqualTo(200);
+        addUser("ana@example.org", "Ana M.", Role.ADMIN);
+        signIn("/login", "ana@example.org", PASSWORD);
+        assertThat(server.get("/desk").statusCode()).isEqualTo(200);
+        assertThat(server.get("/admin").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void signedOutAGuardedPageSendsHerToSignInAndTheApiAnswers401() {
-        HttpResponse<String> page = app.get("/editors");
-        assertThat(page.statusCode()).isEqualTo(303);
-        assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Feditors");
-        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-
-        HttpResponse<String> api = app.get("/api/editors");
-        assertThat(api.statusCode()).isEqualTo(401);
-        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(api.body()).isEqualTo("{\"error\":\"Please sign in first.\"}");
+    void signedOutAGuardedPageSendsHerToSignIn() {
+        for (String guarded : new String[] {"/desk", "/admin"}) {
+            HttpResponse<String> page = server.get(guarded);
+            assertThat(page.statusCode()).isEqualTo(303);
+            assertThat(page.headers().firstValue("Location")).contains("/login?next=" + URLEncoder.encode(guarded, StandardCharsets.UTF_8));
+            assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        }
     }
 
     @Test
     void signingOutEndsTheSessionSoTheOldCookieNoLongerWorks() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
-        app.signIn("/login", "marta@example.org", AccountsTestApp.PASSWORD);
-        String oldCookie = app.sessionCookie().orElseThrow();
-        assertThat(app.getWithCookie("/editors", oldCookie).statusCode()).isEqualTo(200);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        signIn("/login", "marta@example.org", PASSWORD);
+        String oldCookie = sessionCookie().orElseThrow();
+        assertThat(server.getWithCookie("/desk", oldCookie).statusCode()).isEqualTo(200);
 
-        Document confirm = app.page("/logout");
+        Document confirm = server.page("/logout");
         assertThat(confirm.text()).contains("You are signed in as Marta R. (marta@example.org).");
         assertThat(confirm.selectFirst("form").attr("action")).isEqualTo("/logout");
-        HttpResponse<String> signedOut = app.postForm("/logout", Map.of("_csrf", confirm.selectFirst("input[name=_csrf]").val()));
+        HttpResponse<String> signedOut = server.postForm("/logout", Map.of("_csrf", confirm.selectFirst("input[name=_csrf]").val()));
 
         assertThat(signedOut.statusCode()).isEqualTo(303);
         assertThat(signedOut.headers().firstValue("Location")).contains("/");
         assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith(Sessions.COOKIE + "=;").contains("Expires=Thu, 01 Jan 1970"));
-        assertThat(app.getWithCookie("/editors", oldCookie).statusCode()).isEqualTo(303);
-        assertThat(app.get("/editors").statusCode()).isEqualTo(303);
-        assertThat(app.count("SELECT COUNT(*) FROM session")).isZero();
+        assertThat(server.getWithCookie("/desk", oldCookie).statusCode()).isEqualTo(303);
+        assertThat(server.get("/desk").statusCode()).isEqualTo(303);
+        assertThat(count("SELECT COUNT(*) FROM session")).isZero();
     }
 
     @Test
     void signingOutWithoutItsTokenAsksAgainAndKeepsHerSignedIn() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
-        app.signIn("/login", "marta@example.org", AccountsTestApp.PASSWORD);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        signIn("/login", "marta@example.org", PASSWORD);
 
-        HttpResponse<String> refused = app.postForm("/logout", Map.of());
+        HttpResponse<String> refused = server.postForm("/logout", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(303);
         assertThat(refused.headers().firstValue("Location")).contains("/logout?expired");
-        assertThat(app.get("/editors").statusCode()).isEqualTo(200);
-        assertThat(app.page("/logout?expired").selectFirst(".notice").text()).startsWith("That took too long");
+        assertThat(server.get("/desk").statusCode()).isEqualTo(200);
+        assertThat(server.page("/logout?expired").selectFirst(".notice").text()).startsWith("That took too long");
     }
 
     @Test
     void theSignOutPageSendsSomeoneNotSignedInHome() {
-        HttpResponse<String> response = app.get("/logout");
+        HttpResponse<String> response = server.get("/logout");
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/");
     }
 
     @Test
     void theSignInPageSendsSomeoneAlreadySignedInOnward() {
-        app.addUser("marta@example.org", "Marta R.", Role.EDITOR);
-        app.signIn("/login", "marta@example.org", AccountsTestApp.PASSWORD);
+        addUser("marta@example.org", "Marta R.", Role.EDITOR);
+        signIn("/login", "marta@example.org", PASSWORD);
 
-        HttpResponse<String> response = app.get("/login?next=%2Feditors");
+        HttpResponse<String> response = server.get("/login?next=%2Ftopics");
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).contains("/editors");
+        assertThat(response.headers().firstValue("Location")).contains("/topics");
     }
 }

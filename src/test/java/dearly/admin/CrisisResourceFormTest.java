@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dearly.crisis.CrisisResource;
 import dearly.crisis.CrisisResource.Kind;
 import dearly.language.Language;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,18 +24,16 @@ class CrisisResourceFormTest {
         return new CrisisResourceForm("PE", "Línea 113 (Salud mental)", "113", "https://www.gob.pe/minsa", "helpline", List.of("es"));
     }
 
+    /** Peru's form as the admin's browser posts it, with one field changed; null is a field the browser did not send. */
     static CrisisResourceForm with(String field, String value) {
         CrisisResourceForm form = peru();
-        return switch (field) {
-            case "country" -> new CrisisResourceForm(value, form.name(), form.phone(), form.url(), form.kind(), form.languages());
-            case "name" -> new CrisisResourceForm(form.country(), value, form.phone(), form.url(), form.kind(), form.languages());
-            case "phone" -> new CrisisResourceForm(form.country(), form.name(), value, form.url(), form.kind(), form.languages());
-            case "url" -> new CrisisResourceForm(form.country(), form.name(), form.phone(), value, form.kind(), form.languages());
-            case "kind" -> new CrisisResourceForm(form.country(), form.name(), form.phone(), form.url(), value, form.languages());
-            case "languages" -> new CrisisResourceForm(form.country(), form.name(), form.phone(), form.url(), form.kind(),
-                    value == null ? null : value.isEmpty() ? List.of() : List.of(value.split(",", -1)));
-            default -> throw new IllegalArgumentException(field);
-        };
+        Map<String, String> fields = new HashMap<>(Map.of("country", form.country(), "name", form.name(), "phone", form.phone(),
+                "url", form.url(), "kind", form.kind()));
+        List<String> languages = form.languages();
+        if (field.equals("languages")) languages = value == null ? null : value.isEmpty() ? List.of() : List.of(value.split(",", -1));
+        else if (fields.containsKey(field)) fields.put(field, value);
+        else throw new IllegalArgumentException(field);
+        return CrisisResourceForm.fromFields(fields::get, languages);
     }
 
     /** field, what was typed, the problem's key (null: accepted). */

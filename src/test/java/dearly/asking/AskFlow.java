@@ -39,6 +39,13 @@ public final class AskFlow {
         return question;
     }
 
+    /** {@link #question()} with every field the API takes filled in: a pseudonym for her, and her baby is a twin. */
+    public static ObjectNode questionWithEveryField() {
+        ObjectNode question = question().put("pseudonym", "Sofia");
+        ((ObjectNode) question.get("children").get(0)).put("multiple", "twins");
+        return question;
+    }
+
     /** Sends the question to the API and returns the receipt, read with Jackson; fails unless it was received (201). */
     public static JsonNode ask(TestServer server, ObjectNode question) {
         HttpResponse<String> response = server.postJson("/api/v1/questions", question.toString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dearly.TestServer;
+import dearly.asking.AskFlow;
 import dearly.storage.TestDatabase;
 import dearly.web.RateLimitSettings;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class DocumentedLimitsTest {
         List<String> wrong = new ArrayList<>();
         try (TestServer server = TestServer.start(kind, false, config -> config.withRateLimits(RateLimitSettings.off()))) {
             for (Case each : cases) {
-                ObjectNode question = ApiContractTest.question();
+                ObjectNode question = AskFlow.questionWithEveryField();
                 each.change().accept(question);
                 assertThat(ApiDocument.problems("Question", question.toString()).isEmpty())
                         .as("the document itself on " + each.field() + " " + each.what()).isEqualTo(each.allowed());

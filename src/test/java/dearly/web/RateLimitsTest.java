@@ -3,145 +3,173 @@ package dearly.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dearly.TestServer;
+import dearly.asking.AskFlow;
 import dearly.web.RateLimitSettings.Limit;
 import dearly.web.RateLimits.Group;
-import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** A flood from one client is slowed kindly; everyone else, and every honest parent, goes ahead. */
+/**
+ * A flood from one client is slowed kindly; everyone else, and every honest parent, goes ahead.
+ * Dearly runs as configured by {@code DEARLY_RATE_LIMITS} and {@code DEARLY_TRUSTED_PROXIES}, and
+ * the client sends what a parent sends: the ask form filled in (a send, or "add a child"), her
+ * question to the API, a read of the letters.
+ */
 class RateLimitsTest {
 
-    private static WebTestApp app(Map<String, String> env) {
-        RateLimitSettings settings = RateLimitSettings.fromEnvironment(env);
-        return WebTestApp.start((routes, parts) -> {
-            RateLimits limits = new RateLimits(settings, parts.refusals());
-            limits.checkBeforeTheBody(routes);
-            limits.checkSends(routes);
-            limits.limit("/ask", HandlerType.POST, Group.FORMS);
-            limits.limitSends("/ask", HandlerType.POST, Group.ASK);
-            limits.limit("/api/v1/questions", HandlerType.POST, Group.API_WRITE);
-            limits.limit("/api/*", HandlerType.GET, Group.API_READ);
-            limits.limit("/api/v1/letters", HandlerType.GET, Group.API_READ);
-            routes.get("/ask", ctx -> ctx.html("<form method=post></form>"));
-            routes.post("/ask", ctx -> ctx.html(RateLimits.sendsTheForm(ctx) ? "<p>received " + ctx.formParam("title") + "</p>" : "<p>a row more</p>"));
-            routes.post("/api/v1/questions", ctx -> ctx.status(HttpStatus.CREATED).json(Map.of("received", ctx.body())));
-            routes.get("/api/v1/letters", ctx -> ctx.json(Map.of("letters", List.of())));
-        });
+    private static TestServer start(Map<String, String> environment) {
+        return TestServer.start(environment);
     }
 
-    private static HttpResponse<String> ask(WebTestApp app, String... headers) {
-        return app.postForm("/ask", "title=Why+do+I+miss+my+partner", headers);
+    /** Maria's question, filled into the ask form the server gave; each send of it is the same question, stored once. */
+    private static Map<String, String> filledIn(TestServer server) {
+        return AskFlow.spanishMother(server.page("/ask?lang=es"));
+    }
+
+    private static HttpResponse<String> ask(TestServer server, Map<String, String> form, String... headers) {
+        return server.postForm("/ask?lang=es", form, headers);
+    }
+
+    /** "Add a child", or a send when rows is empty. */
+    private static HttpResponse<String> rows(TestServer server, Map<String, String> form, String rows) {
+        Map<String, String> pressed = new HashMap<>(form);
+        pressed.put("rows", rows);
+        return ask(server, pressed);
+    }
+
+    private static HttpResponse<String> askThroughTheApi(TestServer server) {
+        return server.postJson("/api/v1/questions", AskFlow.question().toString());
     }
 
     @Test
     void theThirtyFirstQuestionSentWithinAnHourIsAskedKindlyToWaitInHerLanguage() {
-        try (WebTestApp app = app(Map.of())) {
-            for (int i = 1; i <= 30; i++) assertThat(ask(app, "Accept-Language", "es").statusCode()).as("post %d", i).isEqualTo(200);
-            HttpResponse<String> eleventh = ask(app, "Accept-Language", "es-CO,es;q=0.9");
-            assertThat(eleventh.statusCode()).isEqualTo(429);
+        try (TestServer server = start(Map.of())) {
+            Map<String, String> form = filledIn(server);
+            for (int i = 1; i <= 30; i++) assertThat(ask(server, form, "Accept-Language", "es").statusCode()).as("post %d", i).isEqualTo(303);
+            HttpResponse<String> thirtyFirst = ask(server, form, "Accept-Language", "es-CO,es;q=0.9");
+            assertThat(thirtyFirst.statusCode()).isEqualTo(429);
             // 30 an hour refills one send every two minutes.
-            assertThat(Long.parseLong(eleventh.headers().firstValue("Retry-After").orElseThrow())).isBetween(61L, 120L);
-            Document page = Jsoup.parse(eleventh.body());
+            assertThat(Long.parseLong(thirtyFirst.headers().firstValue("Retry-After").orElseThrow())).isBetween(61L, 120L);
+            Document page = Jsoup.parse(thirtyFirst.body());
             assertThat(page.selectFirst("html").attr("lang")).isEqualTo("es");
             assertThat(page.selectFirst("h1").text()).isEqualTo("Hagamos una pausa corta");
             assertThat(page.text())
                     .contains("Lo que escribiste no se ha perdido: vuelve atrás en tu navegador y ahí seguirá.")
                     .contains("Envíalo de nuevo en unos 2 minutos.")
                     .contains("llama al número de emergencias")
-                    .doesNotContain("received");
+                    .doesNotContain("Recibimos");
         }
     }
 
     @Test
     void theApiIsToldInJsonHowLongToWait() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "api-write=2/1m"))) {
-            assertThat(app.postJson("/api/v1/questions", "{}").statusCode()).isEqualTo(201);
-            assertThat(app.postJson("/api/v1/questions", "{}").statusCode()).isEqualTo(201);
-            HttpResponse<String> third = app.postJson("/api/v1/questions", "{}");
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "api-write=2/1m"))) {
+            assertThat(askThroughTheApi(server).statusCode()).isEqualTo(201);
+            assertThat(askThroughTheApi(server).statusCode()).isEqualTo(201);
+            HttpResponse<String> third = askThroughTheApi(server);
             assertThat(third.statusCode()).isEqualTo(429);
             assertThat(third.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
             String retryAfter = third.headers().firstValue("Retry-After").orElseThrow();
             assertThat(Long.parseLong(retryAfter)).isBetween(1L, 30L);
-            assertThat(third.body())
-                    .contains("\"retry_after_seconds\":" + retryAfter)
-                    .contains("\"error\":\"Too many requests from your connection in a short time. Please try again in " + retryAfter + " seconds.\"");
+            JsonNode answer = AskFlow.json(third.body());
+            assertThat(answer.get("retry_after_seconds").asText()).isEqualTo(retryAfter);
+            assertThat(answer.get("error").asText())
+                    .isEqualTo("Too many requests from your connection in a short time. Please try again in " + retryAfter + " seconds.");
         }
     }
 
     @Test
     void addingAChildIsNotASendButTheCeilingCountsEveryPost() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "ask=1/10m,forms=12/10m"))) {
-            for (int i = 0; i < 10; i++) assertThat(app.postForm("/ask", "title=Why&rows=add").statusCode()).isEqualTo(200);
-            assertThat(ask(app).statusCode()).isEqualTo(200);
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "ask=1/10m,forms=12/10m"))) {
+            Map<String, String> form = filledIn(server);
+            for (int i = 0; i < 10; i++) assertThat(rows(server, form, "add").statusCode()).isEqualTo(200);
+            assertThat(ask(server, form).statusCode()).isEqualTo(303);
             // A send dressed up with an empty rows field is still a send.
-            assertThat(app.postForm("/ask", "title=Why&rows=").statusCode()).isEqualTo(429);
+            assertThat(rows(server, form, "").statusCode()).isEqualTo(429);
             // Twelve posts in all: the ceiling now refuses even a round trip.
-            assertThat(app.postForm("/ask", "title=Why&rows=add").statusCode()).isEqualTo(429);
+            assertThat(rows(server, form, "add").statusCode()).isEqualTo(429);
         }
     }
 
     @Test
     void readingTheFormIsNotCountedAgainstSendingIt() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "forms=1/10m"))) {
-            for (int i = 0; i < 20; i++) assertThat(app.get("/ask").statusCode()).isEqualTo(200);
-            assertThat(ask(app).statusCode()).isEqualTo(200);
-            assertThat(ask(app).statusCode()).isEqualTo(429);
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "forms=1/10m"))) {
+            for (int i = 0; i < 20; i++) assertThat(server.get("/ask").statusCode()).isEqualTo(200);
+            Map<String, String> form = filledIn(server);
+            assertThat(ask(server, form).statusCode()).isEqualTo(303);
+            assertThat(ask(server, form).statusCode()).isEqualTo(429);
         }
     }
 
     @Test
     void eachGroupIsItsOwnAllowance() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "forms=1/10m"))) {
-            ask(app);
-            assertThat(ask(app).statusCode()).isEqualTo(429);
-            assertThat(app.postJson("/api/v1/questions", "{}").statusCode()).isEqualTo(201);
-            assertThat(app.get("/api/v1/letters").statusCode()).isEqualTo(200);
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "forms=1/10m"))) {
+            Map<String, String> form = filledIn(server);
+            assertThat(ask(server, form).statusCode()).isEqualTo(303);
+            assertThat(ask(server, form).statusCode()).isEqualTo(429);
+            assertThat(askThroughTheApi(server).statusCode()).isEqualTo(201);
+            assertThat(server.get("/api/v1/letters").statusCode()).isEqualTo(200);
         }
     }
 
     @Test
-    void aRequestMatchedByTwoLimitsOfOneGroupIsCountedOnce() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "api-read=2/1m"))) {
-            assertThat(app.get("/api/v1/letters").statusCode()).isEqualTo(200);
-            assertThat(app.get("/api/v1/letters").statusCode()).isEqualTo(200);
-            assertThat(app.get("/api/v1/letters").statusCode()).isEqualTo(429);
+    void eachReadOfTheLettersIsCountedOnce() {
+        // With a trailing slash the address is the same list, under the same allowance.
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "api-read=2/1m"))) {
+            assertThat(server.get("/api/v1/letters/").statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/letters").statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/letters/").statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void everyReadOfTheApiDrawsOnTheReadAllowance() {
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "api-read=3/1m"))) {
+            String token = AskFlow.json(askThroughTheApi(server).body()).get("status_url").asText().replaceAll(".*/", "");
+            assertThat(server.get("/api/v1/status/" + token).statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/letters/first-letter-that-is-not-there").statusCode()).isEqualTo(404);
+            assertThat(server.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/status/" + token).statusCode()).isEqualTo(429);
         }
     }
 
     @Test
     void offTurnsEveryLimitOff() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "off"))) {
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "off"))) {
+            Map<String, String> form = filledIn(server);
             for (int i = 0; i < 40; i++) {
-                assertThat(ask(app).statusCode()).isEqualTo(200);
-                assertThat(app.postJson("/api/v1/questions", "{}").statusCode()).isEqualTo(201);
+                assertThat(ask(server, form).statusCode()).isEqualTo(303);
+                assertThat(askThroughTheApi(server).statusCode()).isEqualTo(201);
             }
         }
     }
 
     @Test
     void aForwardedForHeaderFromAnUntrustedPeerDoesNotBuyAFreshAllowance() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "forms=3/10m"))) {
-            for (int i = 1; i <= 3; i++) assertThat(ask(app, "X-Forwarded-For", "198.51.100." + i).statusCode()).isEqualTo(200);
-            assertThat(ask(app, "X-Forwarded-For", "198.51.100.99").statusCode()).isEqualTo(429);
-            assertThat(ask(app).statusCode()).isEqualTo(429);
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "forms=3/10m"))) {
+            Map<String, String> form = filledIn(server);
+            for (int i = 1; i <= 3; i++) assertThat(ask(server, form, "X-Forwarded-For", "198.51.100." + i).statusCode()).isEqualTo(303);
+            assertThat(ask(server, form, "X-Forwarded-For", "198.51.100.99").statusCode()).isEqualTo(429);
+            assertThat(ask(server, form).statusCode()).isEqualTo(429);
         }
     }
 
     @Test
     void aTrustedProxysForwardedForNamesTheClient() {
-        try (WebTestApp app = app(Map.of("DEARLY_RATE_LIMITS", "forms=3/10m", "DEARLY_TRUSTED_PROXIES", "127.0.0.1, ::1"))) {
-            for (int i = 1; i <= 3; i++) assertThat(ask(app, "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(200);
-            assertThat(ask(app, "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(429);
+        try (TestServer server = start(Map.of("DEARLY_RATE_LIMITS", "forms=3/10m", "DEARLY_TRUSTED_PROXIES", "127.0.0.1, ::1"))) {
+            Map<String, String> form = filledIn(server);
+            for (int i = 1; i <= 3; i++) assertThat(ask(server, form, "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(303);
+            assertThat(ask(server, form, "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(429);
             // What the client wrote itself sits to the left of what our proxy appended.
-            assertThat(ask(app, "X-Forwarded-For", "192.0.2.1, 203.0.113.7").statusCode()).isEqualTo(429);
-            assertThat(ask(app, "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(200);
+            assertThat(ask(server, form, "X-Forwarded-For", "192.0.2.1, 203.0.113.7").statusCode()).isEqualTo(429);
+            assertThat(ask(server, form, "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(303);
         }
     }
 
