@@ -10,6 +10,7 @@ import dearly.asking.Sex;
 import dearly.language.Language;
 import dearly.letters.Publishing;
 import dearly.letters.Slugs;
+import dearly.letters.Words;
 import dearly.storage.Database;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,9 +90,9 @@ public final class DemoContent {
                 asked, QuestionStatus.PUBLISHED);
 
         String byline = Byline.of(paula.profile(), LocalDate.ofInstant(asked, ZoneOffset.UTC), Language.EN);
-        return publishing.publish(handle, new Publishing.Draft(question, Slugs.of(headline), headline, byline,
-                standfirst, salutation, seedBodyMarkdown(), signOff, advisor, List.of(relationships, postpartum),
-                Language.EN, now), now);
+        return publishing.publish(handle, new Publishing.Draft(question, Slugs.of(headline),
+                new Words(headline, standfirst, salutation, seedBodyMarkdown(), signOff), byline, advisor,
+                List.of(relationships, postpartum), Language.EN, now), now);
     }
 
     private static String read(String name) {

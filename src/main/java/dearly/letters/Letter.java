@@ -7,29 +7,38 @@ import java.util.List;
 /**
  * A published letter as readers see it.
  *
- * @param byline generated from the asker's profile in the letter's language; empty when there is no asker
- * @param bodyMarkdown the letter as the advisor wrote it: a line break is kept, a blank line starts a paragraph
+ * @param byline the asker's byline as the letter was published with it, in the letter's language;
+ *     empty when there is no asker or she erased everything
  */
 public record Letter(
-        long id,
-        String slug,
-        String headline,
-        String byline,
-        String standfirst,
-        String salutation,
-        String bodyMarkdown,
-        String signOff,
-        Advisor advisor,
-        List<Topic> topics,
-        Language language,
+        long id, String slug, Words words, String byline, Advisor advisor, List<Topic> topics, Language language,
         Instant publishedAt) {
     public Letter {
         topics = List.copyOf(topics);
     }
 
     public Letter withTopics(List<Topic> topics) {
-        return new Letter(id, slug, headline, byline, standfirst, salutation, bodyMarkdown, signOff, advisor, topics,
-                language, publishedAt);
+        return new Letter(id, slug, words, byline, advisor, topics, language, publishedAt);
+    }
+
+    public String headline() {
+        return words.headline();
+    }
+
+    public String standfirst() {
+        return words.standfirst();
+    }
+
+    public String salutation() {
+        return words.salutation();
+    }
+
+    public String bodyMarkdown() {
+        return words.bodyMarkdown();
+    }
+
+    public String signOff() {
+        return words.signOff();
     }
 
     public String path() {

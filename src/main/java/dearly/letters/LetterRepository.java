@@ -100,9 +100,9 @@ public final class LetterRepository {
     }
 
     private static Letter letter(ResultSet rs, StatementContext ctx, List<Topic> topics) throws SQLException {
-        return new Letter(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("byline"),
-                rs.getString("standfirst"), rs.getString("salutation"), rs.getString("body_markdown"),
-                rs.getString("sign_off"), advisor(rs), topics, Language.fromCode(rs.getString("language")).orElse(Language.EN),
+        Words words = new Words(rs.getString("headline"), rs.getString("standfirst"), rs.getString("salutation"),
+                rs.getString("body_markdown"), rs.getString("sign_off"));
+        return new Letter(rs.getLong("id"), rs.getString("slug"), words, rs.getString("byline"), advisor(rs), topics, Language.fromCode(rs.getString("language")).orElse(Language.EN),
                 instant(rs, "published_at", ctx));
     }
 

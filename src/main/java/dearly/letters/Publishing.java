@@ -18,21 +18,11 @@ public final class Publishing {
      * @param byline the asker's public byline as it is published (asking's {@code Byline}); empty without an asker
      */
     public record Draft(
-            Long questionId,
-            String slug,
-            String headline,
-            String byline,
-            String standfirst,
-            String salutation,
-            String bodyMarkdown,
-            String signOff,
-            long advisorId,
-            List<Long> topicIds,
-            Language language,
-            Instant publishAt) {
+            Long questionId, String slug, Words words, String byline, long advisorId, List<Long> topicIds,
+            Language language, Instant publishAt) {
         public Draft {
             if (slug == null || slug.isBlank()) throw new IllegalArgumentException("a letter has a slug");
-            if (headline == null || headline.isBlank()) throw new IllegalArgumentException("a letter has a headline");
+            if (words == null) throw new IllegalArgumentException("a letter has its words");
             byline = byline == null ? "" : byline;
             topicIds = List.copyOf(topicIds);
         }
@@ -76,12 +66,12 @@ public final class Publishing {
                         RETURNING id""")
                 .bind("questionId", draft.questionId())
                 .bind("slug", draft.slug())
-                .bind("headline", draft.headline())
+                .bind("headline", draft.words().headline())
                 .bind("byline", draft.byline())
-                .bind("standfirst", draft.standfirst())
-                .bind("salutation", draft.salutation())
-                .bind("body", draft.bodyMarkdown())
-                .bind("signOff", draft.signOff())
+                .bind("standfirst", draft.words().standfirst())
+                .bind("salutation", draft.words().salutation())
+                .bind("body", draft.words().bodyMarkdown())
+                .bind("signOff", draft.words().signOff())
                 .bind("advisorId", draft.advisorId())
                 .bind("language", draft.language().code())
                 .bind("publishAt", draft.publishAt())

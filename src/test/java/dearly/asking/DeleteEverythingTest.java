@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.TestServer;
 import dearly.letters.Publishing;
+import dearly.letters.Words;
 import dearly.language.Language;
 import dearly.storage.TestDatabase;
 import java.sql.DatabaseMetaData;
@@ -88,8 +89,8 @@ class DeleteEverythingTest {
             handle.createUpdate("UPDATE question SET status = 'PUBLISHED' WHERE id = :id").bind("id", question).execute();
             String byline = new QuestionQueue(server.server().database()).byline(handle, question, Language.ES).orElseThrow();
             return new Publishing().publish(handle, new Publishing.Draft(question, "respuesta-a-valentina",
-                    "¿Por qué mi bebé llora todas las noches?", byline, "Una mamá agotada.", "Querida,", "No estás sola.", "Con cariño,",
-                    advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
+                    new Words("¿Por qué mi bebé llora todas las noches?", "Una mamá agotada.", "Querida,", "No estás sola.", "Con cariño,"),
+                    byline, advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
         });
     }
 

@@ -10,6 +10,7 @@ import dearly.asking.QuestionStatus;
 import dearly.asking.QueuedQuestion;
 import dearly.language.Language;
 import dearly.letters.Publishing;
+import dearly.letters.Words;
 import dearly.mail.Outbox;
 import gg.jte.generated.precompiled.StaticTemplates;
 import java.time.Instant;
@@ -38,8 +39,8 @@ class PublishedNoticeTest {
             database.write(handle -> {
                 long advisor = handle.createQuery("SELECT id FROM advisor").mapTo(Long.class).one();
                 String byline = questions.byline(handle, question, Language.ES).orElseThrow();
-                new Publishing().publish(handle, new Publishing.Draft(question, "extranar-mi-vida", "¿Es normal extrañar mi vida?",
-                        byline, "", "Querida,", "Sí.", "Un abrazo,", advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
+                new Publishing().publish(handle, new Publishing.Draft(question, "extranar-mi-vida",
+                        new Words("¿Es normal extrañar mi vida?", "", "Querida,", "Sí.", "Un abrazo,"), byline, advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
                 desk.published(handle, question, server.url("/letters/extranar-mi-vida"), now);
                 return null;
             });

@@ -28,8 +28,8 @@ class LetterListPagesTest {
                 long advisor = publishing.addAdvisor(handle, "rosa-m", "Rosa M.", "", now);
                 long topic = publishing.addTopic(handle, "naps", "Naps", "Siestas");
                 for (int i = 1; i <= LetterPages.PAGE_LETTERS + 1; i++) {
-                    publishing.publish(handle, new Publishing.Draft(null, "nap-" + i, "Nap letter " + i, "", "", "Mama,", "Rest.",
-                            "Love,", advisor, List.of(topic), Language.EN, now.minusSeconds(1000 - i)), now);
+                    publishing.publish(handle, new Publishing.Draft(null, "nap-" + i,
+                            new Words("Nap letter " + i, "", "Mama,", "Rest.", "Love,"), "", advisor, List.of(topic), Language.EN, now.minusSeconds(1000 - i)), now);
                 }
                 return null;
             });

@@ -62,8 +62,8 @@ class LetterRepositoryTest {
             long question = database.write(handle -> questions.add(handle, asker, "¿Cuándo dormirá?", "No duerme nada.", asked,
                     QuestionStatus.PUBLISHED));
             database.write(handle -> publishing.publish(handle, new Publishing.Draft(question, "cuando-dormira",
-                    "¿Cuándo dormirá?", queue.byline(handle, question, Language.ES).orElseThrow(), "Lucía no duerme.", "Querida,", "Line one\nline two\n\nNext", "Un abrazo,",
-                    advisor, List.of(sleep), Language.ES, NOW.minusSeconds(10)), NOW));
+                    new Words("¿Cuándo dormirá?", "Lucía no duerme.", "Querida,", "Line one\nline two\n\nNext", "Un abrazo,"),
+                    queue.byline(handle, question, Language.ES).orElseThrow(), advisor, List.of(sleep), Language.ES, NOW.minusSeconds(10)), NOW));
 
             Letter letter = new LetterRepository(database, () -> NOW).bySlug("cuando-dormira").orElseThrow();
             assertThat(letter.headline()).isEqualTo("¿Cuándo dormirá?");
@@ -112,7 +112,7 @@ class LetterRepositoryTest {
     }
 
     private void publish(Database database, long advisor, String slug, Instant at, Long topic) {
-        database.write(handle -> publishing.publish(handle, new Publishing.Draft(null, slug, "Headline " + slug, "", "", "", "Body",
-                "", advisor, topic == null ? List.of() : List.of(topic), Language.EN, at), NOW));
+        database.write(handle -> publishing.publish(handle, new Publishing.Draft(null, slug, new Words("Headline " + slug, "", "", "Body", ""), "",
+                advisor, topic == null ? List.of() : List.of(topic), Language.EN, at), NOW));
     }
 }
