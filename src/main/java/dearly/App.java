@@ -16,6 +16,7 @@ import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.crisis.CrisisDirectoryEditor;
 import dearly.desk.DeskPages;
+import dearly.desk.DeskSettings;
 import dearly.desk.QuestionDesk;
 import dearly.letters.LetterApi;
 import dearly.letters.LetterPages;
@@ -84,7 +85,7 @@ public final class App {
                 new AccountPages(new UserRepository(database), sessions, csrf, templates, metas,
                         rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT)),
                 new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
-                        new AskerMail(templates), mailWaiting, clock), csrf, templates, metas),
+                        new AskerMail(templates), mailWaiting, clock), new DeskSettings(database), csrf, templates, metas),
                 new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database), config.smtp().isPresent(), csrf,
                         templates, metas));
 

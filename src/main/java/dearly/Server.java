@@ -1,15 +1,19 @@
 package dearly;
 
+import dearly.accounts.UserRepository;
 import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.demo.DemoContent;
 import dearly.desk.BylineSnapshots;
+import dearly.desk.DeskSettings;
+import dearly.desk.UrgentWatch;
 import dearly.letters.Publishing;
 import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Links;
+import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Instant;
@@ -30,12 +34,14 @@ public final class Server implements AutoCloseable {
     private final Optional<MailDispatcher> mail;
     private final Javalin app;
     private final Links links;
+    private final UrgentWatch urgentWatch;
 
-    private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links) {
+    private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch) {
         this.database = database;
         this.mail = mail;
         this.app = app;
         this.links = links;
+        this.urgentWatch = urgentWatch;
     }
 
     public static Database openDatabase(Config config) {
@@ -68,7 +74,9 @@ public final class Server implements AutoCloseable {
                         + " point at {}/ (never at the address a request names); set DEARLY_BASE_URL to the public address",
                         links.base());
             }
-            return new Server(database, mail, app, links);
+            UrgentWatch urgentWatch = new UrgentWatch(database, new QuestionQueue(database), new DeskSettings(database),
+                    new UserRepository(database), new Outbox(database), new StaticTemplates(), links, mailWaiting, clock).start();
+            return new Server(database, mail, app, links, urgentWatch);
         } catch (RuntimeException e) {
             mail.ifPresent(MailDispatcher::close);
             database.close();
@@ -89,8 +97,14 @@ public final class Server implements AutoCloseable {
         return database;
     }
 
+    /** What tells editors about urgent questions that waited too long; a test asks it to look now. */
+    public UrgentWatch urgentWatch() {
+        return urgentWatch;
+    }
+
     @Override
     public void close() {
+        urgentWatch.close();
         app.stop();
         mail.ifPresent(MailDispatcher::close);
         database.close();

@@ -53,14 +53,19 @@ public final class AskerMail {
      * since only its hash is kept, so the mail points her to the first one.
      */
     public Mail declined(String to, String firstName, String questionTitle, String editorsReply, Language language) {
-        String site = siteName(language);
-        List<String> paragraphs = paragraphs(editorsReply);
-        String reply = editorsReply.strip();
-        return mail(to, language, "subject.declined",
-                forLanguage(language, templates.mailHtmlDeclinedEn(site, firstName, questionTitle, paragraphs),
-                        templates.mailHtmlDeclinedEs(site, firstName, questionTitle, paragraphs)),
-                forLanguage(language, templates.mailTextDeclinedEn(site, firstName, questionTitle, reply),
-                        templates.mailTextDeclinedEs(site, firstName, questionTitle, reply)));
+        return withWords(to, language, "subject.declined", firstName, questionTitle, editorsReply,
+                forLanguage(language, templates::mailHtmlDeclinedEn, templates::mailHtmlDeclinedEs),
+                forLanguage(language, templates::mailTextDeclinedEn, templates::mailTextDeclinedEs));
+    }
+
+    /**
+     * An editor writes to her before any letter, most often because her question is urgent. Like a
+     * decline, it points her to her first mail for her private page.
+     */
+    public Mail fromEditors(String to, String firstName, String questionTitle, String message, Language language) {
+        return withWords(to, language, "subject.message", firstName, questionTitle, message,
+                forLanguage(language, templates::mailHtmlMessageEn, templates::mailHtmlMessageEs),
+                forLanguage(language, templates::mailTextMessageEn, templates::mailTextMessageEs));
     }
 
     /** A mail's template in her language (templates are rendered only when the mail is made, so naming both costs nothing). */
@@ -75,6 +80,18 @@ public final class AskerMail {
     /** The template of a mail that greets her and gives her one link: its HTML or its plain-text part. */
     private interface LinkTemplate {
         JteModel with(String siteName, String firstName, String questionTitle, String url);
+    }
+
+    /** The template of a mail that greets her and carries an editor's words: as paragraphs in HTML, as typed in text. */
+    private interface WordsTemplate<W> {
+        JteModel with(String siteName, String firstName, String questionTitle, W words);
+    }
+
+    private static Mail withWords(String to, Language language, String subjectKey, String firstName, String questionTitle,
+            String words, WordsTemplate<List<String>> html, WordsTemplate<String> text) {
+        String site = siteName(language);
+        return mail(to, language, subjectKey, html.with(site, firstName, questionTitle, paragraphs(words)),
+                text.with(site, firstName, questionTitle, words.strip()));
     }
 
     private static Mail withLink(String to, Language language, String subjectKey, String firstName, String questionTitle,

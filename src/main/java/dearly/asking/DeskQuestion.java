@@ -1,8 +1,10 @@
 package dearly.asking;
 
 import dearly.language.Language;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +15,15 @@ import java.util.Set;
  */
 public record DeskQuestion(
         Question question, AskerProfile asker, Optional<String> pseudonym, Set<String> crisisKinds,
-        Optional<String> declineReply) {
+        Optional<String> declineReply, Optional<Handled> handled, List<EditorMessage> messages) {
+
+    /** What an editor did about an urgent question, in her own words. */
+    public record Handled(Instant at, String by, String note) {}
+
+    public DeskQuestion {
+        handled = handled == null ? Optional.empty() : handled;
+        messages = List.copyOf(messages == null ? List.of() : messages);
+    }
 
     public MarkedText markedTitle() {
         return MarkedText.of(question.title());
@@ -30,6 +40,11 @@ public record DeskQuestion(
 
     public boolean urgent() {
         return !crisisKinds.isEmpty();
+    }
+
+    /** Urgent, and no editor has yet marked what was done about it. */
+    public boolean waitingUrgent() {
+        return urgent() && handled.isEmpty();
     }
 
     public boolean open() {

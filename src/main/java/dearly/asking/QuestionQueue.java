@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -24,27 +25,84 @@ public final class QuestionQueue {
         QuestionRows.register(database);
     }
 
-    /** Open questions, urgent ones first, then the longest waiting. */
+    private static final String OPEN_QUESTIONS = """
+            SELECT q.id, q.title, q.language, q.received_at, q.status, q.crisis_kinds, q.handled_at, a.first_name, a.country
+            FROM question q JOIN asker a ON a.id = q.asker_id
+            WHERE q.status IN (<open>)
+            """;
+
+    /** Open questions: urgent ones no editor has handled first, then the longest waiting. */
     public List<QueuedQuestion> queue(Handle handle, int limit) {
-        return handle.createQuery("""
-                        SELECT q.id, q.title, q.language, q.received_at, q.status, q.crisis_kinds, a.first_name, a.country
-                        FROM question q JOIN asker a ON a.id = q.asker_id
-                        WHERE q.status IN (<open>)
-                        ORDER BY q.urgent DESC, q.received_at ASC, q.id ASC
-                        LIMIT :limit""")
+        return queued(handle, OPEN_QUESTIONS + """
+                ORDER BY CASE WHEN q.urgent AND q.handled_at IS NULL THEN 0 ELSE 1 END, q.received_at ASC, q.id ASC
+                LIMIT :limit""", Map.of("limit", limit));
+    }
+
+    /**
+     * The open urgent questions no editor has handled that arrived before {@code receivedBefore},
+     * the longest waiting first.
+     */
+    public List<QueuedQuestion> overdue(Handle handle, Instant receivedBefore) {
+        return queued(handle, OPEN_QUESTIONS + """
+                AND q.urgent AND q.handled_at IS NULL AND q.received_at < :before
+                ORDER BY q.received_at ASC, q.id ASC""", Map.of("before", receivedBefore));
+    }
+
+    private static List<QueuedQuestion> queued(Handle handle, String sql, Map<String, ?> parameters) {
+        return handle.createQuery(sql)
                 .bindList("open", QuestionStatus.names(QuestionStatus.OPEN))
-                .bind("limit", limit)
+                .bindMap(parameters)
                 .map((rs, ctx) -> new QueuedQuestion(rs.getLong("id"), rs.getString("title"),
                         Language.fromCode(rs.getString("language")).orElseThrow(), instant(rs, "received_at", ctx),
                         QuestionStatus.valueOf(rs.getString("status")), QuestionRows.crisisKinds(rs.getString("crisis_kinds")),
-                        rs.getString("first_name"), rs.getString("country")))
+                        rs.getString("first_name"), rs.getString("country"), instant(rs, "handled_at", ctx) != null))
+                .list();
+    }
+
+    /** Claims the one telling of editors that this question waited too long; false when told already. */
+    public boolean claimOverdueNotice(Handle handle, long id, Instant now) {
+        return handle.createUpdate("UPDATE question SET overdue_told_at = :now WHERE id = :id AND overdue_told_at IS NULL")
+                .bind("now", now)
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    /** An editor's message to her, kept for her status page; false when the question is no longer open. */
+    public boolean message(Handle handle, long id, String body, Instant now) {
+        if (QuestionRows.find(handle, id).filter(question -> question.status().open()).isEmpty()) return false;
+        handle.createUpdate("INSERT INTO editor_message (question_id, body, sent_at) VALUES (:id, :body, :now)")
+                .bind("id", id)
+                .bind("body", body)
+                .bind("now", now)
+                .execute();
+        return true;
+    }
+
+    /** Marks an open urgent question handled, with what the editor did; false when it is not open. */
+    public boolean handled(Handle handle, long id, String by, String note, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE question SET handled_at = :now, handled_by = :by, handled_note = :note, updated_at = :now
+                        WHERE id = :id AND status IN (<open>)""")
+                .bindList("open", QuestionStatus.names(QuestionStatus.OPEN))
+                .bind("now", now)
+                .bind("by", by)
+                .bind("note", note)
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    /** The editors' messages to her, oldest first. */
+    static List<EditorMessage> messages(Handle handle, long questionId) {
+        return handle.createQuery("SELECT body, sent_at FROM editor_message WHERE question_id = :id ORDER BY sent_at, id")
+                .bind("id", questionId)
+                .map((rs, ctx) -> new EditorMessage(rs.getString("body"), instant(rs, "sent_at", ctx)))
                 .list();
     }
 
     public Optional<DeskQuestion> question(Handle handle, long id) {
         return handle.createQuery("""
                         SELECT q.id, q.title, q.body, q.language, q.received_at, q.status, q.crisis_kinds, q.decline_reply,
-                               a.id AS asker_id, a.first_name, substr(a.surname, 1, 1) AS surname_initial, a.age, a.city,
+                               q.handled_at, q.handled_by, q.handled_note, a.id AS asker_id, a.first_name, substr(a.surname, 1, 1) AS surname_initial, a.age, a.city,
                                a.country, a.role, a.pseudonym
                         FROM question q JOIN asker a ON a.id = q.asker_id
                         WHERE q.id = :id""")
@@ -102,7 +160,11 @@ public final class QuestionQueue {
         AskerProfile profile = new AskerProfile(rs.getString("first_name"), rs.getString("surname_initial"), askerAge,
                 rs.getString("city"), rs.getString("country"), Role.valueOf(rs.getString("role")),
                 QuestionRepository.children(handle, rs.getLong("asker_id")));
+        Instant handledAt = instant(rs, "handled_at", ctx);
+        Optional<DeskQuestion.Handled> handled = handledAt == null ? Optional.empty()
+                : Optional.of(new DeskQuestion.Handled(handledAt, rs.getString("handled_by"), rs.getString("handled_note")));
         return new DeskQuestion(question, profile, Optional.ofNullable(rs.getString("pseudonym")),
-                QuestionRows.crisisKinds(rs.getString("crisis_kinds")), Optional.ofNullable(rs.getString("decline_reply")));
+                QuestionRows.crisisKinds(rs.getString("crisis_kinds")), Optional.ofNullable(rs.getString("decline_reply")),
+                handled, messages(handle, question.id()));
     }
 }

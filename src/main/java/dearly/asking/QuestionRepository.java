@@ -209,7 +209,8 @@ public final class QuestionRepository {
         Optional<Instant> undoable = withdrawnFrom != null && QuestionStatus.valueOf(withdrawnFrom).untaken()
                 ? Optional.ofNullable(instant(rs, "withdrawn_at", ctx)) : Optional.empty();
         return new StoredQuestion(question, asker, QuestionRows.crisisKinds(rs.getString("crisis_kinds")),
-                Optional.ofNullable(rs.getString("decline_reply")), letters.answerTo(handle, question.id()), undoable);
+                Optional.ofNullable(rs.getString("decline_reply")), letters.answerTo(handle, question.id()), undoable,
+                QuestionQueue.messages(handle, question.id()));
     }
 
     /**
@@ -262,9 +263,6 @@ public final class QuestionRepository {
     }
 
     public Optional<Question> find(Handle handle, long id) {
-        return handle.createQuery("SELECT id, title, body, language, received_at, status FROM question WHERE id = :id")
-                .bind("id", id)
-                .mapTo(Question.class)
-                .findOne();
+        return QuestionRows.find(handle, id);
     }
 }

@@ -8,9 +8,11 @@ import dearly.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -21,6 +23,13 @@ final class QuestionRows {
     static void register(Database database) {
         database.registerRowMapper(new QuestionRow());
         database.registerRowMapper(new ChildRow());
+    }
+
+    static Optional<Question> find(Handle handle, long id) {
+        return handle.createQuery("SELECT id, title, body, language, received_at, status FROM question WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Question.class)
+                .findOne();
     }
 
     /** The crisis kinds stored as a comma-separated list. */

@@ -7,9 +7,14 @@ import java.util.Set;
 /** A line of the editors' triage queue. */
 public record QueuedQuestion(
         long id, String title, Language language, Instant receivedAt, QuestionStatus status, Set<String> crisisKinds,
-        String firstName, String country) {
+        String firstName, String country, boolean handled) {
 
     public boolean urgent() {
         return !crisisKinds.isEmpty();
+    }
+
+    /** Urgent, and no editor has yet marked what was done about it. */
+    public boolean waitingUrgent() {
+        return urgent() && !handled;
     }
 }

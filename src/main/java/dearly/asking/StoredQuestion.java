@@ -2,6 +2,7 @@ package dearly.asking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,10 +13,11 @@ import java.util.Set;
  * @param crisisKinds names of the crisis signs found in it
  * @param letterSlug the published letter's slug, when there is one
  * @param undoableWithdrawal when she withdrew it, if she did so before any advisor took it
+ * @param messages what the editors wrote to her directly, oldest first
  */
 public record StoredQuestion(
         Question question, Asker asker, Set<String> crisisKinds, Optional<String> declineReply, Optional<String> letterSlug,
-        Optional<Instant> undoableWithdrawal) {
+        Optional<Instant> undoableWithdrawal, List<EditorMessage> messages) {
 
     /**
      * How long she may put a withdrawn question back. A change of heart comes the next morning or
@@ -26,6 +28,7 @@ public record StoredQuestion(
 
     public StoredQuestion {
         undoableWithdrawal = undoableWithdrawal == null ? Optional.empty() : undoableWithdrawal;
+        messages = List.copyOf(messages == null ? List.of() : messages);
     }
 
     public boolean urgent() {

@@ -3,6 +3,7 @@ package dearly.desk;
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
 import dearly.language.Language;
+import dearly.language.Dates;
 import dearly.language.Messages;
 import dearly.asking.DeskQuestion;
 import dearly.web.Feature;
@@ -17,18 +18,27 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
+import java.time.Instant;
 
-/** The editors' desk: the triage queue, a question with its private details marked, a kind decline. */
+/**
+ * The editors' desk: the triage queue (urgent questions that waited too long at the top), a
+ * question with its private details marked, a kind decline, a message to her at once, and marking
+ * an urgent question handled.
+ */
 public final class DeskPages implements Feature {
     static final int REPLY_MIN = 20, REPLY_MAX = 5_000;
+    static final int NOTE_MAX = 2_000;
 
     private final QuestionDesk desk;
+    private final DeskSettings settings;
     private final Csrf csrf;
     private final Templates templates;
     private final PageMetas metas;
 
-    public DeskPages(QuestionDesk desk, Csrf csrf, Templates templates, PageMetas metas) {
+    public DeskPages(QuestionDesk desk, DeskSettings settings, Csrf csrf, Templates templates, PageMetas metas) {
         this.desk = desk;
+        this.settings = settings;
         this.csrf = csrf;
         this.templates = templates;
         this.metas = metas;
@@ -39,40 +49,156 @@ public final class DeskPages implements Feature {
         routes.get("/desk", this::queue, Role.EDITOR);
         routes.get("/desk/questions/{id}", this::question, Role.EDITOR);
         routes.post("/desk/questions/{id}/decline", this::decline, Role.EDITOR);
+        routes.post("/desk/questions/{id}/message", this::message, Role.EDITOR);
+        routes.post("/desk/questions/{id}/handled", this::handled, Role.EDITOR);
+        routes.get("/desk/settings", this::settingsForm, Role.ADMIN);
+        routes.post("/desk/settings", this::saveSettings, Role.ADMIN);
     }
 
     private void queue(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
+        Duration wait = settings.urgentWait();
         HtmlResponse.send(ctx, templates.deskQueue(meta(ctx, t, t.get("desk.queue.title")), desk.queue(),
-                Sessions.user(ctx).map(user -> user.displayName()).orElse("")));
+                Sessions.user(ctx).map(user -> user.displayName()).orElse(""), desk.overdue(wait),
+                Dates.duration(wait, t.language()), received -> Dates.duration(desk.waited(received), t.language())));
     }
 
     private void question(Context ctx) {
-        show(ctx, HttpStatus.OK, found(ctx), "", "", ctx.queryParam("declined") != null);
+        show(ctx, HttpStatus.OK, found(ctx), Form.EMPTY, doneNotice(ctx));
+    }
+
+    /** What the page says after an action: the query names it, so a reload does not repeat the action. */
+    private static String doneNotice(Context ctx) {
+        return ctx.queryParam("declined") != null ? "desk.decline.done"
+                : ctx.queryParam("messaged") != null ? "desk.messaged.done"
+                : ctx.queryParam("handled") != null ? "desk.handled.done"
+                : "";
+    }
+
+    private void message(Context ctx) {
+        DeskQuestion question = found(ctx);
+        String message = typed(ctx, "message");
+        String problem = problemWith(ctx, message, "desk.message.expired", "desk.message.short", "desk.message.long");
+        if (problem.isEmpty() && !question.open()) problem = "desk.message.closed";
+        if (!problem.isEmpty() || !desk.message(question.question().id(), message)) {
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withMessage(message,
+                    problem.isEmpty() ? "desk.message.closed" : problem), "");
+            return;
+        }
+        ctx.redirect("/desk/questions/" + question.question().id() + "?messaged", HttpStatus.SEE_OTHER);
+    }
+
+    private void handled(Context ctx) {
+        DeskQuestion question = found(ctx);
+        String note = typed(ctx, "note");
+        String problem = !csrf.isValid(ctx) ? "desk.handled.expired"
+                : note.isEmpty() ? "desk.handled.missing"
+                : length(note) > NOTE_MAX ? "desk.handled.long"
+                : "";
+        String editor = Sessions.user(ctx).map(user -> user.displayName()).orElse("");
+        if (!problem.isEmpty() || !desk.handled(question.question().id(), editor, note)) {
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withNote(note,
+                    problem.isEmpty() ? "desk.message.closed" : problem), "");
+            return;
+        }
+        ctx.redirect("/desk/questions/" + question.question().id() + "?handled", HttpStatus.SEE_OTHER);
+    }
+
+    private void settingsForm(Context ctx) {
+        long minutes = settings.urgentWait().toMinutes();
+        showSettings(ctx, HttpStatus.OK, Long.toString(minutes), "", ctx.queryParam("saved") != null);
+    }
+
+    private void saveSettings(Context ctx) {
+        String typed = typed(ctx, "urgent_wait_minutes");
+        long shortest = DeskSettings.SHORTEST_URGENT_WAIT.toMinutes(), longest = DeskSettings.LONGEST_URGENT_WAIT.toMinutes();
+        Long minutes = typed.matches("\\d{1,6}") ? Long.valueOf(typed) : null;
+        String problem = !csrf.isValid(ctx) ? "desk.settings.expired"
+                : minutes == null ? "desk.settings.not-a-number"
+                : minutes < shortest || minutes > longest ? "desk.settings.range"
+                : "";
+        if (!problem.isEmpty()) {
+            showSettings(ctx, HttpStatus.UNPROCESSABLE_CONTENT, typed, problem, false);
+            return;
+        }
+        settings.setUrgentWait(Duration.ofMinutes(minutes));
+        ctx.redirect("/desk/settings?saved", HttpStatus.SEE_OTHER);
+    }
+
+    private void showSettings(Context ctx, HttpStatus status, String minutes, String problem, boolean saved) {
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        String error = problem.isEmpty() ? "" : t.format(problem, DeskSettings.SHORTEST_URGENT_WAIT.toMinutes(),
+                DeskSettings.LONGEST_URGENT_WAIT.toMinutes());
+        ctx.status(status);
+        HtmlResponse.send(ctx, templates.deskSettings(metas.of(ctx, t, t.get("desk.settings.title"), "/desk/settings"),
+                csrf.token(ctx), minutes, error, saved));
+    }
+
+    /** What is wrong with words an editor sends her (a decline or a message): the key of its message, or "". */
+    private String problemWith(Context ctx, String words, String expired, String tooShort, String tooLong) {
+        return !csrf.isValid(ctx) ? expired
+                : length(words) < REPLY_MIN ? tooShort
+                : length(words) > REPLY_MAX ? tooLong
+                : "";
+    }
+
+    /** What she typed in a field, trimmed; nothing when the field was not sent. */
+    private static String typed(Context ctx, String field) {
+        return ctx.formParamAsClass(field, String.class).getOrDefault("").strip();
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     private void decline(Context ctx) {
         DeskQuestion question = found(ctx);
-        String reply = ctx.formParamAsClass("reply", String.class).getOrDefault("").strip();
-        String problem = !csrf.isValid(ctx) ? "desk.decline.expired"
-                : reply.codePointCount(0, reply.length()) < REPLY_MIN ? "desk.decline.short"
-                : reply.codePointCount(0, reply.length()) > REPLY_MAX ? "desk.decline.long"
-                : "";
+        String reply = typed(ctx, "reply");
+        String problem = problemWith(ctx, reply, "desk.decline.expired", "desk.decline.short", "desk.decline.long");
         if (!problem.isEmpty()) {
-            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, reply, problem, false);
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withReply(reply, problem), "");
             return;
         }
         desk.decline(question.question().id(), reply);
         ctx.redirect("/desk/questions/" + question.question().id() + "?declined", HttpStatus.SEE_OTHER);
     }
 
-    private void show(Context ctx, HttpStatus status, DeskQuestion question, String reply, String problem, boolean declined) {
+    /**
+     * What an editor typed into the question page's three forms, and the mistake in the one she
+     * sent: each keeps its own text, so a mistake in one loses nothing in another.
+     */
+    public record Form(String reply, String replyProblem, String message, String messageProblem, String note, String noteProblem) {
+        static final Form EMPTY = new Form("", "", "", "", "", "");
+
+        public Form withReply(String text, String problem) {
+            return new Form(text, problem, message, messageProblem, note, noteProblem);
+        }
+
+        public Form withMessage(String text, String problem) {
+            return new Form(reply, replyProblem, text, problem, note, noteProblem);
+        }
+
+        public Form withNote(String text, String problem) {
+            return new Form(reply, replyProblem, message, messageProblem, text, problem);
+        }
+
+        Form worded(Messages t) {
+            return new Form(reply, words(t, replyProblem), message, words(t, messageProblem), note, words(t, noteProblem));
+        }
+
+        private static String words(Messages t, String key) {
+            return key.isEmpty() ? "" : t.get(key);
+        }
+    }
+
+    private void show(Context ctx, HttpStatus status, DeskQuestion question, Form form, String notice) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         Language letterLanguage = question.question().language();
         String byline = question.byline(letterLanguage);
         ctx.status(status);
         HtmlResponse.send(ctx, templates.deskQuestion(meta(ctx, t, question.question().title()), question, byline,
-                csrf.token(ctx), reply, problem.isEmpty() ? "" : t.get(problem), declined));
+                csrf.token(ctx), form.worded(t), notice.isEmpty() ? "" : t.get(notice),
+                Dates.duration(desk.waited(question.question().receivedAt()), t.language())));
     }
 
     private DeskQuestion found(Context ctx) {

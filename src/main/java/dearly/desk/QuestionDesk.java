@@ -7,6 +7,7 @@ import dearly.asking.QueuedQuestion;
 import dearly.mail.Mail;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,14 +54,50 @@ public final class QuestionDesk {
      * transaction; false when the question is no longer open.
      */
     public boolean decline(long id, String reply) {
+        return changeAndTellHer(id, (handle, now) -> questions.decline(handle, id, reply, now),
+                to -> mail.declined(to.email(), to.firstName(), to.questionTitle(), reply, to.language()));
+    }
+
+    /**
+     * Writes to her at once, before any letter: the message stays on her status page and a mail
+     * tells her, in one transaction; false when the question is no longer open.
+     */
+    public boolean message(long id, String message) {
+        return changeAndTellHer(id, (handle, now) -> questions.message(handle, id, message, now),
+                to -> mail.fromEditors(to.email(), to.firstName(), to.questionTitle(), message, to.language()));
+    }
+
+    /** A change to her question in the desk's transaction; false when it could not be made. */
+    private interface Change {
+        boolean make(Handle handle, Instant now);
+    }
+
+    /** Makes the change and queues her mail in one transaction, then sends it; false when nothing changed. */
+    private boolean changeAndTellHer(long id, Change change, Function<QuestionQueue.Recipient, Mail> write) {
         Instant now = clock.get();
-        boolean declined = database.write(handle -> {
-            if (!questions.decline(handle, id, reply, now)) return false;
-            tellHer(handle, id, now, to -> mail.declined(to.email(), to.firstName(), to.questionTitle(), reply, to.language()));
+        boolean changed = database.write(handle -> {
+            if (!change.make(handle, now)) return false;
+            tellHer(handle, id, now, write);
             return true;
         });
-        if (declined) mailWaiting.run();
-        return declined;
+        if (changed) mailWaiting.run();
+        return changed;
+    }
+
+    /** Marks an urgent question handled by this editor, with what was done; false when it is not open. */
+    public boolean handled(long id, String editor, String note) {
+        return database.write(handle -> questions.handled(handle, id, editor, note, clock.get()));
+    }
+
+    /** Urgent questions no editor has handled that have waited longer than {@code wait}, the longest first. */
+    public List<QueuedQuestion> overdue(Duration wait) {
+        Instant now = clock.get();
+        return database.read(handle -> questions.overdue(handle, now.minus(wait)));
+    }
+
+    /** How long a question has waited until now. */
+    public Duration waited(Instant receivedAt) {
+        return Duration.between(receivedAt, clock.get());
     }
 
     /**
