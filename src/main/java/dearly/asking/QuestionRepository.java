@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -94,8 +95,16 @@ public final class QuestionRepository {
                 .findOne();
     }
 
-    /** Replaces what she asked, as long as no advisor has taken it; false when it is too late. */
+    /**
+     * Replaces what she asked, as long as no advisor has taken it; false when it is too late. The
+     * crisis signs found in the new words are added to those found before.
+     */
     public boolean replace(Handle handle, long questionId, NewQuestion asked, Set<String> crisisKinds, Instant now) {
+        // A sign once found stays until an editor clears it: she may take frightening words out for
+        // shame or fear, not because the danger passed.
+        Set<String> kinds = new TreeSet<>(crisisKinds);
+        handle.createQuery("SELECT crisis_kinds FROM question WHERE id = :id").bind("id", questionId).mapTo(String.class)
+                .findOne().ifPresent(stored -> kinds.addAll(QuestionRows.crisisKinds(stored)));
         int changed = handle.createUpdate("""
                         UPDATE question SET title = :title, body = :body, language = :language, urgent = :urgent,
                                crisis_kinds = :crisis, updated_at = :now
@@ -104,8 +113,8 @@ public final class QuestionRepository {
                 .bind("title", asked.title())
                 .bind("body", asked.body())
                 .bind("language", asked.asker().language().code())
-                .bind("urgent", !crisisKinds.isEmpty())
-                .bind("crisis", QuestionRows.crisisKinds(crisisKinds))
+                .bind("urgent", !kinds.isEmpty())
+                .bind("crisis", QuestionRows.crisisKinds(kinds))
                 .bind("now", now)
                 .bind("id", questionId)
                 .execute();
