@@ -72,7 +72,8 @@ public final class Asking {
      * @param statusUrl turns a status path into the absolute address to e-mail
      */
     public Sent ask(NewQuestion asked, Optional<RetryKey> typedKey, Function<String, String> statusUrl) {
-        Set<String> crisis = crisisIn(asked);
+        List<CrisisSign> signs = signsIn(asked);
+        Set<String> crisis = kinds(signs);
         Optional<RetryKey> retryKey = typedKey.map(key -> key.scopedTo(asked));
         try {
             Sent sent = database.write(handle -> {
@@ -81,7 +82,7 @@ public final class Asking {
                 if (earlier.isPresent()) return earlier.get();
                 String token = StatusLink.newToken();
                 Instant now = clock.get();
-                questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, crisis);
+                questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, signs);
                 // An unused erase link's mail still names an address: gone by the next question at the latest.
                 eraseLinks.removeExpired(handle, now);
                 Asker asker = asked.asker();
@@ -106,8 +107,13 @@ public final class Asking {
         return key.open(sealed).<Sent>map(token -> new Receipt(token, true, crisis)).orElseGet(RetryKeyTaken::new);
     }
 
-    public Set<String> crisisIn(NewQuestion asked) {
-        return crisisIn(asked.title(), asked.body());
+    /** The signs of crisis in her title and body, each with the sentence that showed it. */
+    private List<CrisisSign> signsIn(NewQuestion asked) {
+        return crisisSigns.check(asked.title() + "\n" + asked.body());
+    }
+
+    private static Set<String> kinds(List<CrisisSign> signs) {
+        return signs.stream().map(sign -> sign.kind().name()).collect(Collectors.toSet());
     }
 
     /** The crisis signs in what she typed, checked or not: help must not wait for a valid form. */
@@ -124,7 +130,7 @@ public final class Asking {
     public boolean edit(String token, NewQuestion asked) {
         if (!StatusLink.wellFormed(token)) return false;
         return database.write(handle -> questions.byStatusToken(handle, token)
-                .map(stored -> questions.replace(handle, stored.question().id(), asked, crisisIn(asked), clock.get()))
+                .map(stored -> questions.replace(handle, stored.question().id(), asked, signsIn(asked), clock.get()))
                 .orElse(false));
     }
 

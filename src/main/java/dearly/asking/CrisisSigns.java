@@ -43,6 +43,7 @@ public final class CrisisSigns {
     private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern DEFINITION = Pattern.compile("\\{([a-z_]+)\\}\\s*=\\s*(.+)");
     private static final Pattern NAME = Pattern.compile("\\{([a-z_]+)\\}");
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?…])\\s+|\\R+");
 
     private final List<Pattern> exclusions;
     private final Map<CrisisKind, List<Pattern>> signs;
@@ -60,6 +61,26 @@ public final class CrisisSigns {
             read(language.code() + ".txt", exclusions, signs);
         }
         return new CrisisSigns(exclusions, signs);
+    }
+
+    /**
+     * The signs of crisis in the text, each with the sentence (or line) that showed it, so an
+     * editor can see why a question is urgent.
+     */
+    public List<CrisisSign> check(String text) {
+        List<CrisisSign> found = new ArrayList<>();
+        if (text == null || text.isBlank()) return found;
+        for (String sentence : SENTENCES.split(text.substring(0, Math.min(text.length(), READ_AT_MOST)))) {
+            if (sentence.isBlank()) continue;
+            for (CrisisKind kind : in(sentence)) found.add(new CrisisSign(kind, sentence.strip(), CrisisSign.Layer.PHRASE));
+        }
+        // A sign whose words run across two sentences is still a sign: the whole text decides, the sentences explain.
+        Set<CrisisKind> explained = EnumSet.noneOf(CrisisKind.class);
+        found.forEach(sign -> explained.add(sign.kind()));
+        for (CrisisKind kind : in(text)) {
+            if (!explained.contains(kind)) found.add(new CrisisSign(kind, text.strip(), CrisisSign.Layer.PHRASE));
+        }
+        return found;
     }
 
     /** The kinds of crisis the text (its first 20,000 characters) shows signs of; empty when none. */

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record DeskQuestion(
         Question question, AskerProfile asker, Optional<String> pseudonym, Set<String> crisisKinds,
-        Optional<String> declineReply, Optional<Handled> handled, List<EditorMessage> messages) {
+        Optional<String> declineReply, Optional<Handled> handled, List<EditorMessage> messages, List<CrisisSign> signs) {
 
     /** What an editor did about an urgent question, in her own words. */
     public record Handled(Instant at, String by, String note) {}
@@ -23,6 +23,12 @@ public record DeskQuestion(
     public DeskQuestion {
         handled = handled == null ? Optional.empty() : handled;
         messages = List.copyOf(messages == null ? List.of() : messages);
+        signs = List.copyOf(signs == null ? List.of() : signs);
+    }
+
+    /** The signs that made it urgent, for one kind: the sentences an editor reads to judge it. */
+    public List<CrisisSign> signsOf(String kind) {
+        return signs.stream().filter(sign -> sign.kind().name().equals(kind)).toList();
     }
 
     public MarkedText markedTitle() {

@@ -31,4 +31,11 @@ public record MarkedText(List<Run> runs) {
     public boolean anyMarked() {
         return runs.stream().anyMatch(Run::marked);
     }
+
+    /** The text with each private detail replaced by its kind in brackets: "write to [EMAIL]". */
+    public String masked() {
+        StringBuilder masked = new StringBuilder();
+        for (Run run : runs) masked.append(run.marked() ? "[" + run.detail() + "]" : run.text());
+        return masked.toString();
+    }
 }

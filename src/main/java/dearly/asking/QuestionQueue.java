@@ -165,6 +165,6 @@ public final class QuestionQueue {
                 : Optional.of(new DeskQuestion.Handled(handledAt, rs.getString("handled_by"), rs.getString("handled_note")));
         return new DeskQuestion(question, profile, Optional.ofNullable(rs.getString("pseudonym")),
                 QuestionRows.crisisKinds(rs.getString("crisis_kinds")), Optional.ofNullable(rs.getString("decline_reply")),
-                handled, messages(handle, question.id()));
+                handled, messages(handle, question.id()), CrisisReviews.signs(handle, question.id()));
     }
 }

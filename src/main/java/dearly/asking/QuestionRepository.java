@@ -58,7 +58,8 @@ public final class QuestionRepository {
 
     /** Stores a question from the ask form or API with its private link's hash, its retry receipt and crisis flags. */
     public long add(Handle handle, NewQuestion asked, Instant receivedAt, String statusTokenHash, Optional<RetryKey> retryKey,
-            String statusToken, Set<String> crisisKinds) {
+            String statusToken, List<CrisisSign> signs) {
+        Set<String> crisisKinds = kinds(signs);
         long id = add(handle, asked.asker(), asked.title(), asked.body(), receivedAt, QuestionStatus.RECEIVED);
         handle.createUpdate("""
                         UPDATE question SET status_token_hash = :tokenHash, retry_key_hash = :retryHash,
@@ -72,7 +73,14 @@ public final class QuestionRepository {
                 .bind("consent", true)
                 .bind("id", id)
                 .execute();
+        CrisisReviews.keep(handle, id, signs, receivedAt);
         return id;
+    }
+
+    private static Set<String> kinds(List<CrisisSign> signs) {
+        Set<String> kinds = new TreeSet<>();
+        signs.forEach(sign -> kinds.add(sign.kind().name()));
+        return kinds;
     }
 
     /** The sealed status token of an earlier submission with the same retry key. */
@@ -99,10 +107,10 @@ public final class QuestionRepository {
      * Replaces what she asked, as long as no advisor has taken it; false when it is too late. The
      * crisis signs found in the new words are added to those found before.
      */
-    public boolean replace(Handle handle, long questionId, NewQuestion asked, Set<String> crisisKinds, Instant now) {
+    public boolean replace(Handle handle, long questionId, NewQuestion asked, List<CrisisSign> signs, Instant now) {
         // A sign once found stays until an editor clears it: she may take frightening words out for
         // shame or fear, not because the danger passed.
-        Set<String> kinds = new TreeSet<>(crisisKinds);
+        Set<String> kinds = kinds(signs);
         handle.createQuery("SELECT crisis_kinds FROM question WHERE id = :id").bind("id", questionId).mapTo(String.class)
                 .findOne().ifPresent(stored -> kinds.addAll(QuestionRows.crisisKinds(stored)));
         int changed = handle.createUpdate("""
@@ -119,6 +127,8 @@ public final class QuestionRepository {
                 .bind("id", questionId)
                 .execute();
         if (changed == 0) return false;
+        List<CrisisSign> known = CrisisReviews.signs(handle, questionId);
+        CrisisReviews.keep(handle, questionId, signs.stream().filter(sign -> !known.contains(sign)).toList(), now);
         long askerId = handle.createQuery("SELECT asker_id FROM question WHERE id = :id").bind("id", questionId)
                 .mapTo(Long.class).one();
         Asker asker = asked.asker();

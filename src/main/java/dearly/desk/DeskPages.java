@@ -1,18 +1,22 @@
 package dearly.desk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
-import dearly.language.Language;
-import dearly.language.Dates;
-import dearly.language.Messages;
+import dearly.asking.CrisisKind;
+import dearly.asking.CrisisReviews;
 import dearly.asking.DeskQuestion;
-import dearly.web.Feature;
-import dearly.web.RateLimits;
+import dearly.language.Dates;
+import dearly.language.Language;
+import dearly.language.Messages;
 import dearly.web.Csrf;
+import dearly.web.Feature;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
 import dearly.web.PageMeta;
 import dearly.web.PageMetas;
+import dearly.web.RateLimits;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,6 +24,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The editors' desk: the triage queue (urgent questions that waited too long at the top), a
@@ -29,6 +36,8 @@ import java.time.Instant;
 public final class DeskPages implements Feature {
     static final int REPLY_MIN = 20, REPLY_MAX = 5_000;
     static final int NOTE_MAX = 2_000;
+    static final int WORDS_MAX = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final QuestionDesk desk;
     private final DeskSettings settings;
@@ -51,6 +60,9 @@ public final class DeskPages implements Feature {
         routes.post("/desk/questions/{id}/decline", this::decline, Role.EDITOR);
         routes.post("/desk/questions/{id}/message", this::message, Role.EDITOR);
         routes.post("/desk/questions/{id}/handled", this::handled, Role.EDITOR);
+        routes.post("/desk/questions/{id}/clear", this::clear, Role.EDITOR);
+        routes.post("/desk/questions/{id}/raise", this::raise, Role.EDITOR);
+        routes.get("/desk/crisis-examples.jsonl", this::examples, Role.ADMIN);
         routes.get("/desk/settings", this::settingsForm, Role.ADMIN);
         routes.post("/desk/settings", this::saveSettings, Role.ADMIN);
     }
@@ -72,6 +84,8 @@ public final class DeskPages implements Feature {
         return ctx.queryParam("declined") != null ? "desk.decline.done"
                 : ctx.queryParam("messaged") != null ? "desk.messaged.done"
                 : ctx.queryParam("handled") != null ? "desk.handled.done"
+                : ctx.queryParam("cleared") != null ? "desk.cleared.done"
+                : ctx.queryParam("raised") != null ? "desk.raised.done"
                 : "";
     }
 
@@ -95,13 +109,72 @@ public final class DeskPages implements Feature {
                 : note.isEmpty() ? "desk.handled.missing"
                 : length(note) > NOTE_MAX ? "desk.handled.long"
                 : "";
-        String editor = Sessions.user(ctx).map(user -> user.displayName()).orElse("");
-        if (!problem.isEmpty() || !desk.handled(question.question().id(), editor, note)) {
+        if (!problem.isEmpty() || !desk.handled(question.question().id(), editor(ctx), note)) {
             show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withNote(note,
                     problem.isEmpty() ? "desk.message.closed" : problem), "");
             return;
         }
         ctx.redirect("/desk/questions/" + question.question().id() + "?handled", HttpStatus.SEE_OTHER);
+    }
+
+    /** "Not a crisis": the editor clears one kind of sign she judged a false alarm. */
+    private void clear(Context ctx) {
+        DeskQuestion question = found(ctx);
+        Optional<CrisisKind> kind = kind(ctx);
+        if (!csrf.isValid(ctx) || kind.isEmpty()) {
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY, "desk.review.expired");
+            return;
+        }
+        desk.clear(question.question().id(), kind.get(), editor(ctx));
+        ctx.redirect("/desk/questions/" + question.question().id() + "?cleared", HttpStatus.SEE_OTHER);
+    }
+
+    /** The editor raises a sign the check missed, quoting her words that show it. */
+    private void raise(Context ctx) {
+        DeskQuestion question = found(ctx);
+        String words = typed(ctx, "words");
+        Optional<CrisisKind> kind = kind(ctx);
+        String problem = !csrf.isValid(ctx) ? "desk.review.expired"
+                : kind.isEmpty() ? "desk.raise.kind"
+                : words.isEmpty() ? "desk.raise.missing"
+                : length(words) > WORDS_MAX ? "desk.raise.long"
+                : "";
+        if (!problem.isEmpty()) {
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withRaise(words, kind.map(Enum::name).orElse(""),
+                    problem), "");
+            return;
+        }
+        desk.raise(question.question().id(), kind.get(), words, editor(ctx));
+        ctx.redirect("/desk/questions/" + question.question().id() + "?raised", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Every decision editors made about crisis signs, one JSON line each in the shape of the
+     * tuning data ({@code id}, {@code language}, {@code kind}, {@code text}), private details masked.
+     */
+    private void examples(Context ctx) throws JsonProcessingException {
+        StringBuilder lines = new StringBuilder();
+        for (CrisisReviews.Example example : desk.examples()) {
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("id", "review-" + example.id());
+            line.put("language", example.language().code());
+            line.put("kind", example.label());
+            line.put("text", example.words());
+            line.put("decision", example.decision());
+            line.put("decided_at", example.decidedAt().toString());
+            lines.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"crisis-examples.jsonl\"");
+        ctx.contentType("application/x-ndjson; charset=utf-8").result(lines.toString());
+    }
+
+    private static Optional<CrisisKind> kind(Context ctx) {
+        String typed = typed(ctx, "kind");
+        return java.util.Arrays.stream(CrisisKind.values()).filter(kind -> kind.name().equals(typed)).findFirst();
+    }
+
+    private static String editor(Context ctx) {
+        return Sessions.user(ctx).map(user -> user.displayName()).orElse("");
     }
 
     private void settingsForm(Context ctx) {
@@ -167,23 +240,30 @@ public final class DeskPages implements Feature {
      * What an editor typed into the question page's three forms, and the mistake in the one she
      * sent: each keeps its own text, so a mistake in one loses nothing in another.
      */
-    public record Form(String reply, String replyProblem, String message, String messageProblem, String note, String noteProblem) {
-        static final Form EMPTY = new Form("", "", "", "", "", "");
+    public record Form(
+            String reply, String replyProblem, String message, String messageProblem, String note, String noteProblem,
+            String raiseWords, String raiseKind, String raiseProblem) {
+        static final Form EMPTY = new Form("", "", "", "", "", "", "", "", "");
 
         public Form withReply(String text, String problem) {
-            return new Form(text, problem, message, messageProblem, note, noteProblem);
+            return new Form(text, problem, message, messageProblem, note, noteProblem, raiseWords, raiseKind, raiseProblem);
         }
 
         public Form withMessage(String text, String problem) {
-            return new Form(reply, replyProblem, text, problem, note, noteProblem);
+            return new Form(reply, replyProblem, text, problem, note, noteProblem, raiseWords, raiseKind, raiseProblem);
         }
 
         public Form withNote(String text, String problem) {
-            return new Form(reply, replyProblem, message, messageProblem, text, problem);
+            return new Form(reply, replyProblem, message, messageProblem, text, problem, raiseWords, raiseKind, raiseProblem);
+        }
+
+        public Form withRaise(String words, String kind, String problem) {
+            return new Form(reply, replyProblem, message, messageProblem, note, noteProblem, words, kind, problem);
         }
 
         Form worded(Messages t) {
-            return new Form(reply, words(t, replyProblem), message, words(t, messageProblem), note, words(t, noteProblem));
+            return new Form(reply, words(t, replyProblem), message, words(t, messageProblem), note, words(t, noteProblem),
+                    raiseWords, raiseKind, words(t, raiseProblem));
         }
 
         private static String words(Messages t, String key) {

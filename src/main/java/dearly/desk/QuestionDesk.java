@@ -1,6 +1,8 @@
 package dearly.desk;
 
 import dearly.asking.AskerMail;
+import dearly.asking.CrisisKind;
+import dearly.asking.CrisisReviews;
 import dearly.asking.DeskQuestion;
 import dearly.asking.QuestionQueue;
 import dearly.asking.QueuedQuestion;
@@ -25,6 +27,7 @@ public final class QuestionDesk {
 
     private final Database database;
     private final QuestionQueue questions;
+    private final CrisisReviews reviews = new CrisisReviews();
     private final Outbox outbox;
     private final AskerMail mail;
     private final Runnable mailWaiting;
@@ -82,6 +85,21 @@ public final class QuestionDesk {
         });
         if (changed) mailWaiting.run();
         return changed;
+    }
+
+    /** An editor judges one kind of sign a false alarm; false when the question does not show it. */
+    public boolean clear(long id, CrisisKind kind, String editor) {
+        return database.write(handle -> reviews.clear(handle, id, kind, editor, clock.get()));
+    }
+
+    /** An editor raises a sign the check missed, quoting the words that show it. */
+    public boolean raise(long id, CrisisKind kind, String words, String editor) {
+        return database.write(handle -> reviews.raise(handle, id, kind, words, editor, clock.get()));
+    }
+
+    /** Every decision editors made about crisis signs, as labelled examples with private details masked. */
+    public List<CrisisReviews.Example> examples() {
+        return database.read(reviews::examples);
     }
 
     /** Marks an urgent question handled by this editor, with what was done; false when it is not open. */

@@ -65,6 +65,8 @@ class CrisisOnEditTest {
         Document desk = server.page("/desk");
         assertThat(desk.selectFirst(".queue li").hasClass("urgent")).isTrue();
         Document question = server.page(desk.selectFirst(".queue li a").attr("href"));
-        assertThat(question.select(".crisis li").eachText()).containsExactly("thoughts of harming the baby");
+        assertThat(question.select(".crisis .signs li strong").eachText()).containsExactly("thoughts of harming the baby");
+        assertThat(question.select(".crisis .signs blockquote").eachText())
+                .containsExactly("No duermo desde hace semanas y a veces pienso en hacerle daño a mi bebé.");
     }
 }

@@ -130,7 +130,7 @@ class UrgentQuestionTest {
         assertThat(server.postForm(link + "/handled", Map.of("_csrf", csrf, "note", note)).statusCode()).isEqualTo(303);
         Document page = server.page(link + "?handled");
         assertThat(page.selectFirst(".handled").text()).startsWith("Handled by " + editor.displayName() + " on ");
-        assertThat(page.selectFirst(".crisis blockquote").text()).isEqualTo(note);
+        assertThat(page.selectFirst(".handled + blockquote").text()).isEqualTo(note);
         assertThat(page.select("form[action$=/handled]")).isEmpty();
 
         Document queue = server.page("/desk");
