@@ -24,9 +24,7 @@ class ReceiptMailTest {
 
     @Test
     void askingWithAnEmailSendsTheStatusLinkInHerLanguage() throws Exception {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
-                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
-        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp))) {
+        try (TestServer server = withSmtp()) {
             Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
             String status = AskFlow.askAndFollow(server, fields);
 
@@ -41,9 +39,7 @@ class ReceiptMailTest {
 
     @Test
     void theReceiptOfAnUrgentQuestionRepeatsTheHelpForHerCountryAndDangerInHerLanguage() throws Exception {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
-                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
-        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp))) {
+        try (TestServer server = withSmtp()) {
             Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
             fields.put("country", "España");
             fields.put("body", "Mi marido me pega cuando el bebé llora y me dice que me quitará a la niña si se lo cuento a alguien.");
@@ -65,9 +61,7 @@ class ReceiptMailTest {
 
     @Test
     void theReceiptOfAnOrdinaryQuestionCarriesNoCrisisHelp() throws Exception {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
-                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
-        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp))) {
+        try (TestServer server = withSmtp()) {
             AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
 
             assertThat(SMTP.waitForIncomingEmail(20_000, 1)).as("receipt delivered").isTrue();
@@ -86,6 +80,13 @@ class ReceiptMailTest {
                     .mapTo(Long.class).one());
             assertThat(pending).isEqualTo(1);
         }
+    }
+
+    /** Dearly sending its mail to the GreenMail server of this test class. */
+    private static TestServer withSmtp() {
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
+                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
+        return TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp));
     }
 
     /** The plain-text part as she reads it, decoded from its transfer encoding. */
