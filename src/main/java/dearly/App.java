@@ -71,7 +71,8 @@ public final class App {
         LetterRepository letters = new LetterRepository(database, clock);
         Publishing publishing = new Publishing();
         CrisisDirectory crisisDirectory = new CrisisDirectory(database);
-        Asking asking = new Asking(database, new QuestionRepository(database, publishing), CrisisSigns.load(), new Outbox(database),
+        Asking asking = new Asking(database, new QuestionRepository(database, publishing), CrisisSigns.load(), crisisDirectory,
+                new Outbox(database),
                 new AskerMail(templates), mailWaiting, clock);
         Sessions sessions = new Sessions(database, links, clock);
 

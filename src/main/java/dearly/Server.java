@@ -58,7 +58,7 @@ public final class Server implements AutoCloseable {
         Optional<MailDispatcher> mail = Optional.empty();
         try {
             database.migrate();
-            new CrisisDirectory(database).seedIfEmpty();
+            new CrisisDirectory(database).seed();
             Publishing publishing = new Publishing();
             new BylineSnapshots(database, new QuestionQueue(database), publishing).takeMissing();
             if (demo || config.embedded()) {

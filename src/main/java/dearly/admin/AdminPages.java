@@ -165,8 +165,9 @@ public final class AdminPages implements Feature {
             fallbacks.add(typedFallback.filter(typed -> typed.language() == language)
                     .orElseGet(() -> new CrisisPageView.Fallback(language, stored.getOrDefault(language, ""), "")));
         }
-        CrisisPageView view = new CrisisPageView(t, CrisisPageView.byCountry(directory.all(), t.language()), fallbacks, add,
-                csrf.token(ctx), notice);
+        List<EditableResource> all = directory.all();
+        CrisisPageView view = new CrisisPageView(t, CrisisPageView.byCountry(all, t), CrisisPageView.withoutEmergency(all, t.language()),
+                fallbacks, add, csrf.token(ctx), notice);
         ctx.status(status);
         HtmlResponse.send(ctx, templates.adminCrisis(meta(ctx, t, t.get("admin.crisis.title")), view));
     }

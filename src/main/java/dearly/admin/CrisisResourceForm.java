@@ -6,6 +6,7 @@ import dearly.web.PostedFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +26,22 @@ import java.util.regex.Pattern;
  * number that reaches a parent in danger must be exactly what the admin checked, so an invisible
  * character is a mistake to show, not something to drop.
  *
- * @param country ISO 3166 alpha-2 code, any case
- * @param kind "emergency" or "helpline"
- * @param languages the codes of the languages it answers in
+ * @param country ISO 3166 alpha-2 code, any case, or {@link CrisisResource#EVERY_COUNTRY}
+ * @param kind what it is for: a {@link CrisisResource.Kind#code()}
+ * @param languages the codes of the languages it answers in; none when it answers only in others
+ * @param source the page the number was copied from
  */
-public record CrisisResourceForm(String country, String name, String phone, String url, String kind, List<String> languages) {
-    // The columns' sizes (V4__crisis_resources.sql); PostgreSQL counts characters as code points, as here.
+public record CrisisResourceForm(String country, String name, String phone, String url, String kind, List<String> languages,
+        String source) {
+    // The columns' sizes (V10__crisis_kinds.sql); PostgreSQL counts characters as code points, as here.
     public static final int NAME_MAX = 200, PHONE_MAX = 40, URL_MAX = 500;
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    // Digits, spaces, + ( ) - . / and letters for numbers such as 1-800-PPD-MOMS; ASCII only, as a keypad dials.
-    private static final Pattern PHONE = Pattern.compile("[0-9A-Za-z +()\\-./]*[0-9][0-9A-Za-z +()\\-./]*");
+    /** The kinds an admin chooses from, in the order the form offers them. */
+    public static final List<String> KINDS = Arrays.stream(CrisisResource.Kind.values()).map(CrisisResource.Kind::code).toList();
+
+    private static final Set<String> COUNTRIES = countries();
+    // Digits, spaces, + ( ) - . / * # and letters for numbers such as 1-800-PPD-MOMS or *4141; ASCII only, as a keypad dials.
+    private static final Pattern PHONE = Pattern.compile("[0-9A-Za-z +()\\-./*#]*[0-9][0-9A-Za-z +()\\-./*#]*");
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cc}");
 
     public CrisisResourceForm {
@@ -51,17 +57,16 @@ public record CrisisResourceForm(String country, String name, String phone, Stri
     public static CrisisResourceForm fromFields(Function<String, String> sent, List<String> languages) {
         PostedFields field = new PostedFields(sent);
         return new CrisisResourceForm(field.get("country"), field.get("name"), field.get("phone"), field.get("url"),
-                field.get("kind"), languages);
+                field.get("kind"), languages, field.get("source"));
     }
 
     public static CrisisResourceForm empty() {
-        return new CrisisResourceForm("", "", "", "", "", List.of());
+        return new CrisisResourceForm("", "", "", "", "", List.of(), "");
     }
 
     public static CrisisResourceForm of(CrisisResource resource) {
-        return new CrisisResourceForm(resource.country(), resource.name(), resource.phone(),
-                resource.url() == null ? "" : resource.url(), resource.kind().code(),
-                resource.languages().stream().map(Language::code).toList());
+        return new CrisisResourceForm(resource.country(), resource.name(), orEmpty(resource.phone()), orEmpty(resource.url()),
+                resource.kind().code(), resource.languages().stream().map(Language::code).toList(), orEmpty(resource.source()));
     }
 
     /** Whether the box for this language code is ticked. */
@@ -82,27 +87,31 @@ public record CrisisResourceForm(String country, String name, String phone, Stri
         else if (INVISIBLE.matcher(name).find()) problems.put("name", "admin.crisis.problem.name.invisible");
 
         String phone = phone().strip();
-        if (phone.isEmpty()) problems.put("phone", "admin.crisis.problem.phone.missing");
-        else if (phone.length() > PHONE_MAX) problems.put("phone", "admin.crisis.problem.phone.long");
-        else if (!PHONE.matcher(phone).matches()) problems.put("phone", "admin.crisis.problem.phone.malformed");
-
         String url = url().strip();
+        // A directory of helplines may be a web page alone; every other service is reached by phone.
+        boolean pageAlone = kindOf().filter(kind -> kind == CrisisResource.Kind.DIRECTORY).isPresent() && !url.isEmpty();
+        if (phone.isEmpty() && !pageAlone) problems.put("phone", "admin.crisis.problem.phone.missing");
+        else if (phone.length() > PHONE_MAX) problems.put("phone", "admin.crisis.problem.phone.long");
+        else if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) problems.put("phone", "admin.crisis.problem.phone.malformed");
+
         if (length(url) > URL_MAX) problems.put("url", "admin.crisis.problem.url.long");
         else if (!url.isEmpty() && !isWebAddress(url)) problems.put("url", "admin.crisis.problem.url.malformed");
 
         if (kindOf().isEmpty()) problems.put("kind", "admin.crisis.problem.kind");
-        if (spoken().isEmpty() || spoken().size() != Set.copyOf(languages).size()) {
-            problems.put("languages", "admin.crisis.problem.languages");
-        }
+        if (spoken().size() != Set.copyOf(languages).size()) problems.put("languages", "admin.crisis.problem.languages");
+
+        String source = source().strip();
+        if (source.isEmpty()) problems.put("source", "admin.crisis.problem.source.missing");
+        else if (length(source) > URL_MAX) problems.put("source", "admin.crisis.problem.source.long");
+        else if (!isWebAddress(source)) problems.put("source", "admin.crisis.problem.source.malformed");
         return problems;
     }
 
     /** The resource to store; only when {@link #problems} is empty. */
     public CrisisResource resource() {
         if (!problems().isEmpty()) throw new IllegalStateException("a crisis resource with problems cannot be stored");
-        String url = url().strip();
-        return new CrisisResource(countryCode(), name().strip(), phone().strip(), url.isEmpty() ? null : url,
-                kindOf().orElseThrow(), spoken());
+        return new CrisisResource(countryCode(), name().strip(), orNull(phone()), orNull(url()), kindOf().orElseThrow(),
+                spoken(), source().strip());
     }
 
     private String countryCode() {
@@ -110,11 +119,24 @@ public record CrisisResourceForm(String country, String name, String phone, Stri
     }
 
     private Optional<CrisisResource.Kind> kindOf() {
-        return switch (kind.strip()) {
-            case "emergency" -> Optional.of(CrisisResource.Kind.EMERGENCY);
-            case "helpline" -> Optional.of(CrisisResource.Kind.HELPLINE);
-            default -> Optional.empty();
-        };
+        String typed = kind.strip();
+        return KINDS.contains(typed) ? Optional.of(CrisisResource.Kind.fromCode(typed)) : Optional.empty();
+    }
+
+    /** Every ISO country, and the code of the resources listed for every country. */
+    private static Set<String> countries() {
+        Set<String> codes = new HashSet<>(Set.of(Locale.getISOCountries()));
+        codes.add(CrisisResource.EVERY_COUNTRY);
+        return Set.copyOf(codes);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String orNull(String typed) {
+        String value = typed.strip();
+        return value.isEmpty() ? null : value;
     }
 
     /** The ticked languages Dearly speaks, in Dearly's order, each once. */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -117,7 +118,7 @@ public final class AskPages implements Feature {
         String token = ctx.pathParam("token");
         HtmlResponse.send(ctx, templates.askingStatus(meta(ctx, t, t.get("status.title")), stored, token,
                 links.absolute(ctx, StatusLink.path(token)), ctx.queryParam("received") != null,
-                crisis(stored.crisisKinds().isEmpty(), stored.asker().country(), t.language()), csrf.token(ctx),
+                crisis(stored.crisisKinds(), stored.asker().country(), t.language()), csrf.token(ctx),
                 notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from)));
     }
 
@@ -285,8 +286,7 @@ public final class AskPages implements Feature {
         // Help first: a parent in danger sees it even while a field still needs fixing.
         Optional<CrisisHelp> crisis = Optional.empty();
         if (!errorKeys.isEmpty() || !noticeKey.isEmpty()) {
-            boolean signs = !asking.crisisIn(form.title(), form.body()).isEmpty();
-            crisis = crisis(!signs, Countries.code(form.country()).orElse(null), language);
+            crisis = crisis(asking.crisisIn(form.title(), form.body()), Countries.code(form.country()).orElse(null), language);
         }
         AskView view = new AskView(t, typed, errors, csrf.token(ctx), retryKey, Countries.all(language), crisis, action,
                 editing, noticeKey.isEmpty() ? "" : t.get(noticeKey), addedChild);
@@ -294,8 +294,9 @@ public final class AskPages implements Feature {
         HtmlResponse.send(ctx, templates.askingAsk(meta(ctx, t, t.get(editing ? "ask.edit.title" : "ask.title")), view));
     }
 
-    private Optional<CrisisHelp> crisis(boolean none, String country, Language language) {
-        return none ? Optional.empty() : Optional.of(CrisisHelp.forCountry(crisisDirectory, country, language));
+    /** The help for the dangers found, or none when none were. */
+    private Optional<CrisisHelp> crisis(Set<String> kinds, String country, Language language) {
+        return kinds.isEmpty() ? Optional.empty() : Optional.of(CrisisHelp.of(crisisDirectory, country, kinds, language));
     }
 
     private StoredQuestion stored(Context ctx) {

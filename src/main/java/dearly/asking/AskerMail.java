@@ -8,6 +8,7 @@ import gg.jte.generated.precompiled.Templates;
 import gg.jte.models.runtime.JteModel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The mails a parent gets about her question, in her language, from the templates under
@@ -24,9 +25,22 @@ public final class AskerMail {
 
     /** Her question arrived and is private; the status link lets her check, edit, withdraw or delete everything. */
     public Mail received(String to, String firstName, String questionTitle, String statusUrl, Language language) {
-        return withLink(to, language, "subject.received", firstName, questionTitle, statusUrl,
-                forLanguage(language, templates::mailHtmlReceivedEn, templates::mailHtmlReceivedEs),
-                forLanguage(language, templates::mailTextReceivedEn, templates::mailTextReceivedEs));
+        return received(to, firstName, questionTitle, statusUrl, language, Optional.empty());
+    }
+
+    /**
+     * The same, for a question that shows signs of crisis: the help her status page shows comes first.
+     * The subject stays the same, since a phone's lock screen shows it to whoever holds the phone.
+     */
+    public Mail received(String to, String firstName, String questionTitle, String statusUrl, Language language,
+            Optional<CrisisHelp> help) {
+        String site = siteName(language);
+        CrisisHelp shown = help.orElse(null);
+        return mail(to, language, "subject.received",
+                forLanguage(language, templates.mailHtmlReceivedEn(site, firstName, questionTitle, statusUrl, shown),
+                        templates.mailHtmlReceivedEs(site, firstName, questionTitle, statusUrl, shown)),
+                forLanguage(language, templates.mailTextReceivedEn(site, firstName, questionTitle, statusUrl, shown),
+                        templates.mailTextReceivedEs(site, firstName, questionTitle, statusUrl, shown)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dearly.asking;
 
+import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
@@ -46,17 +47,20 @@ public final class Asking {
     private final Database database;
     private final QuestionRepository questions;
     private final CrisisSigns crisisSigns;
+    private final CrisisDirectory crisisDirectory;
     private final Outbox outbox;
     private final AskerMail mail;
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
     private final EraseLinks eraseLinks;
 
-    public Asking(Database database, QuestionRepository questions, CrisisSigns crisisSigns, Outbox outbox, AskerMail mail,
+    public Asking(Database database, QuestionRepository questions, CrisisSigns crisisSigns, CrisisDirectory crisisDirectory,
+            Outbox outbox, AskerMail mail,
             Runnable mailWaiting, Supplier<Instant> clock) {
         this.database = database;
         this.questions = questions;
         this.crisisSigns = crisisSigns;
+        this.crisisDirectory = crisisDirectory;
         this.outbox = outbox;
         this.mail = mail;
         this.mailWaiting = mailWaiting;
@@ -74,6 +78,10 @@ public final class Asking {
     public Sent ask(NewQuestion asked, Optional<RetryKey> typedKey, Function<String, String> statusUrl) {
         List<CrisisSign> signs = signsIn(asked);
         Set<String> crisis = kinds(signs);
+        Asker asker = asked.asker();
+        // Her receipt repeats the help her status page shows, read before the write so that it holds no lock.
+        Optional<CrisisHelp> help = crisis.isEmpty() || asker.email() == null ? Optional.empty()
+                : Optional.of(CrisisHelp.of(crisisDirectory, asker.country(), crisis, asker.language()));
         Optional<RetryKey> retryKey = typedKey.map(key -> key.scopedTo(asked));
         try {
             Sent sent = database.write(handle -> {
@@ -85,10 +93,9 @@ public final class Asking {
                 questions.add(handle, asked, now, StatusLink.hash(token), retryKey, token, signs);
                 // An unused erase link's mail still names an address: gone by the next question at the latest.
                 eraseLinks.removeExpired(handle, now);
-                Asker asker = asked.asker();
                 if (asker.email() != null) {
                     outbox.enqueue(handle, mail.received(asker.email(), asker.firstName(), asked.title(),
-                            statusUrl.apply(StatusLink.path(token)), asker.language()), now);
+                            statusUrl.apply(StatusLink.path(token)), asker.language(), help), now);
                 }
                 return new Receipt(token, false, crisis);
             });

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The asking API: POST /api/v1/questions with the form's rules, and her status as JSON. */
@@ -43,7 +44,7 @@ public final class QuestionApi implements Feature {
         this.clock = clock;
     }
 
-    record ResourceJson(String name, String phone, String url, String country) {}
+    record ResourceJson(String name, String phone, String url, String kind, String country) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReceiptJson(
@@ -107,7 +108,7 @@ public final class QuestionApi implements Feature {
                 ctx.status(HttpStatus.CREATED).json(new ReceiptJson("received",
                         links.absolute(ctx, StatusLink.path(receipt.token())),
                         links.absolute(ctx, "/api/v1/status/" + receipt.token()),
-                        urgent ? resources(asked.asker().country()) : null,
+                        urgent ? resources(asked.asker().country(), receipt.crisisKinds()) : null,
                         urgent ? crisisDirectory.fallback(language) : null));
             }
             // 422, as the IETF Idempotency-Key draft asks for a key reused with another body (409 is
@@ -138,14 +139,14 @@ public final class QuestionApi implements Feature {
                 stored.question().receivedAt().toString(),
                 stored.letterSlug().map(slug -> links.absolute(ctx, "/letters/" + slug)).orElse(null),
                 stored.declineReply().orElse(null),
-                urgent ? resources(stored.asker().country()) : null,
+                urgent ? resources(stored.asker().country(), stored.crisisKinds()) : null,
                 urgent ? crisisDirectory.fallback(stored.asker().language()) : null));
     }
 
-    private List<ResourceJson> resources(String country) {
-        if (country == null) return List.of();
-        return crisisDirectory.forCountry(country).stream()
-                .map(resource -> new ResourceJson(resource.name(), resource.phone(), resource.url(), country))
+    /** The help for her country and the dangers found; {@code country} names hers, whichever list a resource is in. */
+    private List<ResourceJson> resources(String country, Set<String> kinds) {
+        return crisisDirectory.forCountryAndKinds(country, CrisisHelp.services(kinds)).stream()
+                .map(resource -> new ResourceJson(resource.name(), resource.phone(), resource.url(), resource.kind().code(), country))
                 .toList();
     }
 

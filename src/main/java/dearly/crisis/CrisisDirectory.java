@@ -2,21 +2,28 @@ package dearly.crisis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dearly.crisis.CrisisResource.Kind;
 import dearly.language.Language;
 import dearly.storage.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The crisis resources shown to a parent whose question shows signs of crisis, per country, and what
  * to do in immediate danger. Admins edit the directory; it starts from the bundled
- * {@code crisis-resources.json}, whose numbers are the services' own: never invent one.
+ * {@code crisis-resources.json}, whose numbers are the services' own, each with its source: never invent one.
  */
 public final class CrisisDirectory {
     private static final String BUNDLED = "/dearly/crisis/crisis-resources.json";
@@ -30,47 +37,80 @@ public final class CrisisDirectory {
     }
 
     /**
-     * Fills the directory from the bundled file when it has never been filled (no resource and no
-     * fallback text), in one transaction. Once filled, it is the admins': their edits are never
-     * overwritten. Safe when several nodes start at once.
+     * Puts in the directory every bundled entry never offered before, each last in its country's
+     * list, and the texts for immediate danger where there are none, in one transaction. An entry is
+     * offered once: an admin's edit or removal stands, and a new release adds only the lines it brings.
+     * Safe when several nodes start at once.
      */
-    public void seedIfEmpty() {
+    public void seed() {
         database.write(handle -> {
-            long filled = handle.createQuery("SELECT (SELECT COUNT(*) FROM crisis_resource) + (SELECT COUNT(*) FROM crisis_fallback)")
-                    .mapTo(Long.class)
-                    .one();
-            if (filled > 0) return false;
-            int claimed = 0;
             for (Map.Entry<String, JsonNode> fallback : bundled.get("fallback").properties()) {
-                // A node starting at the same moment waits here for the other's commit, then inserts nothing.
-                claimed += handle.createUpdate("""
+                handle.createUpdate("""
                                 INSERT INTO crisis_fallback (language, message) VALUES (:language, :message)
                                 ON CONFLICT (language) DO NOTHING""")
                         .bind("language", fallback.getKey())
                         .bind("message", fallback.getValue().asText())
                         .execute();
             }
-            if (claimed == 0) return false;
-            for (Map.Entry<String, JsonNode> country : bundled.get("countries").properties()) {
-                int position = 0;
-                for (JsonNode resource : country.getValue()) {
-                    CrisisRows.insert(handle, bundled(country.getKey(), resource), position++);
-                }
+            // Most starts find every entry offered already: one read, and nothing to write.
+            Set<String> offered = new HashSet<>(handle.createQuery("SELECT entry FROM crisis_seed").mapTo(String.class).list());
+            List<CrisisResource> bundle = bundledResources();
+            for (CrisisResource resource : bundle) {
+                if (offered.contains(entry(resource))) continue;
+                // A node starting at the same moment waits here for the other's commit, then claims nothing.
+                int claimed = handle.createUpdate("INSERT INTO crisis_seed (entry) VALUES (:entry) ON CONFLICT (entry) DO NOTHING")
+                        .bind("entry", entry(resource))
+                        .execute();
+                if (claimed == 0 || listedAlready(handle, resource)) continue;
+                int last = handle.createQuery("SELECT COUNT(*) FROM crisis_resource WHERE country = :country")
+                        .bind("country", resource.country())
+                        .mapTo(Integer.class)
+                        .one();
+                CrisisRows.insert(handle, resource, last);
             }
-            return true;
+            // A row stored before sources were kept learns its source while its number is still the bundle's.
+            Map<String, String> sources = new HashMap<>();
+            bundle.forEach(resource -> sources.putIfAbsent(entry(resource), resource.source()));
+            List<Map.Entry<Long, String>> unsourced = handle.createQuery(
+                            "SELECT id, country, phone, url FROM crisis_resource WHERE source IS NULL")
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("country") + " "
+                            + (rs.getString("phone") != null ? rs.getString("phone") : rs.getString("url"))))
+                    .list();
+            for (Map.Entry<Long, String> row : unsourced) {
+                String source = sources.get(row.getValue());
+                if (source == null) continue;
+                handle.createUpdate("UPDATE crisis_resource SET source = :source WHERE id = :id")
+                        .bind("source", source)
+                        .bind("id", row.getKey())
+                        .execute();
+            }
+            return null;
         });
     }
 
-    /** The resources for a country (ISO 3166 code, any case) in the admins' order; none for an unknown or blank code. */
+    /** The resources a country lists itself (ISO 3166 code, any case), in the admins' order; none for an unknown or blank code. */
     public List<CrisisResource> forCountry(String isoCode) {
-        if (isoCode == null || isoCode.isBlank()) return List.of();
-        String country = isoCode.strip().toUpperCase(Locale.ROOT);
-        return database.read(handle -> handle.createQuery("""
-                        SELECT country, name, phone, url, kind, languages FROM crisis_resource
-                        WHERE country = :country ORDER BY position, id""")
-                .bind("country", country)
-                .map((rs, ctx) -> CrisisRows.resource(rs))
-                .list());
+        return code(isoCode).map(this::listed).orElse(List.of());
+    }
+
+    /**
+     * The help for a parent in that country facing dangers that call for these kinds of service:
+     * the country's emergency numbers first, then its services of those kinds in the admins' order, then
+     * the directories of helplines, its own and those listed for every country. Even an unknown or
+     * blank country gets the directories for every country.
+     */
+    public List<CrisisResource> forCountryAndKinds(String isoCode, Collection<Kind> kinds) {
+        List<CrisisResource> shown = new ArrayList<>();
+        for (CrisisResource resource : forCountry(isoCode)) {
+            if (resource.kind().always() || kinds.contains(resource.kind())) shown.add(resource);
+        }
+        shown.addAll(listed(CrisisResource.EVERY_COUNTRY));
+        shown.sort(Comparator.comparingInt(resource -> switch (resource.kind()) {
+            case EMERGENCY -> 0;
+            case DIRECTORY -> 2;
+            default -> 1;
+        }));
+        return List.copyOf(shown);
     }
 
     /** What to do in immediate danger, in her language. Falls back to the bundled text if an admin removed it. */
@@ -84,12 +124,56 @@ public final class CrisisDirectory {
                 .orElseGet(() -> bundled.get("fallback").get(language.code()).asText());
     }
 
+    private List<CrisisResource> listed(String country) {
+        return database.read(handle -> handle.createQuery("SELECT " + CrisisRows.COLUMNS + """
+                         FROM crisis_resource
+                        WHERE country = :country ORDER BY position, id""")
+                .bind("country", country)
+                .map((rs, ctx) -> CrisisRows.resource(rs))
+                .list());
+    }
+
+    private static Optional<String> code(String isoCode) {
+        if (isoCode == null || isoCode.isBlank()) return Optional.empty();
+        return Optional.of(isoCode.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether an admin already listed the same number (or page) for the country before the bundle brought it. */
+    private static boolean listedAlready(Handle handle, CrisisResource resource) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM crisis_resource
+                        WHERE country = :country AND (phone = :phone OR (phone IS NULL AND url = :url))""")
+                .bind("country", resource.country())
+                .bind("phone", resource.phone())
+                .bind("url", resource.url())
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
+    /** How a bundled entry is known in {@code crisis_seed}: its country and its number, or its web page. */
+    private static String entry(CrisisResource resource) {
+        return resource.country() + " " + (resource.phone() != null ? resource.phone() : resource.url());
+    }
+
+    /** Every bundled entry: those for every country first, then each country's in the file's order. */
+    List<CrisisResource> bundledResources() {
+        List<CrisisResource> resources = new ArrayList<>();
+        bundled.get("every_country").forEach(resource -> resources.add(bundled(CrisisResource.EVERY_COUNTRY, resource)));
+        for (Map.Entry<String, JsonNode> country : bundled.get("countries").properties()) {
+            country.getValue().forEach(resource -> resources.add(bundled(country.getKey(), resource)));
+        }
+        return resources;
+    }
+
     private static CrisisResource bundled(String country, JsonNode resource) {
         List<Language> languages = new ArrayList<>();
         resource.path("languages").forEach(language -> Language.fromCode(language.asText()).ifPresent(languages::add));
-        return new CrisisResource(country.toUpperCase(Locale.ROOT), resource.get("name").asText(),
-                resource.get("phone").asText(), resource.hasNonNull("url") ? resource.get("url").asText() : null,
-                CrisisResource.Kind.fromCode(resource.get("kind").asText()), languages);
+        return new CrisisResource(country.toUpperCase(Locale.ROOT), resource.get("name").asText(), text(resource, "phone"),
+                text(resource, "url"), Kind.fromCode(resource.get("kind").asText()), languages, text(resource, "source"));
+    }
+
+    private static String text(JsonNode resource, String field) {
+        return resource.hasNonNull(field) ? resource.get(field).asText() : null;
     }
 
     private static JsonNode bundled() {

@@ -26,16 +26,16 @@ public final class CrisisDirectoryEditor {
 
     /** Every resource, grouped by country (by ISO code), each country's in the order parents see them. */
     public List<EditableResource> all() {
-        return database.read(handle -> handle.createQuery("""
-                        SELECT id, position, country, name, phone, url, kind, languages FROM crisis_resource
+        return database.read(handle -> handle.createQuery("SELECT id, position, " + CrisisRows.COLUMNS + """
+                         FROM crisis_resource
                         ORDER BY country, position, id""")
                 .map((rs, ctx) -> editable(rs))
                 .list());
     }
 
     public Optional<EditableResource> find(long id) {
-        return database.read(handle -> handle.createQuery("""
-                        SELECT id, position, country, name, phone, url, kind, languages FROM crisis_resource
+        return database.read(handle -> handle.createQuery("SELECT id, position, " + CrisisRows.COLUMNS + """
+                         FROM crisis_resource
                         WHERE id = :id""")
                 .bind("id", id)
                 .map((rs, ctx) -> editable(rs))
@@ -62,7 +62,7 @@ public final class CrisisDirectoryEditor {
             handle.createUpdate("""
                             UPDATE crisis_resource
                             SET country = :country, position = :position, name = :name, phone = :phone, url = :url,
-                                kind = :kind, languages = :languages
+                                kind = :kind, languages = :languages, source = :source
                             WHERE id = :id""")
                     .bind("id", id)
                     .bind("position", position)

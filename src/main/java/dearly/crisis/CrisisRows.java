@@ -12,13 +12,15 @@ import org.jdbi.v3.core.Handle;
 
 /** How a crisis resource is stored: one row of {@code crisis_resource}, languages as a comma-separated list. */
 final class CrisisRows {
+    static final String COLUMNS = "country, name, phone, url, kind, languages, source";
+
     private CrisisRows() {}
 
     /** Stores the resource at that place in its country's list; returns its id. */
     static long insert(Handle handle, CrisisResource resource, int position) {
         return handle.createQuery("""
-                        INSERT INTO crisis_resource (country, position, name, phone, url, kind, languages)
-                        VALUES (:country, :position, :name, :phone, :url, :kind, :languages)
+                        INSERT INTO crisis_resource (country, position, name, phone, url, kind, languages, source)
+                        VALUES (:country, :position, :name, :phone, :url, :kind, :languages, :source)
                         RETURNING id""")
                 .bind("position", position)
                 .bindMap(columns(resource))
@@ -35,15 +37,17 @@ final class CrisisRows {
         columns.put("url", resource.url());
         columns.put("kind", resource.kind().code());
         columns.put("languages", resource.languages().stream().map(Language::code).collect(Collectors.joining(",")));
+        columns.put("source", resource.source());
         return columns;
     }
 
-    /** A resource from a row with the table's country, name, phone, url, kind and languages. */
+    /** A resource from a row with the {@link #COLUMNS}. */
     static CrisisResource resource(ResultSet rs) throws SQLException {
         return new CrisisResource(rs.getString("country"), rs.getString("name"), rs.getString("phone"), rs.getString("url"),
                 CrisisResource.Kind.fromCode(rs.getString("kind")), Arrays.stream(rs.getString("languages").split(","))
                         .map(Language::fromCode)
                         .flatMap(Optional::stream)
-                        .toList());
+                        .toList(),
+                rs.getString("source"));
     }
 }

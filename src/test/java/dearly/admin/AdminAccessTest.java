@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Only admins reach the admin pages: an editor is refused, a signed-out visitor is asked to sign in. */
 class AdminAccessTest {
     private static final List<String> PAGES = List.of("/admin", "/admin/crisis", "/admin/crisis/1", "/admin/outbox");
-    private static final Map<String, String> PERU = Map.of("country", "PE", "name", "Línea 113", "phone", "113",
-            "kind", "helpline", "languages", "es");
+    /** A line for a country the bundle lists nothing for (see no_emergency_number in crisis-resources.json). */
+    private static final Map<String, String> PERU = Map.of("country", "GQ", "name", "Línea 113", "phone", "113",
+            "kind", "crisis", "languages", "es", "source", "https://www.gob.pe/minsa");
 
     @RegisterExtension
     final RunningDearly dearly = RunningDearly.server();
@@ -47,7 +48,8 @@ class AdminAccessTest {
         assertThat(server.postForm("/admin/crisis", form).statusCode()).isEqualTo(303);
         assertThat(server.postForm("/admin/crisis/1/delete", Map.of("_csrf", token)).statusCode()).isEqualTo(303);
         assertThat(peru()).isEmpty();
-        assertThat(new CrisisDirectory(server.server().database()).forCountry("CO")).hasSize(3);
+        assertThat(new CrisisDirectory(server.server().database()).forCountry("CO")).hasSize(4);
+        assertThat(new CrisisDirectory(server.server().database()).forCountry("ZZ")).as("resource 1, the first seeded").hasSize(1);
     }
 
     @Test
@@ -65,10 +67,11 @@ class AdminAccessTest {
         assertThat(server.postForm("/admin/crisis/fallback/es", Map.of("_csrf", token, "message", "Nada.")).statusCode()).isEqualTo(403);
         assertThat(server.postForm("/admin/crisis/1/delete", Map.of("_csrf", token)).statusCode()).isEqualTo(403);
         assertThat(peru()).isEmpty();
-        assertThat(new CrisisDirectory(server.server().database()).forCountry("CO")).hasSize(3);
+        assertThat(new CrisisDirectory(server.server().database()).forCountry("CO")).hasSize(4);
+        assertThat(new CrisisDirectory(server.server().database()).forCountry("ZZ")).as("resource 1, the first seeded").hasSize(1);
     }
 
     private List<?> peru() {
-        return new CrisisDirectory(server.server().database()).forCountry("PE");
+        return new CrisisDirectory(server.server().database()).forCountry("GQ");
     }
 }

@@ -21,14 +21,15 @@ class CrisisResourceFormTest {
     private static final String HOSTILE = "<script>alert(1)</script> '; DROP TABLE crisis_resource; -- \u202Eمرحبا\u202C 👶🏽 {{7*7}}";
 
     static CrisisResourceForm peru() {
-        return new CrisisResourceForm("PE", "Línea 113 (Salud mental)", "113", "https://www.gob.pe/minsa", "helpline", List.of("es"));
+        return new CrisisResourceForm("PE", "Línea 113 (Salud mental)", "113", "https://www.gob.pe/minsa", "crisis", List.of("es"),
+                "https://www.gob.pe/minsa");
     }
 
     /** Peru's form as the admin's browser posts it, with one field changed; null is a field the browser did not send. */
     static CrisisResourceForm with(String field, String value) {
         CrisisResourceForm form = peru();
         Map<String, String> fields = new HashMap<>(Map.of("country", form.country(), "name", form.name(), "phone", form.phone(),
-                "url", form.url(), "kind", form.kind()));
+                "url", form.url(), "kind", form.kind(), "source", form.source()));
         List<String> languages = form.languages();
         if (field.equals("languages")) languages = value == null ? null : value.isEmpty() ? List.of() : List.of(value.split(",", -1));
         else if (fields.containsKey(field)) fields.put(field, value);
@@ -53,6 +54,7 @@ class CrisisResourceFormTest {
                 Arguments.of("country", "P\u0000", "admin.crisis.problem.country.unknown"),
                 Arguments.of("country", "🇵🇪", "admin.crisis.problem.country.unknown"),
                 Arguments.of("country", "PE".repeat(10_000), "admin.crisis.problem.country.unknown"),
+                Arguments.of("country", "zz", null),
 
                 Arguments.of("name", "", "admin.crisis.problem.name.missing"),
                 Arguments.of("name", " \t ", "admin.crisis.problem.name.missing"),
@@ -71,6 +73,8 @@ class CrisisResourceFormTest {
                 Arguments.of("phone", "116 123", null),
                 Arguments.of("phone", "0800.123/456", null),
                 Arguments.of("phone", "1-800-PPD-MOMS", null),
+                Arguments.of("phone", "*4141", null),
+                Arguments.of("phone", "*120*7867#", null),
                 Arguments.of("phone", "1".repeat(40), null),
                 Arguments.of("phone", "1".repeat(41), "admin.crisis.problem.phone.long"),
                 Arguments.of("phone", "1".repeat(100_000), "admin.crisis.problem.phone.long"),
@@ -101,15 +105,36 @@ class CrisisResourceFormTest {
                 Arguments.of("url", "https://www.gob.pe/\u0000", "admin.crisis.problem.url.malformed"),
 
                 Arguments.of("kind", "emergency", null),
+                Arguments.of("kind", "crisis", null),
+                Arguments.of("kind", "perinatal", null),
+                Arguments.of("kind", "violence", null),
+                Arguments.of("kind", "directory", null),
+                Arguments.of("kind", " violence ", null),
                 Arguments.of("kind", "", "admin.crisis.problem.kind"),
+                Arguments.of("kind", "helpline", "admin.crisis.problem.kind"),
+                Arguments.of("kind", "VIOLENCE_AT_HOME", "admin.crisis.problem.kind"),
+                Arguments.of("kind", "violence".repeat(100_000), "admin.crisis.problem.kind"),
                 Arguments.of("kind", "other", "admin.crisis.problem.kind"),
                 Arguments.of("kind", "helpline' OR '1'='1", "admin.crisis.problem.kind"),
 
                 Arguments.of("languages", "en,es", null),
-                Arguments.of("languages", "", "admin.crisis.problem.languages"),
-                Arguments.of("languages", null, "admin.crisis.problem.languages"),
+                Arguments.of("languages", "", null),
+                Arguments.of("languages", null, null),
                 Arguments.of("languages", "fr", "admin.crisis.problem.languages"),
-                Arguments.of("languages", "es,<script>", "admin.crisis.problem.languages"));
+                Arguments.of("languages", "es,<script>", "admin.crisis.problem.languages"),
+
+                Arguments.of("source", "https://www.gob.pe/minsa", null),
+                Arguments.of("source", "http://www.minsa.gob.pe/", null),
+                Arguments.of("source", "", "admin.crisis.problem.source.missing"),
+                Arguments.of("source", " \t ", "admin.crisis.problem.source.missing"),
+                Arguments.of("source", null, "admin.crisis.problem.source.missing"),
+                Arguments.of("source", "https://www.gob.pe/" + "a".repeat(481), null),
+                Arguments.of("source", "https://www.gob.pe/" + "a".repeat(482), "admin.crisis.problem.source.long"),
+                Arguments.of("source", "x".repeat(1_000_000), "admin.crisis.problem.source.long"),
+                Arguments.of("source", "my cousin told me", "admin.crisis.problem.source.malformed"),
+                Arguments.of("source", "javascript:alert(1)", "admin.crisis.problem.source.malformed"),
+                Arguments.of("source", "https://www.gob.pe@evil.example", "admin.crisis.problem.source.malformed"),
+                Arguments.of("source", HOSTILE, "admin.crisis.problem.source.malformed"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -122,15 +147,30 @@ class CrisisResourceFormTest {
 
     @Test
     void anEmptyFormNamesEveryRequiredField() {
-        assertThat(CrisisResourceForm.empty().problems()).containsOnlyKeys("country", "name", "phone", "kind", "languages");
+        assertThat(CrisisResourceForm.empty().problems()).containsOnlyKeys("country", "name", "phone", "kind", "source");
+    }
+
+    @Test
+    void onlyADirectoryOfHelplinesMayGiveItsWebPageWithoutANumber() {
+        CrisisResourceForm directory = new CrisisResourceForm("ZZ", "Find A Helpline", " ", "https://findahelpline.com/", "directory",
+                List.of("en"), "https://findahelpline.com/");
+        assertThat(directory.problems()).isEmpty();
+        assertThat(directory.resource()).isEqualTo(new CrisisResource("ZZ", "Find A Helpline", null, "https://findahelpline.com/",
+                Kind.DIRECTORY, List.of(Language.EN), "https://findahelpline.com/"));
+        for (String kind : List.of("emergency", "crisis", "perinatal", "violence")) {
+            CrisisResourceForm line = new CrisisResourceForm("PE", "Línea", "", "https://www.gob.pe/", kind, List.of(), "https://www.gob.pe/");
+            assertThat(line.problems()).as(kind).containsExactly(Map.entry("phone", "admin.crisis.problem.phone.missing"));
+        }
+        CrisisResourceForm nothing = new CrisisResourceForm("ZZ", "Find A Helpline", "", "", "directory", List.of(), "https://findahelpline.com/");
+        assertThat(nothing.problems()).containsExactly(Map.entry("phone", "admin.crisis.problem.phone.missing"));
     }
 
     @Test
     void theStoredResourceIsWhatWasTypedWithOnlyItsEndsTrimmed() {
         CrisisResourceForm typed = new CrisisResourceForm(" pe ", "  " + HOSTILE + " ", " 1-800-PPD-MOMS ", " ", "emergency",
-                List.of("es", "en", "es"));
-        assertThat(typed.resource()).isEqualTo(
-                new CrisisResource("PE", HOSTILE, "1-800-PPD-MOMS", null, Kind.EMERGENCY, List.of(Language.EN, Language.ES)));
+                List.of("es", "en", "es"), " https://www.gob.pe/ ");
+        assertThat(typed.resource()).isEqualTo(new CrisisResource("PE", HOSTILE, "1-800-PPD-MOMS", null, Kind.EMERGENCY,
+                List.of(Language.EN, Language.ES), "https://www.gob.pe/"));
         assertThat(peru().resource().url()).isEqualTo("https://www.gob.pe/minsa");
     }
 

@@ -2,10 +2,13 @@ package dearly.asking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dearly.crisis.CrisisResource;
+import dearly.crisis.CrisisResource.Kind;
 import dearly.language.Language;
 import dearly.mail.Mail;
 import gg.jte.generated.precompiled.StaticTemplates;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +45,31 @@ class AskerMailTest {
         assertThat(html.select("a").eachAttr("href")).containsOnly(ERASE);
         assertThat(html.text()).contains(language == Language.ES ? "Abrir el enlace todavía no borra nada"
                 : "Opening the link erases nothing yet");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void receivedMailOfAnUrgentQuestionGivesTheHelpFirstAndKeepsItsSubject(Language language) {
+        CrisisHelp help = new CrisisHelp("Kenya", List.of(
+                new CrisisResource("KE", "Emergency", "999", null, Kind.EMERGENCY, List.of(Language.EN), "https://www.gov.uk/"),
+                new CrisisResource("KE", HOSTILE, "*4141", null, Kind.CRISIS, List.of(), "https://www.gov.uk/"),
+                new CrisisResource("ZZ", "Find A Helpline", null, "https://findahelpline.com/", Kind.DIRECTORY, List.of(Language.EN),
+                        "https://findahelpline.com/")), "Call 999 now & stay safe.");
+
+        Mail urgent = mails.received(TO, "Paula", "Why do I miss my partner?", STATUS, language, Optional.of(help));
+        Mail ordinary = mails.received(TO, "Paula", "Why do I miss my partner?", STATUS, language);
+
+        assertThat(urgent.subject()).isEqualTo(ordinary.subject());
+        String lead = language == Language.EN ? "Some of what you wrote sounds very hard." : "Algo de lo que escribiste suena muy difícil.";
+        assertThat(urgent.text()).contains(lead).contains("  - Emergency: 999").contains("  - " + HOSTILE + ": *4141")
+                .contains("  - Find A Helpline https://findahelpline.com/").contains("Call 999 now & stay safe.").contains(STATUS);
+        assertThat(urgent.text().indexOf("999")).isLessThan(urgent.text().indexOf(STATUS));
+        assertThat(ordinary.text()).doesNotContain(lead).doesNotContain("999");
+        Document html = Jsoup.parse(urgent.html());
+        assertThat(html.select("a[href^=tel:]").eachAttr("href")).containsExactly("tel:999", "tel:*4141");
+        assertThat(html.select("a").eachAttr("href")).contains("https://findahelpline.com/", STATUS);
+        assertThat(html.text()).contains(HOSTILE).contains("Call 999 now & stay safe.");
+        assertThat(urgent.html()).doesNotContain("<script>");
     }
 
     @ParameterizedTest

@@ -23,17 +23,34 @@ class CrisisRoutingTest {
         var crisis = status.selectFirst("main > .crisis");
         assertThat(crisis).isNotNull();
         assertThat(status.selectFirst("main").child(0)).isEqualTo(crisis);
-        assertThat(crisis.select(".resources li strong").eachText())
-                .containsExactly("Línea de emergencias", "Línea 106 (Bogotá, salud mental)", "Línea Amiga Saludable (Medellín)");
+        // Harm to the baby: Colombia lists no perinatal line, so its crisis lines answer, after the emergency number.
+        assertThat(crisis.select(".resources li strong").eachText()).containsExactly("Línea de emergencias",
+                "Línea 106 (Bogotá, salud mental)", "Línea Amiga Saludable (Medellín)",
+                "Find A Helpline: free, confidential helplines in your country, by topic");
         assertThat(crisis.select("a.phone").eachAttr("href")).containsExactly("tel:123", "tel:106", "tel:6044444448");
+        assertThat(crisis.text()).doesNotContain("155");
         assertThat(crisis.selectFirst(".danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
         assertThat(status.selectFirst("h1").text()).isEqualTo("Recibimos tu pregunta");
     }
 
     @Test
-    void aCountryWithoutEntriesStillSaysWhatToDoInDanger() {
+    void violenceAtHomeInPeruShowsItsEmergencyNumbersAndLinea100() {
         Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
         fields.put("country", "Perú");
+        fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
+        Document status = server.page(AskFlow.askAndFollow(server, fields));
+        assertThat(status.select(".crisis a.phone").eachAttr("href")).containsExactly("tel:106", "tel:105", "tel:100");
+        assertThat(status.selectFirst(".crisis h2 + p").text())
+                .isEqualTo("Algo de lo que escribiste suena muy difícil. Puedes hablar con alguien hoy, a cualquier hora del día o de la noche:");
+        assertThat(status.selectFirst(".crisis .danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
+    }
+
+    @Test
+    void aCountryWithoutEntriesStillSaysWhatToDoInDanger() {
+        // An admin removed even the directory for every country: nothing is left to list for Equatorial Guinea.
+        server.server().database().write(handle -> handle.createUpdate("DELETE FROM crisis_resource WHERE country = 'ZZ'").execute());
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        fields.put("country", "Guinea Ecuatorial");
         fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
         Document status = server.page(AskFlow.askAndFollow(server, fields));
         assertThat(status.select(".crisis .resources li")).isEmpty();

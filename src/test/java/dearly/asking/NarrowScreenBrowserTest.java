@@ -76,7 +76,9 @@ class NarrowScreenBrowserTest {
         server.server().database().write(handle -> handle.createUpdate("""
                         INSERT INTO crisis_resource (country, position, name, phone, url, kind, languages)
                         VALUES ('US', 99, 'Postpartum-Depression-Warmline-for-New-Mothers-and-Fathers', '+1-800-555-0199-000-1234567',
-                                'https://www.example.org/help/for-new-parents/postpartum-depression/warmline-and-text-line', 'helpline', 'en,es')""")
+                                'https://www.example.org/help/for-new-parents/postpartum-depression/warmline-and-text-line', 'crisis', 'en,es'),
+                               ('US', 100, 'Suicide-and-Crisis-Text-Line-for-Parents-of-Newborns', '+1-800-555-0100-000-7654321',
+                                'https://www.example.org/help/for-new-parents/crisis/text-line', 'crisis', 'en,es')""")
                 .execute());
         Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=en"));
         fields.putAll(Map.of("language", "en", "country", "United States", "city", "Albuquerque", "body", CRISIS,

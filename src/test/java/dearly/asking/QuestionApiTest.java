@@ -99,7 +99,8 @@ class QuestionApiTest {
         HttpResponse<String> response = server.postJson("/api/v1/questions", question.toString());
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(response.body());
-        assertThat(receipt.get("crisis_resources").findValuesAsText("phone")).containsExactly("123", "106", "(604) 444 4448");
+        assertThat(CrisisHelpJson.phones(receipt)).containsExactly("123", "106", "(604) 444 4448");
+        assertThat(receipt.get("crisis_resources").findValuesAsText("kind")).containsExactly("emergency", "crisis", "crisis", "directory");
         assertThat(receipt.get("crisis_resources").findValuesAsText("country")).containsOnly("CO");
         assertThat(receipt.get("crisis_message").asText()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
         boolean urgent = server.server().database().read(handle ->

@@ -10,6 +10,7 @@ import dearly.TestServer;
 import dearly.mail.SmtpSettings;
 import dearly.storage.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,7 @@ class ReceiptMailTest {
 
     @Test
     void askingWithAnEmailSendsTheStatusLinkInHerLanguage() throws Exception {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
-                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
-        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp))) {
+        try (TestServer server = withSmtp()) {
             Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
             String status = AskFlow.askAndFollow(server, fields);
 
@@ -39,6 +38,40 @@ class ReceiptMailTest {
     }
 
     @Test
+    void theReceiptOfAnUrgentQuestionRepeatsTheHelpForHerCountryAndDangerInHerLanguage() throws Exception {
+        try (TestServer server = withSmtp()) {
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            fields.put("country", "España");
+            fields.put("body", "Mi marido me pega cuando el bebé llora y me dice que me quitará a la niña si se lo cuento a alguien.");
+            String status = AskFlow.askAndFollow(server, fields);
+
+            assertThat(SMTP.waitForIncomingEmail(20_000, 1)).as("receipt delivered").isTrue();
+            MimeMessage mail = SMTP.getReceivedMessages()[0];
+            assertThat(mail.getSubject()).as("the same subject as any receipt: a lock screen shows it to whoever holds the phone")
+                    .isEqualTo("Tu pregunta llegó a Dearly").doesNotContainIgnoringCase("crisis").doesNotContain("016");
+            String body = plainText(mail);
+            assertThat(body).contains("Algo de lo que escribiste suena muy difícil").contains("112").contains("016")
+                    .contains("https://findahelpline.com/")
+                    .contains("Si estás en peligro ahora, llama al número de emergencias de tu país.")
+                    .contains(server.url(status)).contains("Tu pregunta nos ha llegado")
+                    .doesNotContain("024");
+            assertThat(body.indexOf("016")).as("the help before the rest").isLessThan(body.indexOf("Tu pregunta nos ha llegado"));
+        }
+    }
+
+    @Test
+    void theReceiptOfAnOrdinaryQuestionCarriesNoCrisisHelp() throws Exception {
+        try (TestServer server = withSmtp()) {
+            AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+
+            assertThat(SMTP.waitForIncomingEmail(20_000, 1)).as("receipt delivered").isTrue();
+            String body = plainText(SMTP.getReceivedMessages()[0]);
+            assertThat(body).contains("Tu pregunta nos ha llegado").doesNotContain("Algo de lo que escribiste").doesNotContain("112")
+                    .doesNotContain("peligro");
+        }
+    }
+
+    @Test
     void withoutSmtpTheMailWaitsInTheOutbox() {
         try (TestServer server = TestServer.start()) {
             AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
@@ -47,5 +80,21 @@ class ReceiptMailTest {
                     .mapTo(Long.class).one());
             assertThat(pending).isEqualTo(1);
         }
+    }
+
+    /** Dearly sending its mail to the GreenMail server of this test class. */
+    private static TestServer withSmtp() {
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), Optional.empty(), Optional.empty(),
+                "Dearly <no-reply@dearly.example>", SmtpSettings.Security.NONE);
+        return TestServer.start(TestDatabase.Kind.SQLITE, true, config -> config.withSmtp(smtp));
+    }
+
+    /** The plain-text part as she reads it, decoded from its transfer encoding. */
+    private static String plainText(MimeMessage mail) throws Exception {
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) return (String) parts.getBodyPart(i).getContent();
+        }
+        throw new AssertionError("no plain-text part");
     }
 }

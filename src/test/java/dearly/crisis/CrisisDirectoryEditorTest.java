@@ -13,10 +13,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The admins' edits to the crisis directory, as parents then see it, on SQLite and (when a server is given) PostgreSQL. */
 class CrisisDirectoryEditorTest {
+    /** A country the ask form offers and the bundle lists nothing for (see no_emergency_number in crisis-resources.json). */
+    private static final String UNLISTED = "GQ";
+    private static final String SOURCE = "https://www.example.org/numbers";
     private static final CrisisResource PERU_EMERGENCY =
-            new CrisisResource("PE", "Emergencias", "105", null, Kind.EMERGENCY, List.of(Language.ES));
-    private static final CrisisResource PERU_HELPLINE = new CrisisResource("PE", "Línea 113, opción 5 (salud mental)", "113",
-            "https://www.gob.pe/minsa", Kind.HELPLINE, List.of(Language.ES));
+            new CrisisResource(UNLISTED, "Emergencias", "105", null, Kind.EMERGENCY, List.of(Language.ES), SOURCE);
+    private static final CrisisResource PERU_HELPLINE = new CrisisResource(UNLISTED, "Línea 113, opción 5 (salud mental)", "113",
+            "https://www.gob.pe/minsa", Kind.CRISIS, List.of(Language.ES), SOURCE);
 
     static List<TestDatabase.Kind> databases() {
         return TestDatabase.kinds();
@@ -31,16 +34,16 @@ class CrisisDirectoryEditorTest {
 
             editor.add(PERU_EMERGENCY);
             long helpline = editor.add(PERU_HELPLINE);
-            long colombian = editor.add(new CrisisResource("CO", "Línea Púrpura (Bogotá)", "01 8000 112 137", null, Kind.HELPLINE,
-                    List.of(Language.ES)));
+            long colombian = editor.add(new CrisisResource("CO", "Línea Púrpura (Bogotá)", "01 8000 112 137", null, Kind.VIOLENCE,
+                    List.of(Language.ES), SOURCE));
 
-            assertThat(directory.forCountry("PE")).containsExactly(PERU_EMERGENCY, PERU_HELPLINE);
+            assertThat(directory.forCountry(UNLISTED)).containsExactly(PERU_EMERGENCY, PERU_HELPLINE);
             assertThat(directory.forCountry("CO")).extracting(CrisisResource::name).last().isEqualTo("Línea Púrpura (Bogotá)");
             assertThat(editor.find(helpline)).hasValueSatisfying(found -> {
                 assertThat(found.position()).isEqualTo(1);
                 assertThat(found.resource()).isEqualTo(PERU_HELPLINE);
             });
-            assertThat(editor.find(colombian).orElseThrow().position()).isEqualTo(3);
+            assertThat(editor.find(colombian).orElseThrow().position()).isEqualTo(4);
         }
     }
 
@@ -53,10 +56,12 @@ class CrisisDirectoryEditorTest {
             editor.add(PERU_EMERGENCY);
 
             List<EditableResource> all = editor.all();
-            assertThat(all).extracting(entry -> entry.resource().country())
-                    .containsExactly("CO", "CO", "CO", "ES", "ES", "GB", "GB", "MX", "MX", "PE", "US", "US", "US", "US");
-            assertThat(all.subList(0, 3)).extracting(EditableResource::position).containsExactly(0, 1, 2);
-            assertThat(all.subList(0, 3)).extracting(entry -> entry.resource().phone()).containsExactly("123", "106", "(604) 444 4448");
+            assertThat(all).extracting(entry -> entry.resource().country()).isSorted();
+            assertThat(all).filteredOn(entry -> entry.resource().country().equals(UNLISTED)).extracting(EditableResource::position)
+                    .containsExactly(0);
+            List<EditableResource> colombia = all.stream().filter(entry -> entry.resource().country().equals("CO")).toList();
+            assertThat(colombia).extracting(EditableResource::position).containsExactly(0, 1, 2, 3);
+            assertThat(colombia).extracting(entry -> entry.resource().phone()).containsExactly("123", "106", "(604) 444 4448", "155");
         }
     }
 
@@ -68,11 +73,11 @@ class CrisisDirectoryEditorTest {
             CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
             long linea106 = idOf(editor, "CO", "106");
             CrisisResource changed = new CrisisResource("CO", "Línea 106 (Bogotá)", "601 106", "https://www.saludcapital.gov.co",
-                    Kind.HELPLINE, List.of(Language.ES, Language.EN));
+                    Kind.PERINATAL, List.of(Language.ES, Language.EN), SOURCE);
 
             assertThat(editor.update(linea106, changed)).isTrue();
 
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "601 106", "(604) 444 4448");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "601 106", "(604) 444 4448", "155");
             assertThat(directory.forCountry("CO").get(1)).isEqualTo(changed);
         }
     }
@@ -86,12 +91,12 @@ class CrisisDirectoryEditorTest {
             editor.add(PERU_EMERGENCY);
             long linea106 = idOf(editor, "CO", "106");
 
-            editor.update(linea106, new CrisisResource("PE", "Línea 113", "113", null, Kind.HELPLINE, List.of(Language.ES)));
+            editor.update(linea106, new CrisisResource(UNLISTED, "Línea 113", "113", null, Kind.CRISIS, List.of(Language.ES), SOURCE));
 
-            assertThat(directory.forCountry("PE")).extracting(CrisisResource::phone).containsExactly("105", "113");
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448");
+            assertThat(directory.forCountry(UNLISTED)).extracting(CrisisResource::phone).containsExactly("105", "113");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "155");
             assertThat(editor.all()).filteredOn(entry -> entry.resource().country().equals("CO"))
-                    .extracting(EditableResource::position).containsExactly(0, 1);
+                    .extracting(EditableResource::position).containsExactly(0, 1, 2);
         }
     }
 
@@ -102,13 +107,14 @@ class CrisisDirectoryEditorTest {
             CrisisDirectory directory = seeded(database);
             CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
             long linea106 = idOf(editor, "CO", "106");
+            int before = editor.all().size();
 
             assertThat(editor.delete(linea106)).isTrue();
             assertThat(editor.delete(linea106)).isFalse();
 
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "155");
             assertThat(editor.find(linea106)).isEmpty();
-            assertThat(editor.all()).hasSize(12);
+            assertThat(editor.all()).hasSize(before - 1);
         }
     }
 
@@ -122,14 +128,14 @@ class CrisisDirectoryEditorTest {
             List<String> mexico = directory.forCountry("MX").stream().map(CrisisResource::phone).toList();
 
             editor.move(amiga, -1);
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "106");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "106", "155");
             editor.move(amiga, -1);
             editor.move(amiga, -1);
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("(604) 444 4448", "123", "106");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("(604) 444 4448", "123", "106", "155");
             editor.move(amiga, 1);
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "106");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "(604) 444 4448", "106", "155");
             editor.move(amiga, 5);
-            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "106", "(604) 444 4448");
+            assertThat(directory.forCountry("CO")).extracting(CrisisResource::phone).containsExactly("123", "106", "155", "(604) 444 4448");
 
             assertThat(directory.forCountry("MX")).extracting(CrisisResource::phone).isEqualTo(mexico);
             assertThat(editor.move(999_999, 1)).isFalse();
@@ -162,28 +168,31 @@ class CrisisDirectoryEditorTest {
         try (TestDatabase test = TestDatabase.create(kind); Database database = test.open()) {
             CrisisDirectory directory = seeded(database);
             CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
-            CrisisResource hostile = new CrisisResource("PE", "<script>alert(1)</script> '; DROP TABLE crisis_resource; -- \u202Eمرحبا\u202C 👶🏽",
-                    "1-800-PPD-MOMS", "https://www.gob.pe/?q=' OR 1=1 --".replace(" ", "%20"), Kind.HELPLINE, List.of(Language.EN, Language.ES));
-            CrisisResource longest = new CrisisResource("PE", "👶".repeat(CrisisResourceForm.NAME_MAX), "1".repeat(CrisisResourceForm.PHONE_MAX),
-                    "https://www.gob.pe/" + "a".repeat(CrisisResourceForm.URL_MAX - 19), Kind.HELPLINE, List.of(Language.ES));
+            CrisisResource hostile = new CrisisResource(UNLISTED, "<script>alert(1)</script> '; DROP TABLE crisis_resource; -- \u202Eمرحبا\u202C 👶🏽",
+                    "1-800-PPD-MOMS", "https://www.gob.pe/?q=' OR 1=1 --".replace(" ", "%20"), Kind.VIOLENCE, List.of(Language.EN, Language.ES),
+                    "https://www.gob.pe/?q=<script>");
+            CrisisResource longest = new CrisisResource(UNLISTED, "👶".repeat(CrisisResourceForm.NAME_MAX), "1".repeat(CrisisResourceForm.PHONE_MAX),
+                    "https://www.gob.pe/" + "a".repeat(CrisisResourceForm.URL_MAX - 19), Kind.CRISIS, List.of(Language.ES),
+                    "https://www.gob.pe/" + "b".repeat(CrisisResourceForm.URL_MAX - 19));
+            int before = editor.all().size();
 
             editor.add(hostile);
             editor.add(longest);
 
-            assertThat(directory.forCountry("PE")).containsExactly(hostile, longest);
-            assertThat(editor.all()).hasSize(15);
+            assertThat(directory.forCountry(UNLISTED)).containsExactly(hostile, longest);
+            assertThat(editor.all()).hasSize(before + 2);
         }
     }
 
     private static CrisisDirectory seeded(Database database) {
         CrisisDirectory directory = new CrisisDirectory(database);
-        directory.seedIfEmpty();
+        directory.seed();
         return directory;
     }
 
     private static long idOf(CrisisDirectoryEditor editor, String country, String phone) {
         return editor.all().stream()
-                .filter(entry -> entry.resource().country().equals(country) && entry.resource().phone().equals(phone))
+                .filter(entry -> entry.resource().country().equals(country) && phone.equals(entry.resource().phone()))
                 .findFirst().orElseThrow().id();
     }
 }
