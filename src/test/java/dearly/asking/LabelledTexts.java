@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -124,10 +123,6 @@ record LabelledTexts(List<LabelledTexts.Text> texts) {
             }
         }
         return new Figures(recall, falseAlarms);
-    }
-
-    static Optional<CrisisKind> kindOf(Text text) {
-        return text.benign() ? Optional.empty() : Optional.of(CrisisKind.valueOf(text.kind()));
     }
 
     static Set<CrisisKind> none() {
