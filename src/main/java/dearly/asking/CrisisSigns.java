@@ -3,8 +3,10 @@ package dearly.asking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,11 +27,13 @@ import java.util.Set;
  * is shown. {@code bench/crisis/run} measures the whole on a held-out evaluation set.
  */
 public final class CrisisSigns {
+    private final Distance distance;
     private final PhraseSigns phrases;
     private final StemSigns stems;
     private final MeaningSigns meaning;
 
-    private CrisisSigns(PhraseSigns phrases, StemSigns stems, MeaningSigns meaning) {
+    private CrisisSigns(Distance distance, PhraseSigns phrases, StemSigns stems, MeaningSigns meaning) {
+        this.distance = distance;
         this.phrases = phrases;
         this.stems = stems;
         this.meaning = meaning;
@@ -45,7 +49,11 @@ public final class CrisisSigns {
     }
 
     private static final class Shared {
-        static final CrisisSigns SIGNS = new CrisisSigns(PhraseSigns.load(), StemSigns.load(), MeaningSigns.load());
+        static final CrisisSigns SIGNS = load(Distance.load());
+
+        private static CrisisSigns load(Distance distance) {
+            return new CrisisSigns(distance, PhraseSigns.load(), StemSigns.load(), MeaningSigns.load(distance));
+        }
     }
 
     /**
@@ -53,11 +61,22 @@ public final class CrisisSigns {
      * once per layer that recognised it, in the order of {@link CrisisKind} then of the layers.
      */
     public List<CrisisSign> check(String text) {
-        List<String> sentences = CrisisText.sentences(text);
+        List<String> written = CrisisText.sentences(text);
+        // What is told from a distance (someone else's crisis, her own long past) is set aside; each
+        // sign still names the sentence as she wrote it.
+        List<String> herOwn = distance.herOwn(written);
+        Map<String, String> asWritten = new HashMap<>();
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            if (CrisisText.normalise(herOwn.get(i)).isEmpty()) continue;
+            sentences.add(herOwn.get(i));
+            asWritten.putIfAbsent(herOwn.get(i), written.get(i));
+        }
         if (sentences.isEmpty()) return List.of();
-        Set<CrisisSign> found = new LinkedHashSet<>(phrases.in(sentences));
-        found.addAll(stems.in(sentences));
-        found.addAll(meaning.in(sentences));
+        Set<CrisisSign> found = new LinkedHashSet<>();
+        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(sentences), meaning.in(sentences))) {
+            for (CrisisSign sign : layer) found.add(new CrisisSign(sign.kind(), asWritten.get(sign.sentence()), sign.layer()));
+        }
         List<CrisisSign> signs = new ArrayList<>(found);
         signs.sort(Comparator.comparing(CrisisSign::kind).thenComparing(CrisisSign::layer));
         return List.copyOf(signs);

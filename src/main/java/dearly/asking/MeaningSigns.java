@@ -65,14 +65,22 @@ final class MeaningSigns {
     }
 
     /** Loads the model (once per JVM, by langchain4j) and places every example; a few seconds. */
-    static MeaningSigns load() {
+    static MeaningSigns load(Distance distance) {
         // The calling thread runs the model: ONNX Runtime already uses every core for one sentence.
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
         Gloss gloss = Gloss.load();
-        List<Example> examples = examples();
+        // An example is placed by what a question like it would be read as: without what it tells
+        // from a distance ("my cousin attempted suicide and I'm scared for her" is "I'm scared for her").
+        List<Example> examples = new ArrayList<>();
+        for (Example example : examples()) {
+            String herOwn = String.join(" ", distance.herOwn(CrisisText.sentences(example.text()))).strip();
+            if (!CrisisText.normalise(herOwn).isEmpty()) {
+                examples.add(new Example(example.id(), example.language(), example.kind(), herOwn));
+            }
+        }
         List<TextSegment> texts = examples.stream().map(example -> TextSegment.from(gloss.forTheModel(example.text()))).toList();
         float[][] vectors = model.embedAll(texts).content().stream().map(embedding -> embedding.vector()).toArray(float[][]::new);
-        return new MeaningSigns(model, gloss, examples, vectors, thresholds());
+        return new MeaningSigns(model, gloss, List.copyOf(examples), vectors, thresholds());
     }
 
     /** The signs in her sentences: each kind told once, with the first sentence that showed it. */
@@ -107,17 +115,24 @@ final class MeaningSigns {
 
     /** How near the text is to each kind's examples, leaving out the example {@code leftOut} (for tuning). */
     Scores scores(float[] vector, String leftOut) {
-        float[] kinds = new float[KINDS];
-        java.util.Arrays.fill(kinds, -1);
-        float benign = -1;
+        // The mean of the two nearest examples of each kind: one odd example alone does not decide.
+        float[][] nearest = new float[KINDS + 1][2];
+        for (float[] two : nearest) java.util.Arrays.fill(two, -1);
         for (int i = 0; i < vectors.length; i++) {
             Example example = examples.get(i);
             if (example.id().equals(leftOut)) continue;
             float similarity = dot(vector, vectors[i]);
-            if (example.kind() == null) benign = Math.max(benign, similarity);
-            else kinds[example.kind().ordinal()] = Math.max(kinds[example.kind().ordinal()], similarity);
+            float[] two = nearest[example.kind() == null ? KINDS : example.kind().ordinal()];
+            if (similarity > two[0]) {
+                two[1] = two[0];
+                two[0] = similarity;
+            } else if (similarity > two[1]) {
+                two[1] = similarity;
+            }
         }
-        return new Scores(kinds, benign);
+        float[] kinds = new float[KINDS];
+        for (int kind = 0; kind < KINDS; kind++) kinds[kind] = (nearest[kind][0] + nearest[kind][1]) / 2;
+        return new Scores(kinds, (nearest[KINDS][0] + nearest[KINDS][1]) / 2);
     }
 
     Thresholds thresholdsInUse() {

@@ -16,18 +16,18 @@ class CrisisEvaluationTest {
     // Crisis texts caught, of 26 per kind and language.
     private static final Map<CrisisKind, Integer> ENGLISH = Map.of(
             CrisisKind.SUICIDE_OR_SELF_HARM, 23,
-            CrisisKind.HARMING_THE_BABY, 22,
-            CrisisKind.VIOLENCE_AT_HOME, 21,
-            CrisisKind.PSYCHOSIS, 18,
-            CrisisKind.SEVERE_DEPRESSION, 22);
+            CrisisKind.HARMING_THE_BABY, 19,
+            CrisisKind.VIOLENCE_AT_HOME, 22,
+            CrisisKind.PSYCHOSIS, 21,
+            CrisisKind.SEVERE_DEPRESSION, 21);
     private static final Map<CrisisKind, Integer> SPANISH = Map.of(
-            CrisisKind.SUICIDE_OR_SELF_HARM, 16,
-            CrisisKind.HARMING_THE_BABY, 16,
-            CrisisKind.VIOLENCE_AT_HOME, 15,
-            CrisisKind.PSYCHOSIS, 12,
-            CrisisKind.SEVERE_DEPRESSION, 19);
+            CrisisKind.SUICIDE_OR_SELF_HARM, 18,
+            CrisisKind.HARMING_THE_BABY, 17,
+            CrisisKind.VIOLENCE_AT_HOME, 14,
+            CrisisKind.PSYCHOSIS, 13,
+            CrisisKind.SEVERE_DEPRESSION, 18);
     // Ordinary texts flagged, of 110 (55 per language); the target is at most 22.
-    private static final int MOST_FALSE_ALARMS = 39;
+    private static final int MOST_FALSE_ALARMS = 29;
 
     @Test
     void catchesAtLeastWhatItCaughtOnTheHeldOutSetAndRaisesNoMoreFalseAlarms() {

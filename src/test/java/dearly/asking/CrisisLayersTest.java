@@ -71,6 +71,29 @@ class CrisisLayersTest {
         assertThat(kindsBy(Layer.MEANING, text)).contains(CrisisKind.SUICIDE_OR_SELF_HARM);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "My cousin attempted suicide last year and I'm scared for her",
+        "My sister's husband hits her, how can I help?",
+        "I used to self-harm as a teenager, I've been fine for ten years",
+        "Mi prima intentó suicidarse el año pasado y tengo miedo por ella",
+        "De adolescente me cortaba. Ahora estoy bien y feliz con mi bebé.",
+    })
+    void aCrisisToldFromADistanceRaisesNoSign(String text) {
+        assertThat(SIGNS.check(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SUICIDE_OR_SELF_HARM | I used to cut myself as a teenager and I've started again
+            SUICIDE_OR_SELF_HARM | My sister says I talk about wanting to die too much
+            VIOLENCE_AT_HOME     | My friend noticed the bruises, my husband hits me when he drinks
+            SUICIDE_OR_SELF_HARM | De adolescente me cortaba y volví a hacerlo
+            """)
+    void herOwnCrisisBesideSomeoneElsesOrAnOldOneStillShows(CrisisKind kind, String text) {
+        assertThat(SIGNS.in(text)).contains(kind);
+    }
+
     @Test
     void aSpanishSentenceIsComparedByMeaningThroughItsEnglishGloss() {
         Gloss gloss = Gloss.load();

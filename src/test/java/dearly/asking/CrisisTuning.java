@@ -36,7 +36,7 @@ public final class CrisisTuning {
         boolean write = List.of(args).contains("--write");
         CrisisSigns signs = CrisisSigns.load();
         MeaningSigns meaning = signs.meaning();
-        LabelledTexts examples = new LabelledTexts(meaning.examplesInUse().stream()
+        LabelledTexts examples = new LabelledTexts(MeaningSigns.examples().stream()
                 .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
                         example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
                 .toList());
