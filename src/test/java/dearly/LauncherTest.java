@@ -211,7 +211,7 @@ class LauncherTest {
     void usageNamesOnlyCommandsThatExist() throws Exception {
         Result result = run(PROJECT, env("JAVA_HOME", jdk17.toString(), "DEARLY_JDK_LOCATIONS", ""), "help");
 
-        Set<String> exist = new TreeSet<>(Set.of("run", "test", "build", "help"));
+        Set<String> exist = new TreeSet<>(Set.of("run", "test", "build", "bench", "help"));
         exist.addAll(Dearly.commandLine(Map.of()).getSubcommands().keySet());
         Matcher named = Pattern.compile("(?m)^  ([a-z-]+) ").matcher(result.stdout());
         List<String> listed = new ArrayList<>();

@@ -1,0 +1,194 @@
+package dearly.asking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dearly.language.Language;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The meaning layer: each sentence of her question is compared, by meaning, with the labelled
+ * examples in {@code crisis/examples.jsonl} (sentence embeddings from all-MiniLM-L6-v2, computed
+ * in-process). A sentence shows a kind when its nearest example of that kind is at least as near
+ * as that kind's threshold, and nearer, by the margin, than the nearest ordinary example: the
+ * ordinary hard days in the examples ("this teething is killing me") are counter-evidence. The
+ * thresholds, in {@code crisis/meaning.txt}, are chosen on the examples alone (leave-one-out, by
+ * {@code CrisisTuning}), never on the evaluation set under {@code bench/crisis}.
+ */
+final class MeaningSigns {
+    // A sentence with no full stop for a hundred words is read in windows the model can weigh.
+    private static final int WINDOW = 40;
+    private static final int STEP = 30;
+    private static final int KINDS = CrisisKind.values().length;
+
+    /** One labelled example; {@code kind} is null for an ordinary hard day (BENIGN). */
+    record Example(String id, Language language, CrisisKind kind, String text) {}
+
+    /** The least similarity that shows each kind, and how much nearer than every ordinary example it must be. */
+    record Thresholds(Map<CrisisKind, Float> least, float margin) {
+        Set<CrisisKind> shown(Scores scores) {
+            Set<CrisisKind> shown = EnumSet.noneOf(CrisisKind.class);
+            for (CrisisKind kind : CrisisKind.values()) {
+                float score = scores.kinds()[kind.ordinal()];
+                if (score >= least.get(kind) && score - scores.benign() >= margin) shown.add(kind);
+            }
+            return shown;
+        }
+    }
+
+    /** The similarity of a sentence to the nearest example of each kind, and to the nearest ordinary one. */
+    record Scores(float[] kinds, float benign) {}
+
+    private final EmbeddingModel model;
+    private final Gloss gloss;
+    private final List<Example> examples;
+    private final float[][] vectors;
+    private final Thresholds thresholds;
+
+    private MeaningSigns(EmbeddingModel model, Gloss gloss, List<Example> examples, float[][] vectors, Thresholds thresholds) {
+        this.model = model;
+        this.gloss = gloss;
+        this.examples = examples;
+        this.vectors = vectors;
+        this.thresholds = thresholds;
+    }
+
+    /** Loads the model (once per JVM, by langchain4j) and places every example; a few seconds. */
+    static MeaningSigns load(Distance distance) {
+        // The calling thread runs the model: ONNX Runtime already uses every core for one sentence.
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        Gloss gloss = Gloss.load();
+        // An example is placed by what a question like it would be read as: without what it tells
+        // from a distance ("my cousin attempted suicide and I'm scared for her" is "I'm scared for her").
+        List<Example> examples = new ArrayList<>();
+        for (Example example : examples()) {
+            String herOwn = String.join(" ", distance.herOwn(CrisisText.sentences(example.text()))).strip();
+            if (!CrisisText.normalise(herOwn).isEmpty()) {
+                examples.add(new Example(example.id(), example.language(), example.kind(), herOwn));
+            }
+        }
+        List<TextSegment> texts = examples.stream().map(example -> TextSegment.from(gloss.forTheModel(example.text()))).toList();
+        float[][] vectors = model.embedAll(texts).content().stream().map(embedding -> embedding.vector()).toArray(float[][]::new);
+        return new MeaningSigns(model, gloss, List.copyOf(examples), vectors, thresholds());
+    }
+
+    /** The signs in her sentences: each kind told once, with the first sentence that showed it. */
+    List<CrisisSign> in(List<String> sentences) {
+        List<CrisisSign> found = new ArrayList<>();
+        Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
+        for (String sentence : sentences) {
+            for (String unit : units(sentence)) {
+                for (CrisisKind kind : thresholds.shown(scores(vector(unit), null))) {
+                    if (kinds.add(kind)) found.add(new CrisisSign(kind, sentence, CrisisSign.Layer.MEANING));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A sentence, or the overlapping windows of a very long one. */
+    static List<String> units(String sentence) {
+        String[] words = sentence.strip().split("\\s+");
+        if (words.length <= WINDOW) return List.of(sentence);
+        List<String> units = new ArrayList<>();
+        for (int start = 0; start < words.length; start += STEP) {
+            units.add(String.join(" ", List.of(words).subList(start, Math.min(words.length, start + WINDOW))));
+            if (start + WINDOW >= words.length) break;
+        }
+        return units;
+    }
+
+    float[] vector(String text) {
+        return model.embed(gloss.forTheModel(text)).content().vector();
+    }
+
+    /** How near the text is to each kind's examples, leaving out the example {@code leftOut} (for tuning). */
+    Scores scores(float[] vector, String leftOut) {
+        // The mean of the two nearest examples of each kind: one odd example alone does not decide.
+        float[][] nearest = new float[KINDS + 1][2];
+        for (float[] two : nearest) java.util.Arrays.fill(two, -1);
+        for (int i = 0; i < vectors.length; i++) {
+            Example example = examples.get(i);
+            if (example.id().equals(leftOut)) continue;
+            float similarity = dot(vector, vectors[i]);
+            float[] two = nearest[example.kind() == null ? KINDS : example.kind().ordinal()];
+            if (similarity > two[0]) {
+                two[1] = two[0];
+                two[0] = similarity;
+            } else if (similarity > two[1]) {
+                two[1] = similarity;
+            }
+        }
+        float[] kinds = new float[KINDS];
+        for (int kind = 0; kind < KINDS; kind++) kinds[kind] = (nearest[kind][0] + nearest[kind][1]) / 2;
+        return new Scores(kinds, (nearest[KINDS][0] + nearest[KINDS][1]) / 2);
+    }
+
+    Thresholds thresholdsInUse() {
+        return thresholds;
+    }
+
+    List<Example> examplesInUse() {
+        return examples;
+    }
+
+    // The model's vectors have length one, so this is their cosine similarity.
+    private static float dot(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    static List<Example> examples() {
+        List<Example> examples = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader lines = CrisisData.reader("examples.jsonl")) {
+            int number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (line.isBlank()) continue;
+                JsonNode example = json.readTree(line);
+                String kind = example.path("kind").asText();
+                Language language = Language.fromCode(example.path("language").asText())
+                        .orElseThrow(() -> new IllegalStateException("examples.jsonl: a language Dearly does not speak"));
+                examples.add(new Example(example.path("id").asText(), language,
+                        kind.equals("BENIGN") ? null : CrisisKind.valueOf(kind), example.path("text").asText()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("examples.jsonl: an unknown kind", e);
+        }
+        return List.copyOf(examples);
+    }
+
+    static Thresholds thresholds() {
+        Properties read = new Properties();
+        try (BufferedReader lines = CrisisData.reader("meaning.txt")) {
+            read.load(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<CrisisKind, Float> least = new EnumMap<>(CrisisKind.class);
+        for (CrisisKind kind : CrisisKind.values()) least.put(kind, number(read, kind.name()));
+        return new Thresholds(least, number(read, "margin"));
+    }
+
+    private static float number(Properties read, String key) {
+        String value = read.getProperty(key);
+        if (value == null) throw new IllegalStateException("crisis/meaning.txt has no " + key);
+        return Float.parseFloat(value.strip());
+    }
+
+}

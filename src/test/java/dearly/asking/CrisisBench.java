@@ -1,0 +1,73 @@
+package dearly.asking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench/crisis/run}: the detector on the held-out evaluation set. Prints recall per kind and
+ * language, false alarms per language and overall, the meaning layer's thresholds, and the time to
+ * check one question. It prints figures only, never a text or an id: the evaluation set is not for
+ * reading, and a miss is mended by better rules and examples for its kind, never by looking at it.
+ */
+public final class CrisisBench {
+    private static final int ROUNDS = 5;
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        CrisisSigns signs = CrisisSigns.load();
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        LabelledTexts evaluation = LabelledTexts.evaluation();
+
+        System.out.println("Crisis signs on bench/crisis/evaluation.jsonl (" + evaluation.texts().size() + " texts, held out):");
+        System.out.print(evaluation.figures(text -> signs.in(text.text())).table());
+        System.out.println();
+        System.out.println("By layer, each alone:");
+        for (CrisisSign.Layer layer : CrisisSign.Layer.values()) {
+            LabelledTexts.Figures alone = evaluation.figures(text -> kinds(signs.check(text.text()), layer));
+            System.out.printf(Locale.ROOT, "  %-8s recall %s, false alarms %s%n", layer, recallOfAll(alone), alone.allFalseAlarms());
+        }
+        System.out.println();
+        System.out.print(CrisisTuning.describe(signs.meaning().thresholdsInUse()).lines()
+                .filter(line -> !line.startsWith("#")).map(line -> "threshold " + line + "\n").reduce("", String::concat));
+        System.out.println();
+
+        // Warm up, then time every text a few times over.
+        for (LabelledTexts.Text text : evaluation.texts()) signs.check(text.text());
+        List<Long> nanos = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (LabelledTexts.Text text : evaluation.texts()) {
+                long before = System.nanoTime();
+                signs.check(text.text());
+                nanos.add(System.nanoTime() - before);
+            }
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
+        double p99 = sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6;
+        String longest = "I am so tired today and the baby would not sleep, again. ".repeat(170);
+        long before = System.nanoTime();
+        signs.check(longest);
+        double longMillis = (System.nanoTime() - before) / 1e6;
+        System.out.printf(Locale.ROOT, "time per question: mean %.1f ms, p99 %.1f ms (%d checks, %d cores); "
+                        + "a 10,000-character question %.0f ms; loading the detector %.1f s%n",
+                mean, p99, sorted.length, Runtime.getRuntime().availableProcessors(), longMillis, loadSeconds);
+    }
+
+    private static java.util.Set<CrisisKind> kinds(List<CrisisSign> signs, CrisisSign.Layer layer) {
+        java.util.Set<CrisisKind> kinds = LabelledTexts.none();
+        for (CrisisSign sign : signs) if (sign.layer() == layer) kinds.add(sign.kind());
+        return kinds;
+    }
+
+    private static LabelledTexts.Count recallOfAll(LabelledTexts.Figures figures) {
+        int hits = 0;
+        int total = 0;
+        for (CrisisKind kind : CrisisKind.values()) {
+            hits += figures.recall(kind).hits();
+            total += figures.recall(kind).total();
+        }
+        return new LabelledTexts.Count(hits, total);
+    }
+}

@@ -1,0 +1,171 @@
+package dearly.asking;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the meaning layer's thresholds on the tuning examples ({@code crisis/examples.jsonl}) alone,
+ * leave-one-out: each example is judged with itself taken out of the examples it is compared with,
+ * as a new question would be. Starting with the meaning layer silent, it lowers, one step at a time,
+ * the threshold of the kind that catches the most examples for the fewest false alarms, until false
+ * alarms on the ordinary examples would pass the budget. Never run on the evaluation set.
+ *
+ * <p>{@code bench/crisis/run --tune [budget] [--show] [--write]} prints the choice ({@code --show}: with
+ * the tuning examples it misses or flags wrongly); {@code --write} also
+ * writes it to {@code src/main/resources/dearly/asking/crisis/meaning.txt}.
+ */
+public final class CrisisTuning {
+    private static final float STEP = 0.01f;
+    // Below this, ordinary sentences of a long question ("we moved to a new flat") start to come near some example.
+    private static final float LOWEST = 0.40f;
+    private static final float[] MARGINS = {-0.10f, -0.05f, -0.02f, 0f, 0.02f, 0.05f};
+
+    /** One example as the tuning sees it: the kinds the rules found, and each sentence's similarities. */
+    private record Judged(LabelledTexts.Text text, Set<CrisisKind> byRules, List<MeaningSigns.Scores> sentences) {}
+
+    public static void main(String[] args) throws IOException {
+        double budget = args.length > 0 && !args[0].startsWith("--") ? Double.parseDouble(args[0]) : 0.10;
+        boolean write = List.of(args).contains("--write");
+        CrisisSigns signs = CrisisSigns.load();
+        MeaningSigns meaning = signs.meaning();
+        LabelledTexts examples = new LabelledTexts(MeaningSigns.examples().stream()
+                .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
+                        example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
+                .toList());
+        List<Judged> judged = new ArrayList<>();
+        for (LabelledTexts.Text text : examples.texts()) {
+            Set<CrisisKind> byRules = EnumSet.noneOf(CrisisKind.class);
+            for (CrisisSign sign : signs.check(text.text())) {
+                if (sign.layer() != CrisisSign.Layer.MEANING) byRules.add(sign.kind());
+            }
+            List<MeaningSigns.Scores> sentences = new ArrayList<>();
+            for (String sentence : CrisisText.sentences(text.text())) {
+                for (String unit : MeaningSigns.units(sentence)) sentences.add(meaning.scores(meaning.vector(unit), text.id()));
+            }
+            judged.add(new Judged(text, byRules, sentences));
+        }
+
+        System.out.println("The rules alone (phrase and stems layers) on the tuning examples:");
+        System.out.print(examples.figures(text -> find(judged, text).byRules()).table());
+
+        MeaningSigns.Thresholds best = null;
+        int bestCaught = -1;
+        for (float margin : MARGINS) {
+            MeaningSigns.Thresholds chosen = choose(judged, margin, budget);
+            int caught = caught(judged, chosen);
+            if (caught > bestCaught) {
+                best = chosen;
+                bestCaught = caught;
+            }
+        }
+        MeaningSigns.Thresholds thresholds = best;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "All layers, leave-one-out, false alarms kept within %.0f%%:%n", 100 * budget);
+        System.out.print(examples.figures(text -> shown(find(judged, text), thresholds)).table());
+        System.out.println();
+        System.out.println(describe(thresholds));
+        if (List.of(args).contains("--show")) show(signs, judged, thresholds);
+        if (write) {
+            Path file = Path.of("src/main/resources/dearly/asking/crisis/meaning.txt");
+            Files.writeString(file, describe(thresholds));
+            System.out.println("written to " + file);
+        }
+    }
+
+    /** The tuning examples missed and the ordinary ones flagged, with the layer and sentence: what to work on. */
+    private static void show(CrisisSigns signs, List<Judged> judged, MeaningSigns.Thresholds thresholds) {
+        for (Judged one : judged) {
+            Set<CrisisKind> shown = shown(one, thresholds);
+            if (one.text().benign() && !shown.isEmpty()) {
+                List<String> why = signs.check(one.text().text()).stream()
+                        .filter(sign -> sign.layer() != CrisisSign.Layer.MEANING).map(sign -> sign.kind() + "/" + sign.layer()).toList();
+                System.out.println("FALSE ALARM " + one.text().id() + " " + shown + " " + why + ": " + one.text().text());
+            } else if (!one.text().benign() && !shown.contains(CrisisKind.valueOf(one.text().kind()))) {
+                System.out.println("MISSED      " + one.text().id() + " " + shown + ": " + one.text().text());
+            }
+        }
+    }
+
+    private static MeaningSigns.Thresholds choose(List<Judged> judged, float margin, double budget) {
+        Map<CrisisKind, Float> least = new EnumMap<>(CrisisKind.class);
+        for (CrisisKind kind : CrisisKind.values()) least.put(kind, 1.01f);
+        MeaningSigns.Thresholds current = new MeaningSigns.Thresholds(Map.copyOf(least), margin);
+        long benign = judged.stream().filter(j -> j.text().benign()).count();
+        while (true) {
+            int caughtNow = caught(judged, current);
+            int alarmsNow = alarms(judged, current);
+            MeaningSigns.Thresholds next = null;
+            double bestValue = 0;
+            for (CrisisKind kind : CrisisKind.values()) {
+                // Lower this kind's threshold to the next place where it catches one more example.
+                for (float t = current.least().get(kind) - STEP; t >= LOWEST; t -= STEP) {
+                    Map<CrisisKind, Float> tried = new EnumMap<>(current.least());
+                    tried.put(kind, round(t));
+                    MeaningSigns.Thresholds candidate = new MeaningSigns.Thresholds(Map.copyOf(tried), margin);
+                    int gained = caught(judged, candidate) - caughtNow;
+                    if (gained <= 0) continue;
+                    int alarms = alarms(judged, candidate);
+                    if (alarms > budget * benign) break;
+                    double value = gained / (1.0 + alarms - alarmsNow);
+                    if (value > bestValue) {
+                        bestValue = value;
+                        next = candidate;
+                    }
+                    break;
+                }
+            }
+            if (next == null) return current;
+            current = next;
+        }
+    }
+
+    private static float round(float value) {
+        return Math.round(value * 100) / 100f;
+    }
+
+    private static Judged find(List<Judged> judged, LabelledTexts.Text text) {
+        for (Judged one : judged) if (one.text() == text) return one;
+        throw new IllegalArgumentException("not judged: " + text.id());
+    }
+
+    private static Set<CrisisKind> shown(Judged judged, MeaningSigns.Thresholds thresholds) {
+        Set<CrisisKind> kinds = EnumSet.copyOf(judged.byRules().isEmpty() ? EnumSet.noneOf(CrisisKind.class) : judged.byRules());
+        for (MeaningSigns.Scores scores : judged.sentences()) kinds.addAll(thresholds.shown(scores));
+        return kinds;
+    }
+
+    private static int caught(List<Judged> judged, MeaningSigns.Thresholds thresholds) {
+        int caught = 0;
+        for (Judged one : judged) {
+            if (!one.text().benign() && shown(one, thresholds).contains(CrisisKind.valueOf(one.text().kind()))) caught++;
+        }
+        return caught;
+    }
+
+    private static int alarms(List<Judged> judged, MeaningSigns.Thresholds thresholds) {
+        int alarms = 0;
+        for (Judged one : judged) if (one.text().benign() && !shown(one, thresholds).isEmpty()) alarms++;
+        return alarms;
+    }
+
+    static String describe(MeaningSigns.Thresholds thresholds) {
+        StringBuilder out = new StringBuilder();
+        out.append("# The meaning layer's thresholds, chosen by CrisisTuning on examples.jsonl alone (leave-one-out),\n")
+                .append("# never on the evaluation set. A sentence shows a kind when its similarity (cosine, -1 to 1) to\n")
+                .append("# the nearest example of that kind is at least the kind's number below, and exceeds its\n")
+                .append("# similarity to the nearest ordinary (BENIGN) example by at least the margin.\n");
+        out.append(String.format(Locale.ROOT, "margin = %.2f%n", thresholds.margin()));
+        for (CrisisKind kind : CrisisKind.values()) {
+            out.append(String.format(Locale.ROOT, "%s = %.2f%n", kind, thresholds.least().get(kind)));
+        }
+        return out.toString();
+    }
+}
