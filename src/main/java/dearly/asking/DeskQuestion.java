@@ -4,7 +4,9 @@ import dearly.language.Language;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,9 +28,16 @@ public record DeskQuestion(
         signs = List.copyOf(signs == null ? List.of() : signs);
     }
 
-    /** The signs that made it urgent, for one kind: the sentences an editor reads to judge it. */
+    /**
+     * The signs that made it urgent, for one kind: the sentences an editor reads to judge it, each
+     * once, with the most literal way it was found (the check tells a sentence once per layer).
+     */
     public List<CrisisSign> signsOf(String kind) {
-        return signs.stream().filter(sign -> sign.kind().name().equals(kind)).toList();
+        Map<String, CrisisSign> bySentence = new LinkedHashMap<>();
+        signs.stream().filter(sign -> sign.kind().name().equals(kind))
+                .forEach(sign -> bySentence.merge(sign.sentence(), sign,
+                        (first, other) -> other.layer().ordinal() < first.layer().ordinal() ? other : first));
+        return List.copyOf(bySentence.values());
     }
 
     public MarkedText markedTitle() {

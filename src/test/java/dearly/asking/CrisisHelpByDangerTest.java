@@ -57,7 +57,8 @@ class CrisisHelpByDangerTest {
         fields.put("country", "España");
         fields.put("body", "Mi marido me pega cuando el bebé llora y me dice que me quitará a la niña si se lo cuento a alguien.");
         Element help = server.page(AskFlow.askAndFollow(server, fields)).selectFirst(".crisis");
-        assertThat(help.select("a.phone").eachAttr("href")).containsExactly("tel:112", "tel:016");
+        // The emergency number first, then the domestic-violence line (other lines may follow when her words show more).
+        assertThat(help.select("a.phone").eachAttr("href")).startsWith("tel:112").contains("tel:016");
         assertThat(help.selectFirst(".danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
     }
 

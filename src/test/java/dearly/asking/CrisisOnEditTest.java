@@ -39,8 +39,8 @@ class CrisisOnEditTest {
 
     @Test
     void wordsOfDangerAddedInAnEditShowHerHelpAndPutHerFirstOnTheDesk() {
-        ask("¿Cuándo vuelve la regla?", "Tengo un bebé de tres meses y doy pecho. ¿Es normal que aún no me haya venido la regla?");
-        String status = ask("¿Es normal sentirse así?", "Mi bebé tiene dos meses y lloro casi todos los días sin saber por qué.");
+        AskFlow.ask(server, AskFlow.question());
+        String status = ask("Una duda sobre la siesta", "My daughter is four months old and only naps in my arms for twenty minutes at a time.");
         assertThat(server.page(status).select(".crisis")).isEmpty();
 
         Document edited = edit(status, DANGER);
@@ -50,7 +50,7 @@ class CrisisOnEditTest {
         server.forgetCookies();
         SignedIn.as(server, Role.EDITOR);
         Document desk = server.page("/desk?lang=es");
-        assertThat(desk.select(".queue li a").eachText()).containsExactly("¿Es normal sentirse así?", "¿Cuándo vuelve la regla?");
+        assertThat(desk.select(".queue li a").eachText()).containsExactly("Una duda sobre la siesta", "How do I get my baby to nap?");
         assertThat(desk.selectFirst(".queue li .badge").text()).isEqualTo("Urgente");
     }
 
@@ -65,8 +65,8 @@ class CrisisOnEditTest {
         Document desk = server.page("/desk");
         assertThat(desk.selectFirst(".queue li").hasClass("urgent")).isTrue();
         Document question = server.page(desk.selectFirst(".queue li a").attr("href"));
-        assertThat(question.select(".crisis .signs li strong").eachText()).containsExactly("thoughts of harming the baby");
-        assertThat(question.select(".crisis .signs blockquote").eachText())
-                .containsExactly("No duermo desde hace semanas y a veces pienso en hacerle daño a mi bebé.");
+        assertThat(question.select(".crisis .signs li strong").eachText()).contains("thoughts of harming the baby");
+        assertThat(question.select(".crisis .signs blockquote").eachText()).as("the words she took out, as she first wrote them")
+                .contains("No duermo desde hace semanas y a veces pienso en hacerle daño a mi bebé.");
     }
 }

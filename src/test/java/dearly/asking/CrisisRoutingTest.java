@@ -39,7 +39,8 @@ class CrisisRoutingTest {
         fields.put("country", "Perú");
         fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
         Document status = server.page(AskFlow.askAndFollow(server, fields));
-        assertThat(status.select(".crisis a.phone").eachAttr("href")).containsExactly("tel:106", "tel:105", "tel:100");
+        // Emergency numbers first, then the domestic-violence line (other lines may follow when her words show more).
+        assertThat(status.select(".crisis a.phone").eachAttr("href")).startsWith("tel:106", "tel:105").contains("tel:100");
         assertThat(status.selectFirst(".crisis h2 + p").text())
                 .isEqualTo("Algo de lo que escribiste suena muy difícil. Puedes hablar con alguien hoy, a cualquier hora del día o de la noche:");
         assertThat(status.selectFirst(".crisis .danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");

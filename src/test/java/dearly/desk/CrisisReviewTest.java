@@ -61,7 +61,7 @@ class CrisisReviewTest {
     @Test
     void anEditorClearsAFalseAlarmAndItIsKeptAsABenignExampleWithoutHerAddress() {
         ask("Estoy agotada", HARM);
-        ask("¿Cuándo vuelve la regla?", "Tengo un bebé de tres meses y doy pecho. ¿Es normal que aún no me haya venido?");
+        AskFlow.ask(server, AskFlow.question());
         SignedIn.as(server, Role.EDITOR);
         String link = deskLinkOf("Estoy agotada");
         Document page = server.page(link);
@@ -69,7 +69,11 @@ class CrisisReviewTest {
 
         HttpResponse<String> forged = server.postForm(link + "/clear", Map.of("_csrf", csrf, "kind", "<script>"));
         assertThat(forged.statusCode()).isEqualTo(422);
-        assertThat(server.postForm(link + "/clear", Map.of("_csrf", csrf, "kind", "HARMING_THE_BABY")).statusCode()).isEqualTo(303);
+        List<String> kinds = page.select(".crisis .signs form input[name=kind]").eachAttr("value");
+        assertThat(kinds).contains("HARMING_THE_BABY");
+        for (String kind : kinds) {
+            assertThat(server.postForm(link + "/clear", Map.of("_csrf", csrf, "kind", kind)).statusCode()).isEqualTo(303);
+        }
 
         Document queue = server.page("/desk");
         assertThat(queue.select(".queue li.urgent")).isEmpty();
@@ -78,23 +82,25 @@ class CrisisReviewTest {
         server.forgetCookies();
         SignedIn.as(server, Role.ADMIN);
         List<JsonNode> examples = exported();
-        assertThat(examples).hasSize(1);
-        JsonNode example = examples.getFirst();
-        assertThat(example.get("kind").asText()).isEqualTo("BENIGN");
-        assertThat(example.get("decision").asText()).isEqualTo("CLEARED");
-        assertThat(example.get("language").asText()).isEqualTo("es");
-        assertThat(example.get("text").asText()).isEqualTo("A veces pienso en hacerle daño a mi bebé, escríbanme a [EMAIL] por favor.");
+        assertThat(examples).isNotEmpty().allSatisfy(example -> {
+            assertThat(example.get("kind").asText()).isEqualTo("BENIGN");
+            assertThat(example.get("decision").asText()).isEqualTo("CLEARED");
+            assertThat(example.get("language").asText()).isEqualTo("es");
+            assertThat(example.get("text").asText()).doesNotContain("vale.r@example.com");
+        });
+        assertThat(examples).extracting(example -> example.get("text").asText())
+                .contains("A veces pienso en hacerle daño a mi bebé, escríbanme a [EMAIL] por favor.");
     }
 
     @Test
     void anEditorRaisesASignTheCheckMissedAndTheQuestionBecomesUrgent() {
-        // Words no check should flag on their own; the editor knows more about her from what came before.
-        ask("Una duda sobre la siesta", "Mi bebé no duerme siestas largas y yo ya no salgo de casa. Hace semanas que no me visto.");
-        ask("¿Cuándo vuelve la regla?", "Tengo un bebé de tres meses y doy pecho. ¿Es normal que aún no me haya venido?");
+        // An ordinary question that no check flags; the editor knows more about her than its words say.
+        AskFlow.ask(server, AskFlow.question().put("title", "Una duda sobre la siesta"));
+        AskFlow.ask(server, AskFlow.question());
         SignedIn.as(server, Role.EDITOR);
         String link = deskLinkOf("Una duda sobre la siesta");
         String csrf = server.page(link).selectFirst("form[action$=/raise] input[name=_csrf]").val();
-        String words = "Hace semanas que no me visto.";
+        String words = "I am so tired.";
 
         for (Map<String, String> wrong : List.of(
                 Map.of("_csrf", csrf, "kind", "", "words", words),
