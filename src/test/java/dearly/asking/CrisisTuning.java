@@ -159,9 +159,9 @@ public final class CrisisTuning {
     static String describe(MeaningSigns.Thresholds thresholds) {
         StringBuilder out = new StringBuilder();
         out.append("# The meaning layer's thresholds, chosen by CrisisTuning on examples.jsonl alone (leave-one-out),\n")
-                .append("# never on the evaluation set. A sentence shows a kind when its similarity (cosine, -1 to 1) to\n")
-                .append("# the nearest example of that kind is at least the kind's number below, and exceeds its\n")
-                .append("# similarity to the nearest ordinary (BENIGN) example by at least the margin.\n");
+                .append("# never on the evaluation set. A sentence shows a kind when its mean similarity (cosine, -1 to 1)\n")
+                .append("# to its two nearest examples of that kind is at least the kind's number below, and exceeds its\n")
+                .append("# mean similarity to its two nearest ordinary (BENIGN) examples by at least the margin.\n");
         out.append(String.format(Locale.ROOT, "margin = %.2f%n", thresholds.margin()));
         for (CrisisKind kind : CrisisKind.values()) {
             out.append(String.format(Locale.ROOT, "%s = %.2f%n", kind, thresholds.least().get(kind)));
