@@ -32,7 +32,7 @@ public final class CrisisTuning {
     private record Judged(LabelledTexts.Text text, Set<CrisisKind> byRules, List<MeaningSigns.Scores> sentences) {}
 
     public static void main(String[] args) throws IOException {
-        double budget = args.length > 0 && !args[0].startsWith("--") ? Double.parseDouble(args[0]) : 0.10;
+        double budget = args.length > 0 && !args[0].startsWith("--") ? Double.parseDouble(args[0]) : 0.20;
         boolean write = List.of(args).contains("--write");
         CrisisSigns signs = CrisisSigns.load();
         MeaningSigns meaning = signs.meaning();
