@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Set;
 /**
  * The meaning layer: each sentence of her question is compared, by meaning, with the labelled
  * examples in {@code crisis/examples.jsonl} (sentence embeddings from all-MiniLM-L6-v2, computed
- * in-process). A sentence shows a kind when its nearest example of that kind is at least as near
- * as that kind's threshold, and nearer, by the margin, than the nearest ordinary example: the
+ * in-process). A sentence shows a kind when its two nearest examples of that kind are, on average,
+ * at least as near as that kind's threshold, and nearer, by the margin, than its two nearest ordinary
+ * examples: the
  * ordinary hard days in the examples ("this teething is killing me") are counter-evidence. The
  * thresholds, in {@code crisis/meaning.txt}, are chosen on the examples alone (leave-one-out, by
  * {@code CrisisTuning}), never on the evaluation set under {@code bench/crisis}.
@@ -47,7 +49,7 @@ final class MeaningSigns {
         }
     }
 
-    /** The similarity of a sentence to the nearest example of each kind, and to the nearest ordinary one. */
+    /** The mean similarity of a sentence to its two nearest examples of each kind, and to its two nearest ordinary ones. */
     record Scores(float[] kinds, float benign) {}
 
     private final EmbeddingModel model;
@@ -117,7 +119,7 @@ final class MeaningSigns {
     Scores scores(float[] vector, String leftOut) {
         // The mean of the two nearest examples of each kind: one odd example alone does not decide.
         float[][] nearest = new float[KINDS + 1][2];
-        for (float[] two : nearest) java.util.Arrays.fill(two, -1);
+        for (float[] two : nearest) Arrays.fill(two, -1);
         for (int i = 0; i < vectors.length; i++) {
             Example example = examples.get(i);
             if (example.id().equals(leftOut)) continue;
@@ -137,10 +139,6 @@ final class MeaningSigns {
 
     Thresholds thresholdsInUse() {
         return thresholds;
-    }
-
-    List<Example> examplesInUse() {
-        return examples;
     }
 
     // The model's vectors have length one, so this is their cosine similarity.

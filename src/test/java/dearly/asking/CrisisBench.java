@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code bench/crisis/run}: the detector on the held-out evaluation set. Prints recall per kind and
@@ -55,8 +56,8 @@ public final class CrisisBench {
                 mean, p99, sorted.length, Runtime.getRuntime().availableProcessors(), longMillis, loadSeconds);
     }
 
-    private static java.util.Set<CrisisKind> kinds(List<CrisisSign> signs, CrisisSign.Layer layer) {
-        java.util.Set<CrisisKind> kinds = LabelledTexts.none();
+    private static Set<CrisisKind> kinds(List<CrisisSign> signs, CrisisSign.Layer layer) {
+        Set<CrisisKind> kinds = LabelledTexts.none();
         for (CrisisSign sign : signs) if (sign.layer() == layer) kinds.add(sign.kind());
         return kinds;
     }

@@ -32,7 +32,7 @@ public final class CrisisTuning {
     private record Judged(LabelledTexts.Text text, Set<CrisisKind> byRules, List<MeaningSigns.Scores> sentences) {}
 
     public static void main(String[] args) throws IOException {
-        double budget = args.length > 0 && !args[0].startsWith("--") ? Double.parseDouble(args[0]) : 0.10;
+        double budget = args.length > 0 && !args[0].startsWith("--") ? Double.parseDouble(args[0]) : 0.20;
         boolean write = List.of(args).contains("--write");
         CrisisSigns signs = CrisisSigns.load();
         MeaningSigns meaning = signs.meaning();
@@ -159,9 +159,9 @@ public final class CrisisTuning {
     static String describe(MeaningSigns.Thresholds thresholds) {
         StringBuilder out = new StringBuilder();
         out.append("# The meaning layer's thresholds, chosen by CrisisTuning on examples.jsonl alone (leave-one-out),\n")
-                .append("# never on the evaluation set. A sentence shows a kind when its similarity (cosine, -1 to 1) to\n")
-                .append("# the nearest example of that kind is at least the kind's number below, and exceeds its\n")
-                .append("# similarity to the nearest ordinary (BENIGN) example by at least the margin.\n");
+                .append("# never on the evaluation set. A sentence shows a kind when its mean similarity (cosine, -1 to 1)\n")
+                .append("# to its two nearest examples of that kind is at least the kind's number below, and exceeds its\n")
+                .append("# mean similarity to its two nearest ordinary (BENIGN) examples by at least the margin.\n");
         out.append(String.format(Locale.ROOT, "margin = %.2f%n", thresholds.margin()));
         for (CrisisKind kind : CrisisKind.values()) {
             out.append(String.format(Locale.ROOT, "%s = %.2f%n", kind, thresholds.least().get(kind)));
