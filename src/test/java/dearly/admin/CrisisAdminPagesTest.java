@@ -78,7 +78,7 @@ class CrisisAdminPagesTest {
         FormFields form = addForm(page).set("country", UNLISTED).set("name", "Línea de la mujer").set("phone", "1455")
                 .set("kind", "violence").set("languages", "es").set("source", SOURCE);
         assertThat(server.postForm("/admin/crisis", form).statusCode()).isEqualTo(303);
-        String violence = "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.";
+        String violence = "Mi marido no me deja salir de casa ni ver a mi familia y me quita el dinero.";
         String selfHarm = "Quiero morirme, no puedo más con el bebé y nadie me ayuda en casa por las noches.";
 
         assertThat(helpWhileTyping("Guinea Ecuatorial", violence).select(".crisis .resources li strong").eachText())

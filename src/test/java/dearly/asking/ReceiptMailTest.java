@@ -42,7 +42,7 @@ class ReceiptMailTest {
         try (TestServer server = withSmtp()) {
             Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
             fields.put("country", "España");
-            fields.put("body", "Mi marido me pega cuando el bebé llora y me dice que me quitará a la niña si se lo cuento a alguien.");
+            fields.put("body", "Mi marido no me deja salir de casa ni ver a mi familia y me quita el dinero.");
             String status = AskFlow.askAndFollow(server, fields);
 
             assertThat(SMTP.waitForIncomingEmail(20_000, 1)).as("receipt delivered").isTrue();
