@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The editors' desk: the triage queue (urgent questions that waited too long at the top), a
@@ -93,13 +95,8 @@ public final class DeskPages implements Feature {
         DeskQuestion question = found(ctx);
         String message = typed(ctx, "message");
         String problem = problemWith(ctx, message, "desk.message.expired", "desk.message.short", "desk.message.long");
-        if (problem.isEmpty() && !question.open()) problem = "desk.message.closed";
-        if (!problem.isEmpty() || !desk.message(question.question().id(), message)) {
-            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withMessage(message,
-                    problem.isEmpty() ? "desk.message.closed" : problem), "");
-            return;
-        }
-        ctx.redirect("/desk/questions/" + question.question().id() + "?messaged", HttpStatus.SEE_OTHER);
+        actOrShow(ctx, question, problem, () -> desk.message(question.question().id(), message),
+                mistake -> Form.EMPTY.withMessage(message, mistake), "messaged");
     }
 
     private void handled(Context ctx) {
@@ -109,12 +106,23 @@ public final class DeskPages implements Feature {
                 : note.isEmpty() ? "desk.handled.missing"
                 : length(note) > NOTE_MAX ? "desk.handled.long"
                 : "";
-        if (!problem.isEmpty() || !desk.handled(question.question().id(), editor(ctx), note)) {
-            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withNote(note,
-                    problem.isEmpty() ? "desk.message.closed" : problem), "");
+        actOrShow(ctx, question, problem, () -> desk.handled(question.question().id(), editor(ctx), note),
+                mistake -> Form.EMPTY.withNote(note, mistake), "handled");
+    }
+
+    /**
+     * Does what the editor asked when her words have no mistake, then shows the question again with
+     * {@code ?done} (so a reload does not repeat it); otherwise, or when the question is no longer
+     * open, shows the page with her words kept and the reason beside them.
+     */
+    private void actOrShow(Context ctx, DeskQuestion question, String problem, BooleanSupplier act,
+            Function<String, Form> keptWith, String done) {
+        if (!problem.isEmpty() || !act.getAsBoolean()) {
+            String mistake = problem.isEmpty() ? "desk.message.closed" : problem;
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, keptWith.apply(mistake), "");
             return;
         }
-        ctx.redirect("/desk/questions/" + question.question().id() + "?handled", HttpStatus.SEE_OTHER);
+        ctx.redirect("/desk/questions/" + question.question().id() + "?" + done, HttpStatus.SEE_OTHER);
     }
 
     /** "Not a crisis": the editor clears one kind of sign she judged a false alarm. */
@@ -139,13 +147,8 @@ public final class DeskPages implements Feature {
                 : words.isEmpty() ? "desk.raise.missing"
                 : length(words) > WORDS_MAX ? "desk.raise.long"
                 : "";
-        if (!problem.isEmpty()) {
-            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withRaise(words, kind.map(Enum::name).orElse(""),
-                    problem), "");
-            return;
-        }
-        desk.raise(question.question().id(), kind.get(), words, editor(ctx));
-        ctx.redirect("/desk/questions/" + question.question().id() + "?raised", HttpStatus.SEE_OTHER);
+        actOrShow(ctx, question, problem, () -> desk.raise(question.question().id(), kind.get(), words, editor(ctx)),
+                mistake -> Form.EMPTY.withRaise(words, kind.map(Enum::name).orElse(""), mistake), "raised");
     }
 
     /**
