@@ -48,8 +48,13 @@ public final class TestServer implements AutoCloseable {
     /** @param settings changes to the configuration, such as an SMTP server */
     public static TestServer start(TestDatabase.Kind kind, boolean demo, UnaryOperator<Config> settings) {
         TestDatabase database = TestDatabase.create(kind);
+        return start(database, demo, () -> settings.apply(configFor(database)));
+    }
+
+    /** Dearly configured on this database: the embedded default in its data directory, or its PostgreSQL URL. */
+    public static Config configFor(TestDatabase database) {
         Config embedded = Config.embedded(database.dataDir());
-        return start(database, demo, () -> settings.apply(kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl())));
+        return database.kind() == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.Config;
 import dearly.Server;
+import dearly.TestServer;
 import dearly.demo.DemoContent;
 import dearly.storage.TestDatabase;
 import java.time.Instant;
@@ -28,8 +29,7 @@ class BylineSnapshotsTest {
     @MethodSource("databases")
     void aLetterFromBeforeBylinesWereKeptShowsItsBylineAfterTheNextStart(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind)) {
-            Config embedded = Config.embedded(database.dataDir());
-            Config config = kind == TestDatabase.Kind.SQLITE ? embedded : embedded.withDatabaseUrl(database.jdbcUrl());
+            Config config = TestServer.configFor(database);
             String path;
             try (Server first = Server.start(config, true, Instant::now)) {
                 path = Jsoup.connect(first.address().resolve("/").toString()).get().selectFirst("ol.letters h2 a").attr("href");
