@@ -6,6 +6,11 @@ import dearly.accounts.AccountPages;
 import dearly.accounts.Sessions;
 import dearly.accounts.UserRepository;
 import dearly.admin.AdminPages;
+import dearly.admin.AuditPages;
+import dearly.admin.TopicsAndTemplatesPages;
+import dearly.audit.AuditLog;
+import dearly.desk.DeclineTemplates;
+import dearly.letters.TopicEditor;
 import dearly.asking.AskPages;
 import dearly.asking.AskerMail;
 import dearly.asking.Asking;
@@ -75,6 +80,8 @@ public final class App {
                 new Outbox(database),
                 new AskerMail(templates), mailWaiting, clock);
         Sessions sessions = new Sessions(database, links, clock);
+        AuditLog audit = new AuditLog(database, clock);
+        DeclineTemplates declineTemplates = new DeclineTemplates(database, audit);
 
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
@@ -86,9 +93,12 @@ public final class App {
                 new AccountPages(new UserRepository(database), sessions, csrf, templates, metas,
                         rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT)),
                 new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
-                        new AskerMail(templates), mailWaiting, clock), new DeskSettings(database), csrf, templates, metas),
-                new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database), config.smtp().isPresent(), csrf,
-                        templates, metas));
+                        new AskerMail(templates), mailWaiting, clock, audit), new DeskSettings(database, audit), declineTemplates,
+                        csrf, templates, metas, config.timeZone()),
+                new AdminPages(new CrisisDirectoryEditor(database, audit), new Outbox(database), config.smtp().isPresent(), csrf,
+                        templates, metas),
+                new AuditPages(audit, templates, metas),
+                new TopicsAndTemplatesPages(new TopicEditor(database, audit), declineTemplates, csrf, templates, metas));
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

@@ -4,6 +4,8 @@ import dearly.mail.SmtpSettings;
 import dearly.web.RateLimitSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import java.util.Optional;
  *     empty means http://localhost:PORT, the address printed at start, never the request's Host header
  * @param smtp DEARLY_SMTP_*: where mail goes; empty keeps it in the outbox, for the admin page
  * @param rateLimits DEARLY_RATE_LIMITS and DEARLY_TRUSTED_PROXIES: limits per client on forms and the API
+ * @param timeZone DEARLY_TIME_ZONE, default UTC: the instance's zone, for a parent whose country tells none
  */
 public record Config(
         int port,
@@ -24,7 +27,8 @@ public record Config(
         Optional<String> databaseUrl,
         Optional<URI> baseUrl,
         Optional<SmtpSettings> smtp,
-        RateLimitSettings rateLimits) {
+        RateLimitSettings rateLimits,
+        ZoneId timeZone) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
@@ -43,7 +47,8 @@ public record Config(
                 nonBlank(env.get("DEARLY_DATABASE_URL")),
                 nonBlank(env.get("DEARLY_BASE_URL")).map(Config::baseUrl),
                 SmtpSettings.fromEnvironment(env),
-                RateLimitSettings.fromEnvironment(env));
+                RateLimitSettings.fromEnvironment(env),
+                timeZone(env.get("DEARLY_TIME_ZONE")));
     }
 
     public boolean embedded() {
@@ -52,27 +57,42 @@ public record Config(
 
     /** The embedded default in a data directory, on any free port, limits off: for tests and tools. */
     public static Config embedded(Path dataDir) {
-        return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off());
+        return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off(), ZoneOffset.UTC);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits);
+        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone);
     }
 
     public Config withSmtp(SmtpSettings settings) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits);
+        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone);
     }
 
     public Config withRateLimits(RateLimitSettings limits) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone);
     }
 
     public Config withBaseUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone);
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone);
+    }
+
+    public Config withTimeZone(ZoneId zone) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone);
+    }
+
+    /** An IANA zone such as America/Bogota, or UTC when unset. */
+    private static ZoneId timeZone(String text) {
+        if (text == null || text.isBlank()) return ZoneOffset.UTC;
+        try {
+            return ZoneId.of(text.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("DEARLY_TIME_ZONE must be a time zone such as America/Bogota or UTC, not '"
+                    + text.strip() + "'");
+        }
     }
 
     private static int port(String text) {

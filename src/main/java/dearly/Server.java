@@ -5,6 +5,7 @@ import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.demo.DemoContent;
+import dearly.audit.AuditLog;
 import dearly.desk.BylineSnapshots;
 import dearly.desk.DeskSettings;
 import dearly.desk.UrgentWatch;
@@ -60,7 +61,7 @@ public final class Server implements AutoCloseable {
             database.migrate();
             new CrisisDirectory(database).seed();
             Publishing publishing = new Publishing();
-            new BylineSnapshots(database, new QuestionQueue(database), publishing).takeMissing();
+            new BylineSnapshots(database, new QuestionQueue(database), publishing, config.timeZone()).takeMissing();
             if (demo || config.embedded()) {
                 new DemoContent(database, publishing, new QuestionRepository(database, publishing)).publishIfEmpty(clock.get());
             }
@@ -74,7 +75,7 @@ public final class Server implements AutoCloseable {
                         + " point at {}/ (never at the address a request names); set DEARLY_BASE_URL to the public address",
                         links.base());
             }
-            UrgentWatch urgentWatch = new UrgentWatch(database, new QuestionQueue(database), new DeskSettings(database),
+            UrgentWatch urgentWatch = new UrgentWatch(database, new QuestionQueue(database), new DeskSettings(database, new AuditLog(database, clock)),
                     new UserRepository(database), new Outbox(database), new StaticTemplates(), links, mailWaiting, clock).start();
             return new Server(database, mail, app, links, urgentWatch);
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package dearly.admin;
 
 import dearly.accounts.Role;
+import dearly.accounts.Sessions;
+import dearly.audit.Actor;
 import dearly.crisis.CrisisDirectoryEditor;
 import dearly.crisis.EditableResource;
 import dearly.language.Language;
@@ -91,7 +93,7 @@ public final class AdminPages implements Feature {
             showCrisis(ctx, HttpStatus.UNPROCESSABLE_CONTENT, t, view, Optional.empty(), "");
             return;
         }
-        long id = directory.add(form.resource());
+        long id = directory.add(form.resource(), admin(ctx));
         ctx.redirect(crisisPath(t, "added", "resource-" + id), HttpStatus.SEE_OTHER);
     }
 
@@ -112,12 +114,12 @@ public final class AdminPages implements Feature {
                     new ResourceFormView(t, form, problems, editPath(t, found.id()), expired(ctx, t)));
             return;
         }
-        if (!directory.update(found.id(), form.resource())) throw new NotFoundResponse();
+        if (!directory.update(found.id(), form.resource(), admin(ctx))) throw new NotFoundResponse();
         ctx.redirect(crisisPath(t, "saved", "resource-" + found.id()), HttpStatus.SEE_OTHER);
     }
 
     private void delete(Context ctx) {
-        directory.delete(id(ctx));
+        directory.delete(id(ctx), admin(ctx));
         ctx.redirect(crisisPath(Messages.of(LanguageChoice.of(ctx)), "deleted", "main"), HttpStatus.SEE_OTHER);
     }
 
@@ -128,7 +130,7 @@ public final class AdminPages implements Feature {
             case "1", "+1" -> 1;
             default -> throw new BadRequestResponse("delta is -1 (up) or 1 (down)");
         };
-        directory.move(id, delta);
+        directory.move(id, delta, admin(ctx));
         ctx.redirect(crisisPath(Messages.of(LanguageChoice.of(ctx)), "moved", "resource-" + id), HttpStatus.SEE_OTHER);
     }
 
@@ -146,7 +148,7 @@ public final class AdminPages implements Feature {
                     Optional.of(new CrisisPageView.Fallback(language, form.message(), message)), "");
             return;
         }
-        directory.setFallback(language, form.text());
+        directory.setFallback(language, form.text(), admin(ctx));
         ctx.redirect(crisisPath(t, "fallback", "fallback-" + language.code()), HttpStatus.SEE_OTHER);
     }
 
@@ -193,7 +195,12 @@ public final class AdminPages implements Feature {
         return directory.find(id(ctx)).orElseThrow(NotFoundResponse::new);
     }
 
-    private static long id(Context ctx) {
+    /** The signed-in admin, as the audit log names her (the routes let no one else in). */
+    static Actor admin(Context ctx) {
+        return Sessions.user(ctx).map(user -> new Actor(user.id(), user.displayName())).orElseThrow();
+    }
+
+    static long id(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {

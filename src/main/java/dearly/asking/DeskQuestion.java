@@ -3,7 +3,7 @@ package dearly.asking;
 import dearly.language.Language;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +48,12 @@ public record DeskQuestion(
         return MarkedText.of(question.body());
     }
 
-    /** Her public byline in a letter's language, with her children's ages on the day she asked. */
-    public String byline(Language language) {
-        return Byline.of(asker, LocalDate.ofInstant(question.receivedAt(), ZoneOffset.UTC), language);
+    /**
+     * Her public byline in a letter's language, with her children's ages on the day she asked, as
+     * her calendar said it: in her country's zone, or {@code instanceZone} when it tells none.
+     */
+    public String byline(Language language, ZoneId instanceZone) {
+        return Byline.of(asker, LocalDate.ofInstant(question.receivedAt(), AskerZones.of(asker.country(), instanceZone)), language);
     }
 
     public boolean urgent() {

@@ -113,10 +113,10 @@ public final class QuestionQueue {
 
     /**
      * Her public byline as a letter answering this question publishes it, in the letter's
-     * language, with her children's ages on the day she asked.
+     * language, with her children's ages on the day she asked in her zone ({@link AskerZones}).
      */
-    public Optional<String> byline(Handle handle, long questionId, Language language) {
-        return question(handle, questionId).map(found -> found.byline(language));
+    public Optional<String> byline(Handle handle, long questionId, Language language, java.time.ZoneId instanceZone) {
+        return question(handle, questionId).map(found -> found.byline(language, instanceZone));
     }
 
     /** Declines an open question with the editor's reply; false when it is no longer open. */

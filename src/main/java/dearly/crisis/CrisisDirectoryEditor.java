@@ -1,5 +1,8 @@
 package dearly.crisis;
 
+import dearly.audit.Actor;
+import dearly.audit.AuditLog;
+import dearly.audit.Subject;
 import dearly.language.Language;
 import dearly.storage.Database;
 import dearly.storage.Dialect;
@@ -19,9 +22,12 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CrisisDirectoryEditor {
     private final Database database;
+    private final AuditLog audit;
 
-    public CrisisDirectoryEditor(Database database) {
+    /** @param audit where each change is recorded, with who made it, in the change's own transaction */
+    public CrisisDirectoryEditor(Database database, AuditLog audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     /** Every resource, grouped by country (by ISO code), each country's in the order parents see them. */
@@ -43,17 +49,28 @@ public final class CrisisDirectoryEditor {
     }
 
     /** Adds the resource last in its country's list; returns its id. */
-    public long add(CrisisResource resource) {
+    public long add(CrisisResource resource, Actor admin) {
         return database.write(handle -> {
-            return CrisisRows.insert(handle, resource, order(handle, resource.country()).size());
+            long id = CrisisRows.insert(handle, resource, order(handle, resource.country()).size());
+            recorded(handle, admin, "crisis-directory.added", id, described(resource));
+            return id;
         });
+    }
+
+    private void recorded(Handle handle, Actor admin, String action, long id, String detail) {
+        audit.record(handle, admin, action, Subject.of("crisis-resource", id), detail);
+    }
+
+    /** What the log says of a resource: where it is listed, its name and its number, all public. */
+    private static String described(CrisisResource resource) {
+        return resource.country() + " · " + resource.name() + (resource.phone() == null ? "" : " · " + resource.phone());
     }
 
     /**
      * Replaces the resource; one moved to another country goes last in that country's list. False
      * when there is no such resource (another admin deleted it meanwhile).
      */
-    public boolean update(long id, CrisisResource resource) {
+    public boolean update(long id, CrisisResource resource, Actor admin) {
         return database.write(handle -> {
             Optional<String> country = countryOf(handle, id);
             if (country.isEmpty()) return false;
@@ -69,15 +86,17 @@ public final class CrisisDirectoryEditor {
                     .bindMap(CrisisRows.columns(resource))
                     .execute();
             if (!sameCountry) renumber(handle, order(handle, country.get()));
+            recorded(handle, admin, "crisis-directory.changed", id, described(resource));
             return true;
         });
     }
 
     /** Removes the resource; false when it was already gone. */
-    public boolean delete(long id) {
+    public boolean delete(long id, Actor admin) {
         return database.write(handle -> {
             Optional<String> country = countryOf(handle, id);
             if (country.isEmpty()) return false;
+            recorded(handle, admin, "crisis-directory.deleted", id, country.get());
             handle.createUpdate("DELETE FROM crisis_resource WHERE id = :id").bind("id", id).execute();
             renumber(handle, order(handle, country.get()));
             return true;
@@ -88,7 +107,7 @@ public final class CrisisDirectoryEditor {
      * Moves the resource {@code delta} places within its country's list: -1 is up, towards the top
      * that parents read first. A move past either end stops there. False when there is no such resource.
      */
-    public boolean move(long id, int delta) {
+    public boolean move(long id, int delta, Actor admin) {
         return database.write(handle -> {
             Optional<String> country = countryOf(handle, id);
             if (country.isEmpty()) return false;
@@ -97,6 +116,7 @@ public final class CrisisDirectoryEditor {
             int to = Math.clamp((long) from + delta, 0, order.size() - 1);
             order.add(to, order.remove(from));
             renumber(handle, order);
+            recorded(handle, admin, "crisis-directory.moved", id, country.get() + " " + (from + 1) + " → " + (to + 1));
             return true;
         });
     }
@@ -112,14 +132,18 @@ public final class CrisisDirectoryEditor {
     }
 
     /** Sets what to do in immediate danger, in one language. */
-    public void setFallback(Language language, String message) {
+    public void setFallback(Language language, String message, Actor admin) {
         if (message == null || message.isBlank()) throw new IllegalArgumentException("the text for immediate danger is never empty");
-        database.write(handle -> handle.createUpdate("""
-                        INSERT INTO crisis_fallback (language, message) VALUES (:language, :message)
-                        ON CONFLICT (language) DO UPDATE SET message = excluded.message""")
-                .bind("language", language.code())
-                .bind("message", message)
-                .execute());
+        database.write(handle -> {
+            handle.createUpdate("""
+                            INSERT INTO crisis_fallback (language, message) VALUES (:language, :message)
+                            ON CONFLICT (language) DO UPDATE SET message = excluded.message""")
+                    .bind("language", language.code())
+                    .bind("message", message)
+                    .execute();
+            audit.record(handle, admin, "crisis-directory.fallback-changed", new Subject("crisis-fallback", language.code()), "");
+            return null;
+        });
     }
 
     /**

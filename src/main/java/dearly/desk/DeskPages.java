@@ -7,6 +7,7 @@ import dearly.accounts.Sessions;
 import dearly.asking.CrisisKind;
 import dearly.asking.CrisisReviews;
 import dearly.asking.DeskQuestion;
+import dearly.audit.Actor;
 import dearly.language.Dates;
 import dearly.language.Language;
 import dearly.language.Messages;
@@ -24,6 +25,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +48,14 @@ public final class DeskPages implements Feature {
     private final Csrf csrf;
     private final Templates templates;
     private final PageMetas metas;
+    private final ZoneId instanceZone;
+    private final DeclineTemplates declineTemplates;
 
-    public DeskPages(QuestionDesk desk, DeskSettings settings, Csrf csrf, Templates templates, PageMetas metas) {
+    /** @param instanceZone DEARLY_TIME_ZONE: the zone of a byline whose asker's country tells none */
+    public DeskPages(QuestionDesk desk, DeskSettings settings, DeclineTemplates declineTemplates, Csrf csrf,
+            Templates templates, PageMetas metas, ZoneId instanceZone) {
+        this.declineTemplates = declineTemplates;
+        this.instanceZone = instanceZone;
         this.desk = desk;
         this.settings = settings;
         this.csrf = csrf;
@@ -77,8 +85,14 @@ public final class DeskPages implements Feature {
                 Dates.duration(wait, t.language()), received -> Dates.duration(desk.waited(received), t.language())));
     }
 
+    /** The question; with {@code ?template=id}, its decline form starts from that template in her language. */
     private void question(Context ctx) {
-        show(ctx, HttpStatus.OK, found(ctx), Form.EMPTY, doneNotice(ctx));
+        DeskQuestion question = found(ctx);
+        String template = String.valueOf(ctx.queryParam("template"));
+        Form form = declineTemplates.all().stream().filter(found -> Long.toString(found.id()).equals(template)).findFirst()
+                .map(found -> Form.EMPTY.withReply(found.text(question.question().language()), ""))
+                .orElse(Form.EMPTY);
+        show(ctx, HttpStatus.OK, question, form, doneNotice(ctx));
     }
 
     /** What the page says after an action: the query names it, so a reload does not repeat the action. */
@@ -95,7 +109,7 @@ public final class DeskPages implements Feature {
         DeskQuestion question = found(ctx);
         String message = typed(ctx, "message");
         String problem = problemWith(ctx, message, "desk.message.expired", "desk.message.short", "desk.message.long");
-        actOrShow(ctx, question, problem, () -> desk.message(question.question().id(), message),
+        actOrShow(ctx, question, problem, () -> desk.message(question.question().id(), message, editor(ctx)),
                 mistake -> Form.EMPTY.withMessage(message, mistake), "messaged");
     }
 
@@ -176,8 +190,9 @@ public final class DeskPages implements Feature {
         return java.util.Arrays.stream(CrisisKind.values()).filter(kind -> kind.name().equals(typed)).findFirst();
     }
 
-    private static String editor(Context ctx) {
-        return Sessions.user(ctx).map(user -> user.displayName()).orElse("");
+    /** The signed-in editor, as the audit log names her (the route lets no one else in). */
+    private static Actor editor(Context ctx) {
+        return Sessions.user(ctx).map(user -> new Actor(user.id(), user.displayName())).orElseThrow();
     }
 
     private void settingsForm(Context ctx) {
@@ -197,7 +212,7 @@ public final class DeskPages implements Feature {
             showSettings(ctx, HttpStatus.UNPROCESSABLE_CONTENT, typed, problem, false);
             return;
         }
-        settings.setUrgentWait(Duration.ofMinutes(minutes));
+        settings.setUrgentWait(Duration.ofMinutes(minutes), editor(ctx));
         ctx.redirect("/desk/settings?saved", HttpStatus.SEE_OTHER);
     }
 
@@ -235,7 +250,7 @@ public final class DeskPages implements Feature {
             show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY.withReply(reply, problem), "");
             return;
         }
-        desk.decline(question.question().id(), reply);
+        desk.decline(question.question().id(), reply, editor(ctx));
         ctx.redirect("/desk/questions/" + question.question().id() + "?declined", HttpStatus.SEE_OTHER);
     }
 
@@ -277,11 +292,11 @@ public final class DeskPages implements Feature {
     private void show(Context ctx, HttpStatus status, DeskQuestion question, Form form, String notice) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         Language letterLanguage = question.question().language();
-        String byline = question.byline(letterLanguage);
+        String byline = question.byline(letterLanguage, instanceZone);
         ctx.status(status);
         HtmlResponse.send(ctx, templates.deskQuestion(meta(ctx, t, question.question().title()), question, byline,
                 csrf.token(ctx), form.worded(t), notice.isEmpty() ? "" : t.get(notice),
-                Dates.duration(desk.waited(question.question().receivedAt()), t.language())));
+                Dates.duration(desk.waited(question.question().receivedAt()), t.language()), declineTemplates.all()));
     }
 
     private DeskQuestion found(Context ctx) {

@@ -1,5 +1,8 @@
 package dearly.desk;
 
+import dearly.audit.Actor;
+import dearly.audit.AuditLog;
+import dearly.audit.Subject;
 import dearly.storage.Database;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,28 +19,41 @@ public final class DeskSettings {
     private static final String URGENT_WAIT = "urgent_wait_minutes";
 
     private final Database database;
+    private final AuditLog audit;
 
-    public DeskSettings(Database database) {
+    public DeskSettings(Database database, AuditLog audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     public Duration urgentWait() {
-        Optional<String> stored = database.read(handle -> handle.createQuery("SELECT value FROM desk_setting WHERE name = :name")
+        return database.read(DeskSettings::urgentWait);
+    }
+
+    private static Duration urgentWait(org.jdbi.v3.core.Handle handle) {
+        Optional<String> stored = handle.createQuery("SELECT value FROM desk_setting WHERE name = :name")
                 .bind("name", URGENT_WAIT)
                 .mapTo(String.class)
-                .findOne());
+                .findOne();
         return stored.map(minutes -> Duration.ofMinutes(Long.parseLong(minutes))).orElse(DEFAULT_URGENT_WAIT);
     }
 
-    public void setUrgentWait(Duration wait) {
+    /** Changes how long an urgent question may wait, and records who changed it from what. */
+    public void setUrgentWait(Duration wait, Actor admin) {
         if (wait.compareTo(SHORTEST_URGENT_WAIT) < 0 || wait.compareTo(LONGEST_URGENT_WAIT) > 0) {
             throw new IllegalArgumentException("an urgent question's wait is between 5 minutes and 7 days");
         }
-        database.write(handle -> handle.createUpdate("""
-                        INSERT INTO desk_setting (name, value) VALUES (:name, :value)
-                        ON CONFLICT (name) DO UPDATE SET value = excluded.value""")
-                .bind("name", URGENT_WAIT)
-                .bind("value", Long.toString(wait.toMinutes()))
-                .execute());
+        database.write(handle -> {
+            long before = urgentWait(handle).toMinutes();
+            handle.createUpdate("""
+                            INSERT INTO desk_setting (name, value) VALUES (:name, :value)
+                            ON CONFLICT (name) DO UPDATE SET value = excluded.value""")
+                    .bind("name", URGENT_WAIT)
+                    .bind("value", Long.toString(wait.toMinutes()))
+                    .execute();
+            audit.record(handle, admin, "desk.settings.changed", new Subject("desk-setting", URGENT_WAIT),
+                    URGENT_WAIT + ": " + before + " → " + wait.toMinutes());
+            return null;
+        });
     }
 }

@@ -1,6 +1,9 @@
 package dearly.desk;
 
 import dearly.asking.AskerMail;
+import dearly.audit.Actor;
+import dearly.audit.AuditLog;
+import dearly.audit.Subject;
 import dearly.asking.CrisisKind;
 import dearly.asking.CrisisReviews;
 import dearly.asking.DeskQuestion;
@@ -32,10 +35,12 @@ public final class QuestionDesk {
     private final AskerMail mail;
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
+    private final AuditLog audit;
 
     public QuestionDesk(Database database, QuestionQueue questions, Outbox outbox, AskerMail mail, Runnable mailWaiting,
-            Supplier<Instant> clock) {
+            Supplier<Instant> clock, AuditLog audit) {
         this.database = database;
+        this.audit = audit;
         this.questions = questions;
         this.outbox = outbox;
         this.mail = mail;
@@ -56,8 +61,9 @@ public final class QuestionDesk {
      * Declines an open question with the editor's reply and queues the mail that tells her, in one
      * transaction; false when the question is no longer open.
      */
-    public boolean decline(long id, String reply) {
-        return changeAndTellHer(id, (handle, now) -> questions.decline(handle, id, reply, now),
+    public boolean decline(long id, String reply, Actor editor) {
+        return changeAndTellHer(id, (handle, now) -> questions.decline(handle, id, reply, now)
+                        && audited(handle, editor, "question.declined", id, ""),
                 to -> mail.declined(to.email(), to.firstName(), to.questionTitle(), reply, to.language()));
     }
 
@@ -65,9 +71,19 @@ public final class QuestionDesk {
      * Writes to her at once, before any letter: the message stays on her status page and a mail
      * tells her, in one transaction; false when the question is no longer open.
      */
-    public boolean message(long id, String message) {
-        return changeAndTellHer(id, (handle, now) -> questions.message(handle, id, message, now),
+    public boolean message(long id, String message, Actor editor) {
+        return changeAndTellHer(id, (handle, now) -> questions.message(handle, id, message, now)
+                        && audited(handle, editor, "question.messaged", id, ""),
                 to -> mail.fromEditors(to.email(), to.firstName(), to.questionTitle(), message, to.language()));
+    }
+
+    /**
+     * Records what an editor did to a question; true, so it follows the change it records with
+     * {@code &&}. What was written to her stays out of the log (an erase could not take it back).
+     */
+    private boolean audited(Handle handle, Actor editor, String action, long id, String detail) {
+        audit.record(handle, editor, action, Subject.of("question", id), detail);
+        return true;
     }
 
     /** A change to her question in the desk's transaction; false when it could not be made. */
@@ -88,13 +104,15 @@ public final class QuestionDesk {
     }
 
     /** An editor judges one kind of sign a false alarm; false when the question does not show it. */
-    public boolean clear(long id, CrisisKind kind, String editor) {
-        return database.write(handle -> reviews.clear(handle, id, kind, editor, clock.get()));
+    public boolean clear(long id, CrisisKind kind, Actor editor) {
+        return database.write(handle -> reviews.clear(handle, id, kind, editor.name(), clock.get())
+                && audited(handle, editor, "crisis.cleared", id, kind.name()));
     }
 
     /** An editor raises a sign the check missed, quoting the words that show it. */
-    public boolean raise(long id, CrisisKind kind, String words, String editor) {
-        return database.write(handle -> reviews.raise(handle, id, kind, words, editor, clock.get()));
+    public boolean raise(long id, CrisisKind kind, String words, Actor editor) {
+        return database.write(handle -> reviews.raise(handle, id, kind, words, editor.name(), clock.get())
+                && audited(handle, editor, "crisis.raised", id, kind.name()));
     }
 
     /** Every decision editors made about crisis signs, as labelled examples with private details masked. */
@@ -103,8 +121,9 @@ public final class QuestionDesk {
     }
 
     /** Marks an urgent question handled by this editor, with what was done; false when it is not open. */
-    public boolean handled(long id, String editor, String note) {
-        return database.write(handle -> questions.handled(handle, id, editor, note, clock.get()));
+    public boolean handled(long id, Actor editor, String note) {
+        return database.write(handle -> questions.handled(handle, id, editor.name(), note, clock.get())
+                && audited(handle, editor, "question.handled", id, ""));
     }
 
     /** Urgent questions no editor has handled that have waited longer than {@code wait}, the longest first. */

@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
     public int migrate() {
         return Flyway.configure()
                 .dataSource(writePool)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", dialect.ownMigrations())
                 .placeholders(dialect.placeholders())
                 .load()
                 .migrate()

@@ -26,6 +26,14 @@ public enum Dialect {
         return placeholders;
     }
 
+    /**
+     * Where this database's own migrations live, beside the shared ones: what cannot be written
+     * once for both, such as the triggers that keep the audit log append-only.
+     */
+    public String ownMigrations() {
+        return "classpath:db/" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) return SQLITE;
         if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRESQL;

@@ -87,7 +87,7 @@ class DeleteEverythingTest {
             long question = handle.createQuery("SELECT id FROM question WHERE title LIKE '¿Por qué mi bebé%'").mapTo(Long.class).one();
             long advisor = handle.createQuery("SELECT id FROM advisor").mapTo(Long.class).one();
             handle.createUpdate("UPDATE question SET status = 'PUBLISHED' WHERE id = :id").bind("id", question).execute();
-            String byline = new QuestionQueue(server.server().database()).byline(handle, question, Language.ES).orElseThrow();
+            String byline = new QuestionQueue(server.server().database()).byline(handle, question, Language.ES, java.time.ZoneOffset.UTC).orElseThrow();
             return new Publishing().publish(handle, new Publishing.Draft(question, "respuesta-a-valentina",
                     new Words("¿Por qué mi bebé llora todas las noches?", "Una mamá agotada.", "Querida,", "No estás sola.", "Con cariño,"),
                     byline, advisor, List.of(), Language.ES, now.minusSeconds(1)), now);

@@ -62,9 +62,9 @@ class CrisisDirectoryTest {
                     .containsExactly("112", "024", "016", null);
 
             // An admin who puts a line above the emergency number does not push the emergency number down.
-            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database);
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(database, new dearly.audit.AuditLog(database, java.time.Instant::now));
             long emergency = editor.all().stream().filter(entry -> entry.resource().country().equals("ES")).findFirst().orElseThrow().id();
-            editor.move(emergency, 5);
+            editor.move(emergency, 5, new dearly.audit.Actor(1, "Ana A."));
             assertThat(directory.forCountry("ES").getLast().phone()).isEqualTo("112");
             assertThat(directory.forCountryAndKinds("ES", Set.of(Kind.VIOLENCE))).extracting(CrisisResource::phone)
                     .containsExactly("112", "016", null);
@@ -154,8 +154,8 @@ class CrisisDirectoryTest {
             // As if Spain's 016 had come with a later release than the rest.
             database.write(handle -> handle.createUpdate("DELETE FROM crisis_resource WHERE country = 'ES' AND phone = '016'").execute());
             database.write(handle -> handle.createUpdate("DELETE FROM crisis_seed WHERE entry = 'ES 016'").execute());
-            new CrisisDirectoryEditor(database).add(new CrisisResource("ES", "Teléfono de la Esperanza", "717 003 717", null, Kind.CRISIS,
-                    List.of(Language.ES), "https://telefonodelaesperanza.org/"));
+            new CrisisDirectoryEditor(database, new dearly.audit.AuditLog(database, java.time.Instant::now)).add(new CrisisResource("ES", "Teléfono de la Esperanza", "717 003 717", null, Kind.CRISIS,
+                    List.of(Language.ES), "https://telefonodelaesperanza.org/"), new dearly.audit.Actor(1, "Ana A."));
 
             directory.seed();
 

@@ -32,13 +32,13 @@ class PublishedNoticeTest {
             var database = server.server().database();
             QuestionQueue questions = new QuestionQueue(database);
             QuestionDesk desk = new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new StaticTemplates()),
-                    () -> {}, Instant::now);
+                    () -> {}, Instant::now, new dearly.audit.AuditLog(database, Instant::now));
             long question = desk.queue().stream().filter(queued -> queued.title().startsWith("¿Es normal extrañar"))
                     .findFirst().orElseThrow().id();
             Instant now = Instant.now();
             database.write(handle -> {
                 long advisor = handle.createQuery("SELECT id FROM advisor").mapTo(Long.class).one();
-                String byline = questions.byline(handle, question, Language.ES).orElseThrow();
+                String byline = questions.byline(handle, question, Language.ES, java.time.ZoneOffset.UTC).orElseThrow();
                 new Publishing().publish(handle, new Publishing.Draft(question, "extranar-mi-vida",
                         new Words("¿Es normal extrañar mi vida?", "", "Querida,", "Sí.", "Un abrazo,"), byline, advisor, List.of(), Language.ES, now.minusSeconds(1)), now);
                 desk.published(handle, question, server.url("/letters/extranar-mi-vida"), now);

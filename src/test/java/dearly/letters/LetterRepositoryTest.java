@@ -63,7 +63,7 @@ class LetterRepositoryTest {
                     QuestionStatus.PUBLISHED));
             database.write(handle -> publishing.publish(handle, new Publishing.Draft(question, "cuando-dormira",
                     new Words("¿Cuándo dormirá?", "Lucía no duerme.", "Querida,", "Line one\nline two\n\nNext", "Un abrazo,"),
-                    queue.byline(handle, question, Language.ES).orElseThrow(), advisor, List.of(sleep), Language.ES, NOW.minusSeconds(10)), NOW));
+                    queue.byline(handle, question, Language.ES, java.time.ZoneOffset.UTC).orElseThrow(), advisor, List.of(sleep), Language.ES, NOW.minusSeconds(10)), NOW));
 
             Letter letter = new LetterRepository(database, () -> NOW).bySlug("cuando-dormira").orElseThrow();
             assertThat(letter.headline()).isEqualTo("¿Cuándo dormirá?");

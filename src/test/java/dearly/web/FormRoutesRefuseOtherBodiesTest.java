@@ -39,7 +39,7 @@ class FormRoutesRefuseOtherBodiesTest {
             String status = statusUrl.substring(statusUrl.indexOf("/status/"));
             SignedIn.as(server, Role.ADMIN);
             String question = Jsoup.parse(server.get("/desk").body()).selectFirst("a[href^=/desk/questions/]").attr("href");
-            long resource = new CrisisDirectoryEditor(server.server().database()).all().getFirst().id();
+            long resource = new CrisisDirectoryEditor(server.server().database(), new dearly.audit.AuditLog(server.server().database(), java.time.Instant::now)).all().getFirst().id();
 
             List<String> formRoutes = List.of("/ask", "/ask?lang=es", status + "/edit", status + "/withdraw", status + "/delete",
                     "/login", "/logout", question + "/decline", "/admin/crisis", "/admin/crisis/" + resource,
@@ -64,7 +64,7 @@ class FormRoutesRefuseOtherBodiesTest {
     void anAdminsJsonPostCannotDeleteACrisisResource(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
             SignedIn.as(server, Role.ADMIN);
-            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(server.server().database());
+            CrisisDirectoryEditor editor = new CrisisDirectoryEditor(server.server().database(), new dearly.audit.AuditLog(server.server().database(), java.time.Instant::now));
             long resource = editor.all().getFirst().id();
 
             HttpResponse<String> json = server.postJson("/admin/crisis/" + resource + "/delete", "{}");

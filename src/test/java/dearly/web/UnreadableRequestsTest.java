@@ -158,7 +158,7 @@ class UnreadableRequestsTest {
     @Test
     void aButtonWithAValueNoFormSendsGetsACalmPage() {
         SignedIn.as(server, Role.ADMIN);
-        long resource = new CrisisDirectoryEditor(server.server().database()).all().getFirst().id();
+        long resource = new CrisisDirectoryEditor(server.server().database(), new dearly.audit.AuditLog(server.server().database(), java.time.Instant::now)).all().getFirst().id();
         String token = server.page("/admin/crisis").selectFirst("input[name=_csrf]").val();
         HttpResponse<String> response = post("/admin/crisis/" + resource + "/move", FORM, "_csrf=" + token + "&delta=sideways");
         assertThat(response.statusCode()).isEqualTo(400);
