@@ -16,6 +16,7 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.embedded()).isTrue();
         assertThat(config.baseUrl()).isEmpty();
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneOffset.UTC);
     }
 
     @Test
@@ -24,11 +25,13 @@ class ConfigTest {
                 "DEARLY_PORT", "9000",
                 "DEARLY_DATA_DIR", "/var/lib/dearly",
                 "DEARLY_DATABASE_URL", "jdbc:postgresql://db:5432/dearly",
-                "DEARLY_BASE_URL", "https://dearly.example/"));
+                "DEARLY_BASE_URL", "https://dearly.example/",
+                "DEARLY_TIME_ZONE", "America/Bogota"));
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/dearly"));
         assertThat(config.embedded()).isFalse();
         assertThat(config.baseUrl().orElseThrow()).hasToString("https://dearly.example");
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneId.of("America/Bogota"));
     }
 
     @Test
@@ -39,5 +42,7 @@ class ConfigTest {
                 .hasMessageContaining("DEARLY_DATABASE_URL");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DEARLY_BASE_URL", "dearly.example")))
                 .hasMessageContaining("DEARLY_BASE_URL");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DEARLY_TIME_ZONE", "Bogota")))
+                .hasMessageContaining("DEARLY_TIME_ZONE");
     }
 }

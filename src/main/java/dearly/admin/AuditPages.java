@@ -72,7 +72,8 @@ public final class AuditPages implements Feature {
 
     private static String param(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        return value == null ? "" : value.strip();
+        // Control characters match nothing stored and PostgreSQL refuses a NUL: they are left out, as a typo would be.
+        return value == null ? "" : value.replaceAll("\\p{Cc}", "").strip();
     }
 
     private static Optional<String> nonEmpty(String value) {

@@ -29,6 +29,9 @@ import java.util.Optional;
  * with mistakes comes back with everything typed and a message beside each field.
  */
 public final class TopicsAndTemplatesPages implements Feature {
+    private static final Map<String, String> NOTICES = Map.of("added", "admin.list.notice.added",
+            "saved", "admin.list.notice.saved", "deleted", "admin.list.notice.deleted");
+
     private final TopicEditor topics;
     private final DeclineTemplates declineTemplates;
     private final Csrf csrf;
@@ -136,15 +139,17 @@ public final class TopicsAndTemplatesPages implements Feature {
         return problems;
     }
 
+    /** The key of what the page says after a change, named in its address so a reload repeats nothing. */
     private static String notice(Context ctx) {
-        return List.of("added", "saved", "deleted").stream().filter(key -> ctx.queryParam(key) != null).findFirst().orElse("");
+        return NOTICES.entrySet().stream().filter(notice -> ctx.queryParam(notice.getKey()) != null).findFirst()
+                .map(Map.Entry::getValue).orElse("");
     }
 
     private void showTopics(Context ctx, HttpStatus status, TopicForm form, Map<String, String> problems, String notice) {
         Messages t = t(ctx);
         ctx.status(status);
         HtmlResponse.send(ctx, templates.adminTopics(metas.of(ctx, t, t.get("admin.topics.title"), "/admin/topics"),
-                topics.all(), form, problems, csrf.token(ctx), notice.isEmpty() ? "" : t.get("admin.list.notice." + notice)));
+                topics.all(), form, problems, csrf.token(ctx), notice.isEmpty() ? "" : t.get(notice)));
     }
 
     private void showTopic(Context ctx, HttpStatus status, long id, TopicForm form, Map<String, String> problems) {
@@ -160,7 +165,7 @@ public final class TopicsAndTemplatesPages implements Feature {
         ctx.status(status);
         HtmlResponse.send(ctx, templates.adminDeclineTemplates(
                 metas.of(ctx, t, t.get("admin.templates.title"), "/admin/decline-templates"), declineTemplates.all(), form,
-                problems, csrf.token(ctx), notice.isEmpty() ? "" : t.get("admin.list.notice." + notice)));
+                problems, csrf.token(ctx), notice.isEmpty() ? "" : t.get(notice)));
     }
 
     private void showTemplate(Context ctx, HttpStatus status, long id, DeclineTemplateForm form, Map<String, String> problems) {

@@ -51,7 +51,7 @@ public final class DeskSettings {
                     .bind("name", URGENT_WAIT)
                     .bind("value", Long.toString(wait.toMinutes()))
                     .execute();
-            audit.record(handle, admin, "desk.settings.changed", new Subject("desk-setting", URGENT_WAIT),
+            audit.record(handle, admin, "desk-settings.changed", new Subject("desk-setting", URGENT_WAIT),
                     URGENT_WAIT + ": " + before + " → " + wait.toMinutes());
             return null;
         });

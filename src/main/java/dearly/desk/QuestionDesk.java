@@ -106,13 +106,13 @@ public final class QuestionDesk {
     /** An editor judges one kind of sign a false alarm; false when the question does not show it. */
     public boolean clear(long id, CrisisKind kind, Actor editor) {
         return database.write(handle -> reviews.clear(handle, id, kind, editor.name(), clock.get())
-                && audited(handle, editor, "crisis.cleared", id, kind.name()));
+                && audited(handle, editor, "crisis-sign.cleared", id, kind.name()));
     }
 
     /** An editor raises a sign the check missed, quoting the words that show it. */
     public boolean raise(long id, CrisisKind kind, String words, Actor editor) {
         return database.write(handle -> reviews.raise(handle, id, kind, words, editor.name(), clock.get())
-                && audited(handle, editor, "crisis.raised", id, kind.name()));
+                && audited(handle, editor, "crisis-sign.raised", id, kind.name()));
     }
 
     /** Every decision editors made about crisis signs, as labelled examples with private details masked. */

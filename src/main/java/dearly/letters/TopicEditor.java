@@ -41,7 +41,7 @@ public final class TopicEditor {
                     .bind("slug", topic.slug()).bind("nameEn", topic.nameEn()).bind("nameEs", topic.nameEs())
                     .mapTo(Long.class)
                     .one();
-            recorded(handle, admin, "topic.added", id, topic);
+            recorded(handle, admin, "column-topic.added", id, topic);
             return Optional.of(id);
         });
     }
@@ -56,7 +56,7 @@ public final class TopicEditor {
                     .bind("slug", topic.slug()).bind("nameEn", topic.nameEn()).bind("nameEs", topic.nameEs()).bind("id", id)
                     .execute();
             if (changed == 0) return Outcome.GONE;
-            recorded(handle, admin, "topic.changed", id, topic);
+            recorded(handle, admin, "column-topic.changed", id, topic);
             return Outcome.SAVED;
         });
     }
