@@ -61,6 +61,11 @@ public final class CrisisSigns {
      * once per layer that recognised it, in the order of {@link CrisisKind} then of the layers.
      */
     public List<CrisisSign> check(String text) {
+        return check(text, null);
+    }
+
+    /** As {@link #check(String)}, with the labelled example {@code leftOut} taken out of the meaning layer's (for tuning). */
+    List<CrisisSign> check(String text, String leftOut) {
         List<String> written = CrisisText.sentences(text);
         // What is told from a distance (someone else's crisis, her own long past) is set aside; each
         // sign still names the sentence as she wrote it.
@@ -74,7 +79,7 @@ public final class CrisisSigns {
         }
         if (sentences.isEmpty()) return List.of();
         Set<CrisisSign> found = new LinkedHashSet<>();
-        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(sentences), meaning.in(sentences))) {
+        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(sentences), meaning.in(sentences, leftOut))) {
             for (CrisisSign sign : layer) found.add(new CrisisSign(sign.kind(), asWritten.get(sign.sentence()), sign.layer()));
         }
         List<CrisisSign> signs = new ArrayList<>(found);

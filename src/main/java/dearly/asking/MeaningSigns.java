@@ -86,12 +86,12 @@ final class MeaningSigns {
     }
 
     /** The signs in her sentences: each kind told once, with the first sentence that showed it. */
-    List<CrisisSign> in(List<String> sentences) {
+    List<CrisisSign> in(List<String> sentences, String leftOut) {
         List<CrisisSign> found = new ArrayList<>();
         Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
         for (String sentence : sentences) {
             for (String unit : units(sentence)) {
-                for (CrisisKind kind : thresholds.shown(scores(vector(unit), null))) {
+                for (CrisisKind kind : thresholds.shown(scores(vector(unit), leftOut))) {
                     if (kinds.add(kind)) found.add(new CrisisSign(kind, sentence, CrisisSign.Layer.MEANING));
                 }
             }
