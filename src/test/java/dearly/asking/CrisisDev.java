@@ -24,6 +24,10 @@ import java.util.function.Function;
 public final class CrisisDev {
     private static final Path DEV = Path.of("bench", "crisis-dev", "dev.jsonl");
     private static final int ROUNDS = 3;
+    // The development set names its kinds in its own words (bench/crisis-dev/README.md).
+    private static final java.util.Map<String, String> KINDS = java.util.Map.of("suicide", "SUICIDE_OR_SELF_HARM",
+            "harm-baby", "HARMING_THE_BABY", "violence", "VIOLENCE_AT_HOME", "psychosis", "PSYCHOSIS",
+            "depression", "SEVERE_DEPRESSION", "benign", LabelledTexts.BENIGN);
 
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
@@ -40,7 +44,8 @@ public final class CrisisDev {
 
         LabelledTexts dev = null;
         if (Files.exists(DEV)) {
-            dev = LabelledTexts.read(DEV);
+            dev = new LabelledTexts(LabelledTexts.read(DEV).texts().stream()
+                    .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
             System.out.println();
             System.out.println("Development set (" + DEV + ", " + dev.texts().size() + " texts):");
             report(dev, text -> signs.check(text.text()), options.contains("--show"));
@@ -48,6 +53,13 @@ public final class CrisisDev {
             System.out.println();
             System.out.println("No development set yet at " + DEV + ".");
         }
+
+        System.out.println();
+        LabelledTexts buried = buried(dev != null ? dev : examples, examples);
+        System.out.println("Each crisis text of the " + (dev != null ? "development set" : "tuning examples")
+                + " buried in a long question (five ordinary tuning examples before it, five after):");
+        boolean leaveOut = dev == null;
+        report(buried, text -> signs.check(text.text(), leaveOut ? text.id() : null), false);
 
         System.out.println();
         LabelledTexts timed = dev != null ? dev : examples;
@@ -73,6 +85,23 @@ public final class CrisisDev {
         System.out.printf(Locale.ROOT, "a 10,000-character question, one sentence repeated: median %.1f ms%n", median(signs, repeated));
         System.out.printf(Locale.ROOT, "a %,d-character question of different ordinary sentences: median %.1f ms%n",
                 varied.length(), median(signs, varied.toString()));
+    }
+
+    /** Every crisis text among ten ordinary examples, as a long question that tells much else would carry it. */
+    private static LabelledTexts buried(LabelledTexts texts, LabelledTexts examples) {
+        List<LabelledTexts.Text> ordinary = examples.texts().stream().filter(LabelledTexts.Text::benign).toList();
+        List<LabelledTexts.Text> buried = new ArrayList<>();
+        int next = 0;
+        for (LabelledTexts.Text text : texts.texts()) {
+            if (text.benign()) continue;
+            StringBuilder question = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                if (i == 5) question.append(text.text()).append(".\n");
+                question.append(ordinary.get(next++ % ordinary.size()).text()).append(".\n");
+            }
+            buried.add(new LabelledTexts.Text(text.id(), text.language(), text.kind(), question.toString()));
+        }
+        return new LabelledTexts(buried);
     }
 
     private static double median(CrisisSigns signs, String text) {
