@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,11 @@ public final class CrisisSigns {
         List<String> herOwn = distance.herOwn(written);
         Map<String, String> asWritten = new HashMap<>();
         List<String> sentences = new ArrayList<>();
+        Set<String> read = new HashSet<>();
         for (int i = 0; i < written.size(); i++) {
-            if (CrisisText.normalise(herOwn.get(i)).isEmpty()) continue;
+            // A sentence written again (a long question pasted twice) is read once, where it first stands.
+            String words = CrisisText.normalise(herOwn.get(i));
+            if (words.isEmpty() || !read.add(words)) continue;
             sentences.add(herOwn.get(i));
             asWritten.putIfAbsent(herOwn.get(i), written.get(i));
         }

@@ -35,11 +35,12 @@ final class Shortlist {
         Map<String, int[]> counts = new HashMap<>();
         int crises = 0;
         int ordinary = 0;
+        Stemmers stemmers = new Stemmers();
         for (MeaningSigns.Example example : examples) {
             boolean crisis = example.kind() != null;
             if (crisis) crises++;
             else ordinary++;
-            for (String feature : features(example.text())) counts.computeIfAbsent(feature, f -> new int[2])[crisis ? 0 : 1]++;
+            for (String feature : features(example.text(), stemmers)) counts.computeIfAbsent(feature, f -> new int[2])[crisis ? 0 : 1]++;
         }
         Map<String, Double> logOdds = new HashMap<>();
         for (Map.Entry<String, int[]> feature : counts.entrySet()) {
@@ -52,22 +53,36 @@ final class Shortlist {
     /** The units the model should read: all of them when few, else the most crisis-like, in her order. */
     List<String> of(List<String> units) {
         if (units.size() <= READ_ALL) return units;
+        Stemmers stemmers = new Stemmers();
+        Map<String, Double> scores = new HashMap<>();
+        for (String unit : units) scores.put(unit, score(unit, stemmers));
         List<String> ranked = new ArrayList<>(units);
-        ranked.sort(Comparator.comparingDouble(this::score).reversed());
+        ranked.sort(Comparator.comparingDouble(scores::get).reversed());
         Set<String> chosen = new LinkedHashSet<>(ranked.subList(0, READ_ALL));
         return units.stream().filter(chosen::contains).toList();
     }
 
     /** How much more the words lean to the crisis examples than to the ordinary ones; unknown words count nothing. */
     double score(String unit) {
+        return score(unit, new Stemmers());
+    }
+
+    private double score(String unit, Stemmers stemmers) {
         double score = 0;
-        for (String feature : features(unit)) score += logOdds.getOrDefault(feature, 0.0);
+        for (String feature : features(unit, stemmers)) score += logOdds.getOrDefault(feature, 0.0);
         return score;
     }
 
-    private static Set<String> features(String text) {
-        SnowballStemmer english = new EnglishStemmer();
-        SnowballStemmer spanish = new SpanishStemmer();
+    /** Snowball stemmers keep state, so each call has its own. */
+    private record Stemmers(SnowballStemmer english, SnowballStemmer spanish) {
+        Stemmers() {
+            this(new EnglishStemmer(), new SpanishStemmer());
+        }
+    }
+
+    private static Set<String> features(String text, Stemmers stemmers) {
+        SnowballStemmer english = stemmers.english();
+        SnowballStemmer spanish = stemmers.spanish();
         List<String> words = CrisisText.words(text);
         Set<String> features = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
