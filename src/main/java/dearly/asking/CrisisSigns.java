@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +62,28 @@ public final class CrisisSigns {
      * once per layer that recognised it, in the order of {@link CrisisKind} then of the layers.
      */
     public List<CrisisSign> check(String text) {
+        return check(text, null);
+    }
+
+    /** As {@link #check(String)}, with the labelled example {@code leftOut} taken out of the meaning layer's (for tuning). */
+    List<CrisisSign> check(String text, String leftOut) {
         List<String> written = CrisisText.sentences(text);
         // What is told from a distance (someone else's crisis, her own long past) is set aside; each
         // sign still names the sentence as she wrote it.
         List<String> herOwn = distance.herOwn(written);
         Map<String, String> asWritten = new HashMap<>();
         List<String> sentences = new ArrayList<>();
+        Set<String> read = new HashSet<>();
         for (int i = 0; i < written.size(); i++) {
-            if (CrisisText.normalise(herOwn.get(i)).isEmpty()) continue;
+            // A sentence written again (a long question pasted twice) is read once, where it first stands.
+            String words = CrisisText.normalise(herOwn.get(i));
+            if (words.isEmpty() || !read.add(words)) continue;
             sentences.add(herOwn.get(i));
             asWritten.putIfAbsent(herOwn.get(i), written.get(i));
         }
         if (sentences.isEmpty()) return List.of();
         Set<CrisisSign> found = new LinkedHashSet<>();
-        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(sentences), meaning.in(sentences))) {
+        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(sentences), meaning.in(sentences, leftOut))) {
             for (CrisisSign sign : layer) found.add(new CrisisSign(sign.kind(), asWritten.get(sign.sentence()), sign.layer()));
         }
         List<CrisisSign> signs = new ArrayList<>(found);

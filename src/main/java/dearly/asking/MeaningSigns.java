@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,6 +34,7 @@ final class MeaningSigns {
     private static final int WINDOW = 40;
     private static final int STEP = 30;
     private static final int KINDS = CrisisKind.values().length;
+    private static final int REMEMBERED = 4096;
 
     /** One labelled example; {@code kind} is null for an ordinary hard day (BENIGN). */
     record Example(String id, Language language, CrisisKind kind, String text) {}
@@ -57,6 +59,13 @@ final class MeaningSigns {
     private final List<Example> examples;
     private final float[][] vectors;
     private final Thresholds thresholds;
+    private final Shortlist shortlist;
+    private final Map<String, float[]> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     private MeaningSigns(EmbeddingModel model, Gloss gloss, List<Example> examples, float[][] vectors, Thresholds thresholds) {
         this.model = model;
@@ -64,6 +73,7 @@ final class MeaningSigns {
         this.examples = examples;
         this.vectors = vectors;
         this.thresholds = thresholds;
+        this.shortlist = Shortlist.learn(examples);
     }
 
     /** Loads the model (once per JVM, by langchain4j) and places every example; a few seconds. */
@@ -85,15 +95,21 @@ final class MeaningSigns {
         return new MeaningSigns(model, gloss, List.copyOf(examples), vectors, thresholds());
     }
 
-    /** The signs in her sentences: each kind told once, with the first sentence that showed it. */
-    List<CrisisSign> in(List<String> sentences) {
+    /**
+     * The signs in her sentences: each kind told once, with the first sentence that showed it; the
+     * example {@code leftOut} (for tuning) is not compared with. A unit written twice is read once,
+     * and a long question only in its {@link Shortlist}.
+     */
+    List<CrisisSign> in(List<String> sentences, String leftOut) {
+        Map<String, String> sentenceOf = new LinkedHashMap<>();
+        for (String sentence : sentences) {
+            for (String unit : units(sentence)) sentenceOf.putIfAbsent(unit, sentence);
+        }
         List<CrisisSign> found = new ArrayList<>();
         Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
-        for (String sentence : sentences) {
-            for (String unit : units(sentence)) {
-                for (CrisisKind kind : thresholds.shown(scores(vector(unit), null))) {
-                    if (kinds.add(kind)) found.add(new CrisisSign(kind, sentence, CrisisSign.Layer.MEANING));
-                }
+        for (String unit : shortlist.of(List.copyOf(sentenceOf.keySet()))) {
+            for (CrisisKind kind : thresholds.shown(scores(vector(unit), leftOut))) {
+                if (kinds.add(kind)) found.add(new CrisisSign(kind, sentenceOf.get(unit), CrisisSign.Layer.MEANING));
             }
         }
         return found;
@@ -111,8 +127,18 @@ final class MeaningSigns {
         return units;
     }
 
+    /** The text's place by meaning (its gloss's, when Spanish); the last few thousand are remembered, as an edit rereads most of a question. */
     float[] vector(String text) {
-        return model.embed(gloss.forTheModel(text)).content().vector();
+        String read = gloss.forTheModel(text);
+        synchronized (recent) {
+            float[] known = recent.get(read);
+            if (known != null) return known;
+        }
+        float[] vector = model.embed(read).content().vector();
+        synchronized (recent) {
+            recent.put(read, vector);
+        }
+        return vector;
     }
 
     /** How near the text is to each kind's examples, leaving out the example {@code leftOut} (for tuning). */
@@ -135,6 +161,13 @@ final class MeaningSigns {
         float[] kinds = new float[KINDS];
         for (int kind = 0; kind < KINDS; kind++) kinds[kind] = (nearest[kind][0] + nearest[kind][1]) / 2;
         return new Scores(kinds, (nearest[KINDS][0] + nearest[KINDS][1]) / 2);
+    }
+
+    /** Forgets the places remembered, so that a benchmark times what a new question costs. */
+    void forget() {
+        synchronized (recent) {
+            recent.clear();
+        }
     }
 
     Thresholds thresholdsInUse() {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -100,11 +102,105 @@ final class PhraseSigns {
         }
     }
 
+    /**
+     * A look-ahead for the letters a match can begin with, when the pattern says so plainly (it begins
+     * with a word, or with alternatives that each begin with a word): a long question is then tried
+     * at each word's first letter, not against every alternative; empty when it cannot tell.
+     */
+    static String firstLetterCheck(String regex) {
+        Set<Character> letters = firstLetters(regex);
+        if (letters == null || letters.isEmpty()) return "";
+        StringBuilder check = new StringBuilder("(?=[");
+        for (char letter : letters) check.append(letter);
+        return check.append("])").toString();
+    }
+
+    // The letters the alternatives of {@code regex} begin with, or null when one may begin otherwise.
+    private static Set<Character> firstLetters(String regex) {
+        Set<Character> letters = new TreeSet<>();
+        for (String alternative : alternatives(regex)) {
+            Set<Character> first = firstLettersOfOne(alternative);
+            if (first == null) return null;
+            letters.addAll(first);
+        }
+        return letters;
+    }
+
+    private static Set<Character> firstLettersOfOne(String alternative) {
+        if (alternative.isEmpty()) return null;
+        char first = alternative.charAt(0);
+        if (Character.isLetterOrDigit(first)) return optional(alternative, 1) ? null : Set.of(first);
+        if (first != '(') return null;
+        int close = closing(alternative);
+        if (close < 0 || optional(alternative, close + 1)) return null;
+        String inside = alternative.substring(1, close);
+        if (inside.startsWith("?:")) inside = inside.substring(2);
+        else if (inside.startsWith("?")) return null;
+        return firstLetters(inside);
+    }
+
+    // Whether what stands before {@code at} may be left out: "a?", "(...)*", "x{0,2}".
+    private static boolean optional(String regex, int at) {
+        return at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '*' || regex.startsWith("{0", at));
+    }
+
+    private static int closing(String regex) {
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '[') i = regex.indexOf(']', i);
+            else if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i;
+            if (i < 0) return -1;
+        }
+        return -1;
+    }
+
+    // The top-level alternatives of a regular expression.
+    private static List<String> alternatives(String regex) {
+        List<String> alternatives = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '[') {
+                i = regex.indexOf(']', i);
+                if (i < 0) return List.of("");
+            } else if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '|' && depth == 0) {
+                alternatives.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        alternatives.add(regex.substring(start));
+        return alternatives;
+    }
+
+    // Letters in lower case, escapes (\\W, \\S, \\p{L}) as written.
+    private static String lowerCase(String entry) {
+        StringBuilder lower = new StringBuilder(entry.length());
+        boolean escaped = false;
+        boolean inBraces = false;
+        for (char c : entry.toCharArray()) {
+            lower.append(escaped || inBraces ? c : Character.toLowerCase(c));
+            if (escaped && (c == 'p' || c == 'P')) inBraces = true;
+            else if (inBraces && c == '}') inBraces = false;
+            escaped = !escaped && c == '\\';
+        }
+        return lower.toString();
+    }
+
     // Patterns are written as people type: accents and apostrophes are dropped, as from the text.
     private static Pattern compile(String entry, String where) {
         Pattern pattern;
         try {
-            pattern = Pattern.compile("\\b(?:" + CrisisText.fold(entry) + ")\\b", Pattern.CASE_INSENSITIVE);
+            // The text is read in lower case, so a pattern is too: matching without regard to case costs
+            // a long question a third of the layer's time.
+            String regex = lowerCase(CrisisText.fold(entry));
+            pattern = Pattern.compile("\\b" + firstLetterCheck(regex) + "(?:" + regex + ")\\b");
         } catch (PatternSyntaxException e) {
             throw new IllegalStateException(where + ": not a valid pattern: " + e.getDescription(), e);
         }

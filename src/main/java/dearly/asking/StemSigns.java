@@ -3,8 +3,11 @@ package dearly.asking;
 import dearly.language.Language;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -32,20 +35,35 @@ final class StemSigns {
      * Words that stand for one another: stems, prefixes ending in {@code *}, exact words ending in
      * {@code !}, or {@code NOT}, any negation.
      */
-    private record Group(Set<String> stems, List<String> prefixes, Set<String> exact, boolean negation) {
+    private record Group(int id, Set<String> stems, List<String> prefixes, Set<String> exact, boolean negation) {
         boolean holds(Word word) {
-            if (negation) return word.negation();
-            if (stems.contains(word.stem()) || exact.contains(word.folded())) return true;
-            for (String prefix : prefixes) if (word.folded().startsWith(prefix)) return true;
-            return false;
+            return negation ? word.negation() : word.groups().get(id);
         }
     }
 
-    private record Word(String folded, String stem, boolean negation, boolean negated) {}
+    /** A word of her sentence, with the groups (by {@link Group#id}) it meets. */
+    private record Word(String folded, String stem, boolean negation, boolean negated, BitSet groups) {}
 
-    /** One language's rules, its stemmer and its negations. */
+    /**
+     * One language's rules, its stemmer and its negations, and which groups each stem, word and prefix
+     * meets, so that a word is looked up once and not tried against every rule (a long question has
+     * thousands of words).
+     */
     private record Rules(Supplier<SnowballStemmer> stemmer, Set<String> negations, Set<String> notNegating,
-            List<Rule> rules) {}
+            List<Rule> rules, Map<String, BitSet> byStem, Map<String, BitSet> byWord, Map<String, BitSet> byPrefix) {
+        BitSet groups(String folded, String stem) {
+            BitSet groups = new BitSet();
+            BitSet met = byStem.get(stem);
+            if (met != null) groups.or(met);
+            met = byWord.get(folded);
+            if (met != null) groups.or(met);
+            for (int end = 3; end <= folded.length(); end++) {
+                met = byPrefix.get(folded.substring(0, end));
+                if (met != null) groups.or(met);
+            }
+            return groups;
+        }
+    }
 
     private final List<Rules> languages;
 
@@ -74,8 +92,10 @@ final class StemSigns {
             if (folded.isEmpty()) continue;
             for (Rules language : languages) {
                 List<Word> words = read(folded, language);
+                BitSet met = new BitSet();
+                for (Word word : words) met.or(word.groups());
                 for (Rule rule : language.rules()) {
-                    if (!kinds.contains(rule.kind()) && holds(rule, words)) {
+                    if (!kinds.contains(rule.kind()) && mayHold(rule, met) && holds(rule, words)) {
                         kinds.add(rule.kind());
                         found.add(new CrisisSign(rule.kind(), sentence, CrisisSign.Layer.STEMS));
                     }
@@ -95,16 +115,23 @@ final class StemSigns {
             boolean negation = language.negations().contains(word)
                     && !(i + 1 < folded.size() && language.notNegating().contains(folded.get(i + 1)))
                     && !(i + 2 < folded.size() && language.notNegating().contains(folded.get(i + 2)));
-            words.add(new Word(word, stem(stemmer, word), negation, !negation && i - lastNegation <= NEGATION_REACH));
+            String stem = stem(stemmer, word);
+            words.add(new Word(word, stem, negation, !negation && i - lastNegation <= NEGATION_REACH, language.groups(word, stem)));
             if (negation) lastNegation = i;
         }
         return words;
     }
 
+    /** Whether the sentence has a word for every group of the rule that is not a negation: most rules fail here. */
+    private static boolean mayHold(Rule rule, BitSet met) {
+        for (Group group : rule.groups()) if (!group.negation() && !met.get(group.id())) return false;
+        return true;
+    }
+
     /** Whether some stretch of at most {@code span} words meets every group, none of its words negated. */
     private static boolean holds(Rule rule, List<Word> words) {
         boolean negationAsked = rule.groups().stream().anyMatch(Group::negation);
-        for (Word word : words) if (rule.unless().holds(word)) return false;
+        if (rule.unless() != null) for (Word word : words) if (rule.unless().holds(word)) return false;
         int groups = rule.groups().size();
         int[] lastSeen = new int[groups];
         Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
@@ -131,6 +158,7 @@ final class StemSigns {
         Set<String> negations = new HashSet<>();
         Set<String> notNegating = new HashSet<>();
         List<Rule> rules = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         CrisisKind kind = null;
         String section = null;
         for (CrisisData.Entry line : CrisisData.entries(file)) {
@@ -149,10 +177,19 @@ final class StemSigns {
             } else if (section.equals("NOT_NEGATING")) {
                 notNegating.addAll(List.of(CrisisText.normalise(entry).split(" ")));
             } else {
-                rules.add(rule(kind, entry, stemmer.get(), where));
+                rules.add(rule(kind, entry, stemmer.get(), where, groups));
             }
         }
-        return new Rules(stemmer, Set.copyOf(negations), Set.copyOf(notNegating), rules);
+        Map<String, BitSet> byStem = new HashMap<>();
+        Map<String, BitSet> byWord = new HashMap<>();
+        Map<String, BitSet> byPrefix = new HashMap<>();
+        for (Group group : groups) {
+            for (String stem : group.stems()) byStem.computeIfAbsent(stem, s -> new BitSet()).set(group.id());
+            for (String word : group.exact()) byWord.computeIfAbsent(word, w -> new BitSet()).set(group.id());
+            for (String prefix : group.prefixes()) byPrefix.computeIfAbsent(prefix, p -> new BitSet()).set(group.id());
+        }
+        return new Rules(stemmer, Set.copyOf(negations), Set.copyOf(notNegating), rules, Map.copyOf(byStem),
+                Map.copyOf(byWord), Map.copyOf(byPrefix));
     }
 
     private static CrisisKind kindNamed(String name, String where) {
@@ -164,7 +201,7 @@ final class StemSigns {
     }
 
     /** "want|wish + die|dead - movie @6": groups joined by "+", words called off by "-", a span by "@". */
-    private static Rule rule(CrisisKind kind, String entry, SnowballStemmer stemmer, String where) {
+    private static Rule rule(CrisisKind kind, String entry, SnowballStemmer stemmer, String where, List<Group> all) {
         int span = DEFAULT_SPAN;
         Matcher spanGiven = SPAN.matcher(entry);
         if (spanGiven.find()) {
@@ -174,15 +211,15 @@ final class StemSigns {
         String[] parts = entry.split("\\s+-\\s+", 2);
         List<Group> groups = new ArrayList<>();
         for (String group : parts[0].split("\\s*\\+\\s*")) {
-            groups.add(group(group, stemmer, where));
+            groups.add(group(group, stemmer, where, all));
         }
-        Group unless = parts.length > 1 ? group(parts[1], stemmer, where) : new Group(Set.of(), List.of(), Set.of(), false);
+        Group unless = parts.length > 1 ? group(parts[1], stemmer, where, all) : null;
         if (groups.size() < 2) throw new IllegalStateException(where + ": a rule needs at least two groups of words joined by +");
         return new Rule(kind, List.copyOf(groups), unless, span, where);
     }
 
-    private static Group group(String words, SnowballStemmer stemmer, String where) {
-        if (words.strip().equals("NOT")) return new Group(Set.of(), List.of(), Set.of(), true);
+    private static Group group(String words, SnowballStemmer stemmer, String where, List<Group> all) {
+        if (words.strip().equals("NOT")) return new Group(-1, Set.of(), List.of(), Set.of(), true);
         Set<String> stems = new HashSet<>();
         List<String> prefixes = new ArrayList<>();
         Set<String> exact = new HashSet<>();
@@ -198,7 +235,9 @@ final class StemSigns {
                 stems.add(stem(stemmer, folded));
             }
         }
-        return new Group(Set.copyOf(stems), List.copyOf(prefixes), Set.copyOf(exact), false);
+        Group group = new Group(all.size(), Set.copyOf(stems), List.copyOf(prefixes), Set.copyOf(exact), false);
+        all.add(group);
+        return group;
     }
 
 }

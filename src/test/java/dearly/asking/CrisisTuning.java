@@ -158,10 +158,19 @@ public final class CrisisTuning {
 
     static String describe(MeaningSigns.Thresholds thresholds) {
         StringBuilder out = new StringBuilder();
-        out.append("# The meaning layer's thresholds, chosen by CrisisTuning on examples.jsonl alone (leave-one-out),\n")
-                .append("# never on the evaluation set. A sentence shows a kind when its mean similarity (cosine, -1 to 1)\n")
-                .append("# to its two nearest examples of that kind is at least the kind's number below, and exceeds its\n")
-                .append("# mean similarity to its two nearest ordinary (BENIGN) examples by at least the margin.\n");
+        out.append("# The meaning layer's thresholds, chosen by CrisisTuning on examples.jsonl alone (leave-one-out:\n")
+                .append("# each example judged with itself taken out), never on the evaluation set under bench/crisis.\n")
+                .append("# Rechoose them after changing the examples: bench/crisis-dev/run --tune 0.20 --write.\n")
+                .append("#\n")
+                .append("# A sentence (or a window of 40 words of a longer one) shows a kind when its mean similarity\n")
+                .append("# (cosine, -1 to 1) to its two nearest examples of that kind is at least the kind's number below,\n")
+                .append("# and exceeds its mean similarity to its two nearest ordinary (BENIGN) examples by at least the\n")
+                .append("# margin: the ordinary examples are counter-evidence, so a sentence as near an idiom or an\n")
+                .append("# ordinary question as to a crisis raises nothing. The tuning tries margins from -0.10 to 0.05 and,\n")
+                .append("# for each, lowers one kind's number at a time (never below 0.40) while false alarms on the\n")
+                .append("# ordinary examples stay within the budget (20%), and keeps the choice that catches the most.\n")
+                .append("# A question of more than five sentences is read by the model only in the five whose words lean\n")
+                .append("# most to the crisis examples (dearly.asking.Shortlist); the phrase and stems layers read all.\n");
         out.append(String.format(Locale.ROOT, "margin = %.2f%n", thresholds.margin()));
         for (CrisisKind kind : CrisisKind.values()) {
             out.append(String.format(Locale.ROOT, "%s = %.2f%n", kind, thresholds.least().get(kind)));

@@ -1,0 +1,152 @@
+package dearly.asking;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code bench/crisis-dev/run}: the detector on the development set ({@code bench/crisis-dev/dev.jsonl},
+ * written apart from the detector, open for tuning) and on the tuning examples themselves, each judged
+ * leave-one-out (taken out of the meaning layer's examples, as a new question would be; the hand-written
+ * rules were written from these examples, so their part of this figure is optimistic). Prints recall
+ * per kind and language, false alarms, each layer alone and the time to check a question. Never reads
+ * the evaluation set under {@code bench/crisis}.
+ *
+ * <p>{@code --show} also lists the development texts missed or flagged wrongly, with the sentence and
+ * layer of every sign; {@code --show-examples} does the same for the tuning examples.
+ */
+public final class CrisisDev {
+    private static final Path DEV = Path.of("bench", "crisis-dev", "dev.jsonl");
+    private static final int ROUNDS = 3;
+    // The development set names its kinds in its own words (bench/crisis-dev/README.md).
+    private static final java.util.Map<String, String> KINDS = java.util.Map.of("suicide", "SUICIDE_OR_SELF_HARM",
+            "harm-baby", "HARMING_THE_BABY", "violence", "VIOLENCE_AT_HOME", "psychosis", "PSYCHOSIS",
+            "depression", "SEVERE_DEPRESSION", "benign", LabelledTexts.BENIGN);
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        long start = System.nanoTime();
+        CrisisSigns signs = CrisisSigns.load();
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+
+        LabelledTexts examples = new LabelledTexts(MeaningSigns.examples().stream()
+                .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
+                        example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
+                .toList());
+        System.out.println("Tuning examples (crisis/examples.jsonl, " + examples.texts().size() + " texts, each left out of the meaning layer's examples):");
+        report(examples, text -> signs.check(text.text(), text.id()), options.contains("--show-examples"));
+
+        LabelledTexts dev = null;
+        if (Files.exists(DEV)) {
+            dev = new LabelledTexts(LabelledTexts.read(DEV).texts().stream()
+                    .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
+            System.out.println();
+            System.out.println("Development set (" + DEV + ", " + dev.texts().size() + " texts):");
+            report(dev, text -> signs.check(text.text()), options.contains("--show"));
+        } else {
+            System.out.println();
+            System.out.println("No development set yet at " + DEV + ".");
+        }
+
+        System.out.println();
+        LabelledTexts buried = buried(dev != null ? dev : examples, examples);
+        System.out.println("Each crisis text of the " + (dev != null ? "development set" : "tuning examples")
+                + " buried in a long question (five ordinary tuning examples before it, five after):");
+        boolean leaveOut = dev == null;
+        report(buried, text -> signs.check(text.text(), leaveOut ? text.id() : null), false);
+
+        System.out.println();
+        LabelledTexts timed = dev != null ? dev : examples;
+        for (LabelledTexts.Text text : timed.texts()) signs.check(text.text());
+        List<Long> nanos = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (LabelledTexts.Text text : timed.texts()) {
+                signs.meaning().forget();
+                long before = System.nanoTime();
+                signs.check(text.text());
+                nanos.add(System.nanoTime() - before);
+            }
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "time per question (nothing remembered): median %.1f ms, mean %.1f ms, p99 %.1f ms (%d checks); loading %.1f s%n",
+                sorted[sorted.length / 2] / 1e6, Arrays.stream(sorted).average().orElse(0) / 1e6,
+                sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6, sorted.length, loadSeconds);
+        String repeated = "I am so tired today and the baby would not sleep, again. ".repeat(170);
+        // A long question of different sentences: ordinary tuning examples, one after another.
+        StringBuilder varied = new StringBuilder();
+        for (LabelledTexts.Text text : examples.texts()) {
+            if (text.benign() && varied.length() + text.text().length() + 2 <= 10_000) varied.append(text.text()).append(". ");
+        }
+        System.out.printf(Locale.ROOT, "a 10,000-character question, one sentence repeated (as bench/crisis times it): median %.1f ms%n", median(signs, repeated));
+        System.out.printf(Locale.ROOT, "a %,d-character question of different ordinary sentences: median %.1f ms%n",
+                varied.length(), median(signs, varied.toString()));
+    }
+
+    /** Every crisis text among ten ordinary examples, as a long question that tells much else would carry it. */
+    private static LabelledTexts buried(LabelledTexts texts, LabelledTexts examples) {
+        List<LabelledTexts.Text> ordinary = examples.texts().stream().filter(LabelledTexts.Text::benign).toList();
+        List<LabelledTexts.Text> buried = new ArrayList<>();
+        int next = 0;
+        for (LabelledTexts.Text text : texts.texts()) {
+            if (text.benign()) continue;
+            StringBuilder question = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                if (i == 5) question.append(text.text()).append(".\n");
+                question.append(ordinary.get(next++ % ordinary.size()).text()).append(".\n");
+            }
+            buried.add(new LabelledTexts.Text(text.id(), text.language(), text.kind(), question.toString()));
+        }
+        return new LabelledTexts(buried);
+    }
+
+    private static double median(CrisisSigns signs, String text) {
+        signs.check(text);
+        long[] nanos = new long[7];
+        for (int i = 0; i < nanos.length; i++) {
+            signs.meaning().forget();
+            long before = System.nanoTime();
+            signs.check(text);
+            nanos[i] = System.nanoTime() - before;
+        }
+        Arrays.sort(nanos);
+        return nanos[nanos.length / 2] / 1e6;
+    }
+
+    private static void report(LabelledTexts texts, Function<LabelledTexts.Text, List<CrisisSign>> check, boolean show) {
+        List<List<CrisisSign>> found = texts.texts().stream().map(check).toList();
+        Function<LabelledTexts.Text, Set<CrisisKind>> all = text -> kinds(found.get(texts.texts().indexOf(text)), null);
+        System.out.print(texts.figures(all).table());
+        for (CrisisSign.Layer layer : List.of(CrisisSign.Layer.PHRASE, CrisisSign.Layer.STEMS, CrisisSign.Layer.MEANING)) {
+            LabelledTexts.Figures alone = texts.figures(text -> kinds(found.get(texts.texts().indexOf(text)), layer));
+            int hits = 0;
+            int total = 0;
+            for (CrisisKind kind : CrisisKind.values()) {
+                hits += alone.recall(kind).hits();
+                total += alone.recall(kind).total();
+            }
+            System.out.printf(Locale.ROOT, "  %-8s alone: recall %s, false alarms %s%n", layer, new LabelledTexts.Count(hits, total), alone.allFalseAlarms());
+        }
+        if (!show) return;
+        for (int i = 0; i < texts.texts().size(); i++) {
+            LabelledTexts.Text text = texts.texts().get(i);
+            Set<CrisisKind> kinds = kinds(found.get(i), null);
+            boolean wrong = text.benign() ? !kinds.isEmpty() : !kinds.contains(CrisisKind.valueOf(text.kind()));
+            if (!wrong) continue;
+            System.out.println((text.benign() ? "FALSE ALARM " : "MISSED      ") + text.id() + " " + text.language() + " "
+                    + text.kind() + ": " + text.text());
+            for (CrisisSign sign : found.get(i)) System.out.println("      " + sign.kind() + "/" + sign.layer() + ": " + sign.sentence());
+        }
+    }
+
+    private static Set<CrisisKind> kinds(List<CrisisSign> signs, CrisisSign.Layer layer) {
+        Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
+        for (CrisisSign sign : signs) if (layer == null || sign.layer() == layer) kinds.add(sign.kind());
+        return kinds;
+    }
+}
