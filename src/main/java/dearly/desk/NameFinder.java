@@ -21,6 +21,9 @@ import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * Finds people's names in a letter's text. English is read by Apache OpenNLP's tokenizer and
@@ -51,6 +54,10 @@ final class NameFinder {
     private final Set<String> notPeople;
     private final Set<String> spanishWords;
     private final Set<String> places = new HashSet<>();
+    // Stems of the words of each language's word list (Debian's wamerican and wspanish, lower-case
+    // entries only, so no names): a capitalised word whose stem is among them may be a plain word.
+    private final Set<String> englishStems;
+    private final Set<String> spanishStems;
 
     NameFinder() {
         tokenizerModel = model("opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin", TokenizerModel::new);
@@ -60,6 +67,8 @@ final class NameFinder {
         givenNames = words("given-names.txt");
         notPeople = words("not-people.txt");
         spanishWords = words("common-es.txt");
+        englishStems = stems(gzipped("words-en.txt.gz"), new EnglishStemmer());
+        spanishStems = stems(gzipped("words-es.txt.gz"), new SpanishStemmer());
         SpanishAnalyzer.getDefaultStopSet().forEach(word -> spanishWords.add(fold(new String((char[]) word))));
         // Countries and languages are proper nouns, not people: every name ICU knows for them, in both languages.
         for (Language language : Language.values()) {
@@ -80,9 +89,11 @@ final class NameFinder {
             List<Token> found = new ArrayList<>();
             boolean first = true;
             Token before = null;
-            for (Token token : tokens) {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
                 boolean isWord = token.text().codePoints().anyMatch(Character::isLetter);
-                if (isWord && !placeAfter(before) && (name(token, first || titleCase, language) || namedSmall(token, before))) {
+                if (isWord && !placeAfter(before) && (name(token, first || titleCase, titleCase, language) || related(token, before)
+                        || introduced(tokens, i))) {
                     found.add(token);
                 }
                 // After a colon, an opening quote or a dash a new sentence may start: "what helped: Tiny moments".
@@ -95,7 +106,7 @@ final class NameFinder {
     }
 
     /** Whether one word is a person's name, by the language's rule, the word lists and its place in the sentence. */
-    private boolean name(Token token, boolean sentenceStart, Language language) {
+    private boolean name(Token token, boolean sentenceStart, boolean titleCase, Language language) {
         String word = token.text();
         String folded = fold(word);
         if (notPeople.contains(folded)) return false;
@@ -103,19 +114,49 @@ final class NameFinder {
         if (word.length() > 1 && word.codePoints().allMatch(Character::isUpperCase)) return givenNames.contains(folded);
         if (!capitalised(word)) return false;
         if (givenNames.contains(folded)) return true;
-        if (sentenceStart || places.contains(folded)) return false;
-        if (language == Language.EN) return PROPER_NOUN.equals(token.tag());
+        if (places.contains(folded) || nationality(folded)) return false;
+        boolean plainWord = language == Language.EN ? known(word, englishStems, new EnglishStemmer())
+                : spanishWords.contains(folded) || known(word, spanishStems, new SpanishStemmer());
+        // Where capitals say nothing (a sentence's first word, a title-case headline) only a word that is no plain word is a name.
+        if (sentenceStart) return !plainWord;
+        // Inside an English sentence the tagger decides ("your neighbor Will" is a name, "you will" is not);
+        // a capitalised word that is no English word is a name even when the tagger thinks not ("Kyle").
+        if (language == Language.EN) return PROPER_NOUN.equals(token.tag()) || !plainWord;
+        // Spanish writes only proper nouns with a capital inside a sentence.
         return !spanishWords.contains(folded);
     }
 
     /**
-     * A name typed in small letters on a phone, where the word before says a person follows: "my
-     * husband juan", "mi esposo ángel". Only known given names: "my husband works" names no one.
+     * A name right after a word that says a person follows: "your neighbor Will", "tu sobrina Abril",
+     * and typed in small letters on a phone, "my husband juan", "mi esposo ángel" (then only known
+     * given names: "my husband works" names no one).
      */
-    private boolean namedSmall(Token token, Token before) {
-        if (before == null || !Character.isLowerCase(token.text().codePointAt(0))) return false;
+    private boolean related(Token token, Token before) {
+        if (before == null || !RELATIONS.contains(fold(before.text()))) return false;
         String folded = fold(token.text());
-        return givenNames.contains(folded) && !notPeople.contains(folded) && RELATIONS.contains(fold(before.text()));
+        if (places.contains(folded) || KIN.contains(folded)) return false;
+        if (capitalised(token.text())) return true;
+        return Character.isLowerCase(token.text().codePointAt(0)) && givenNames.contains(folded) && !notPeople.contains(folded);
+    }
+
+    /** A name that a relation follows: "Wilmer, su esposo, no quiere", "Derek, my husband, says". */
+    private boolean introduced(List<Token> tokens, int at) {
+        if (at + 3 >= tokens.size() || !capitalised(tokens.get(at).text()) || notPeople.contains(fold(tokens.get(at).text()))) return false;
+        return tokens.get(at + 1).text().equals(",") && POSSESSIVES.contains(fold(tokens.get(at + 2).text()))
+                && RELATIONS.contains(fold(tokens.get(at + 3).text()));
+    }
+
+    private static final Set<String> POSSESSIVES = Set.of("my", "your", "her", "his", "their", "our", "mi", "tu", "su", "nuestro", "nuestra");
+    private static final Set<String> KIN = Set.of("mama", "mom", "mum", "dad", "papa", "mami", "papi", "abuela", "abuelo", "grandma", "grandpa");
+
+    /** "Mexican", "Colombiana", "Puerto Rican": a people named after its country is no person. */
+    private boolean nationality(String folded) {
+        for (String ending : List.of("ian", "an", "n", "ana", "ano", "ese", "ish", "ena", "eno", "a", "o")) {
+            if (!folded.endsWith(ending) || folded.length() - ending.length() < 4) continue;
+            String stem = folded.substring(0, folded.length() - ending.length());
+            for (String place : places) if (place.startsWith(stem)) return true;
+        }
+        return false;
     }
 
     /** "San Antonio", "Santa Marta", "St. Louis": a saint's name before a place is no person. */
@@ -134,7 +175,8 @@ final class NameFinder {
         Token first = null;
         Token last = null;
         for (Token token : found) {
-            if (last != null && text.substring(last.end(), token.start()).isBlank()) {
+            String between = last == null ? "" : text.substring(last.end(), token.start());
+            if (last != null && (between.isBlank() || between.equals("-"))) {
                 last = token;
                 continue;
             }
@@ -182,6 +224,10 @@ final class NameFinder {
         return tokens;
     }
 
+    // ICU does not know every title: "Dr. Patel", "la Dra. Herrera", "Lina P. writes" go on after the dot.
+    private static final java.util.regex.Pattern TITLE_BEFORE_BREAK = java.util.regex.Pattern.compile(
+            "(?:^|[\\s(])(?i:dr|dra|drs|mr|mrs|ms|mx|sr|sra|srta|st|prof|profa|lic|ing|fr|rev|\\p{Lu})\\.\\s*$");
+
     /** Sentences by ICU's rules, and every line on its own: letters keep short lines as written. */
     private static List<Span> sentences(String text, Language language) {
         List<Span> sentences = new ArrayList<>();
@@ -189,8 +235,11 @@ final class NameFinder {
         int lineStart = 0;
         for (String line : text.split("\n", -1)) {
             breaks.setText(line);
-            for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            int start = breaks.first();
+            for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
+                if (end < line.length() && TITLE_BEFORE_BREAK.matcher(line.substring(start, end)).find()) continue;
                 if (!line.substring(start, end).isBlank()) sentences.add(new Span(lineStart + start, lineStart + end));
+                start = end;
             }
             lineStart += line.length() + 1;
         }
@@ -209,8 +258,11 @@ final class NameFinder {
         return words >= 3 && capitals * 10 >= words * 7;
     }
 
+    private static final java.util.regex.Pattern CONTRACTION = java.util.regex.Pattern.compile("(?i)('m|'re|'ve|'ll|'d|n't)$");
+
     /** A capital and then small letters: "Sofia", "McKenzie", "O'Brien"; not "NICU" nor "I". */
     private static boolean capitalised(String word) {
+        word = CONTRACTION.matcher(word).replaceAll("");
         if (word.length() < 2 || !Character.isUpperCase(word.codePointAt(0))) return false;
         return word.codePoints().skip(1).anyMatch(Character::isLowerCase) && word.codePoints().allMatch(c -> Character.isLetter(c)
                 || c == '\'' || c == '-' || Character.getType(c) == Character.NON_SPACING_MARK);
@@ -241,6 +293,31 @@ final class NameFinder {
     static String fold(String word) {
         String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return decomposed.toLowerCase(Locale.ROOT).replace("'s", "");
+    }
+
+    private static boolean known(String word, Set<String> stems, SnowballStemmer stemmer) {
+        return stems.contains(stem(word.toLowerCase(Locale.ROOT).replaceAll("'s$", ""), stemmer));
+    }
+
+    private static String stem(String word, SnowballStemmer stemmer) {
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    private static Set<String> stems(List<String> words, SnowballStemmer stemmer) {
+        Set<String> stems = new HashSet<>();
+        for (String word : words) stems.add(stem(word, stemmer));
+        return stems;
+    }
+
+    private static List<String> gzipped(String file) {
+        try (InputStream in = NameFinder.class.getResourceAsStream("checks/" + file)) {
+            if (in == null) throw new IllegalStateException("word list " + file + " is missing");
+            return new String(new java.util.zip.GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void addWords(Set<String> words, String name) {
