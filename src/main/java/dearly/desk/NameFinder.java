@@ -115,8 +115,8 @@ final class NameFinder {
         if (!capitalised(word)) return false;
         if (givenNames.contains(folded)) return true;
         if (places.contains(folded) || nationality(folded)) return false;
-        boolean plainWord = language == Language.EN ? known(word, englishStems, new EnglishStemmer())
-                : spanishWords.contains(folded) || known(word, spanishStems, new SpanishStemmer());
+        boolean plainWord = language == Language.EN ? englishWord(folded)
+                : spanishWord(word.toLowerCase(Locale.ROOT)) || spanishWord(folded);
         // Where capitals say nothing (a sentence's first word, a title-case headline) only a word that is no plain word is a name.
         if (sentenceStart) return !plainWord;
         // Inside an English sentence the tagger decides ("your neighbor Will" is a name, "you will" is not);
@@ -295,8 +295,46 @@ final class NameFinder {
         return decomposed.toLowerCase(Locale.ROOT).replace("'s", "");
     }
 
-    private static boolean known(String word, Set<String> stems, SnowballStemmer stemmer) {
-        return stems.contains(stem(word.toLowerCase(Locale.ROOT).replaceAll("'s$", ""), stemmer));
+    /** An English word, or two run together ("Babywearing", "Cosleeping"). */
+    private boolean englishWord(String folded) {
+        EnglishStemmer stemmer = new EnglishStemmer();
+        if (englishStems.contains(stem(folded, stemmer))) return true;
+        for (int cut = 3; cut <= folded.length() - 3; cut++) {
+            if (englishStems.contains(stem(folded.substring(0, cut), stemmer)) && englishStems.contains(stem(folded.substring(cut), stemmer))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A Spanish word: in the word lists, or a form of one, with the pronouns Spanish joins to a verb
+     * taken off ("Escríbele", "Perdónate", "Dímelo") and the stem changes of its commonest verbs
+     * ("Pide" from pedir, "Duermo" from dormir).
+     */
+    private boolean spanishWord(String lower) {
+        if (spanishWords.contains(fold(lower))) return true;
+        SpanishStemmer stemmer = new SpanishStemmer();
+        for (String form : withoutPronouns(lower)) {
+            if (spanishWords.contains(fold(form))) return true;
+            String stem = stem(form, stemmer);
+            for (String changed : List.of(stem, stem.replace("ie", "e"), stem.replace("ue", "o"), stem.replaceFirst("i", "e"),
+                    stem.replaceFirst("u", "o"))) {
+                if (spanishStems.contains(changed)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> PRONOUNS = List.of("selos", "selas", "melo", "mela", "telo", "tela", "noslo", "los", "las", "les",
+            "nos", "os", "lo", "la", "le", "me", "te", "se");
+
+    private static List<String> withoutPronouns(String word) {
+        List<String> forms = new ArrayList<>(List.of(word));
+        for (String pronoun : PRONOUNS) {
+            if (word.endsWith(pronoun) && word.length() - pronoun.length() >= 3) forms.add(word.substring(0, word.length() - pronoun.length()));
+        }
+        return forms;
     }
 
     private static String stem(String word, SnowballStemmer stemmer) {
@@ -307,7 +345,10 @@ final class NameFinder {
 
     private static Set<String> stems(List<String> words, SnowballStemmer stemmer) {
         Set<String> stems = new HashSet<>();
-        for (String word : words) stems.add(stem(word, stemmer));
+        for (String word : words) {
+            stems.add(stem(word, stemmer));
+            stems.add(stem(fold(word), stemmer));
+        }
         return stems;
     }
 
