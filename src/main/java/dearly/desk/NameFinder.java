@@ -122,8 +122,9 @@ final class NameFinder {
         // Inside an English sentence the tagger decides ("your neighbor Will" is a name, "you will" is not);
         // a capitalised word that is no English word is a name even when the tagger thinks not ("Kyle").
         if (language == Language.EN) return PROPER_NOUN.equals(token.tag()) || !plainWord;
-        // Spanish writes only proper nouns with a capital inside a sentence.
-        return !spanishWords.contains(folded);
+        // Spanish writes only proper nouns with a capital inside a sentence; a capitalised plain word
+        // ("la Línea 106", "Semana Santa") names a service or a day unless a relation word comes before it.
+        return !plainWord;
     }
 
     /**
