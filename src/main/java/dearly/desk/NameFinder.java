@@ -169,7 +169,7 @@ final class NameFinder {
     private static final Set<String> RELATIONS = Set.of("husband", "wife", "partner", "boyfriend", "girlfriend", "friend", "sister",
             "brother", "cousin", "neighbor", "neighbour", "ex", "boss", "son", "daughter", "esposo", "esposa", "marido", "mujer", "novio",
             "novia", "pareja", "amigo", "amiga", "hermano", "hermana", "primo", "prima", "vecino", "vecina", "jefe", "jefa", "hijo", "hija",
-            "suegra", "suegro", "cuñado", "cuñada", "sobrino", "sobrina", "tio", "tia");
+            "suegra", "suegro", "doctor", "doctora", "dr", "dra", "don", "doña", "señora", "cuñado", "cuñada", "sobrino", "sobrina", "tio", "tia");
 
     /** Names next to each other are one name: "María José", "Aunt Rosa" once "Aunt" is set aside. */
     private static void joined(String text, List<Token> found, List<Name> names) {
