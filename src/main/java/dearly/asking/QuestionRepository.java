@@ -91,14 +91,27 @@ public final class QuestionRepository {
                 .findOne();
     }
 
+    private static final String STORED = """
+            SELECT q.id, q.title, q.body, q.language, q.received_at, q.status, q.crisis_kinds, q.decline_reply,
+                   q.withdrawn_from, q.withdrawn_at, a.id AS asker_id, a.first_name, a.surname, a.age, a.city, a.country, a.role, a.pseudonym,
+                   a.language AS asker_language, a.email
+            FROM question q JOIN asker a ON a.id = q.asker_id
+            """;
+
     public Optional<StoredQuestion> byStatusToken(Handle handle, String token) {
-        return handle.createQuery("""
-                        SELECT q.id, q.title, q.body, q.language, q.received_at, q.status, q.crisis_kinds, q.decline_reply,
-                               q.withdrawn_from, q.withdrawn_at, a.id AS asker_id, a.first_name, a.surname, a.age, a.city, a.country, a.role, a.pseudonym,
-                               a.language AS asker_language, a.email
-                        FROM question q JOIN asker a ON a.id = q.asker_id
-                        WHERE q.status_token_hash = :hash""")
+        return handle.createQuery(STORED + "WHERE q.status_token_hash = :hash")
                 .bind("hash", StatusLink.hash(token))
+                .map((rs, ctx) -> stored(handle, rs, ctx))
+                .findOne();
+    }
+
+    /**
+     * Everything she gave, surname and e-mail included, for the desk's checks before publishing,
+     * which must know what may not be published. Nothing read here is shown on a page.
+     */
+    public Optional<StoredQuestion> forChecks(Handle handle, long questionId) {
+        return handle.createQuery(STORED + "WHERE q.id = :id")
+                .bind("id", questionId)
                 .map((rs, ctx) -> stored(handle, rs, ctx))
                 .findOne();
     }

@@ -44,6 +44,9 @@ class MessageKeysTest {
     private static Map<String, List<String>> built() {
         return Map.ofEntries(
             Map.entry("status.state.", STATUSES),
+            // desk.Finding.message: the field and the check, by their names
+            Map.entry("desk.check.field.", java.util.Arrays.stream(dearly.desk.Finding.Field.values()).map(Enum::name).toList()),
+            Map.entry("desk.check.", java.util.Arrays.stream(dearly.desk.Finding.Check.values()).map(Enum::name).toList()),
             Map.entry("status.explain.", STATUSES),
             Map.entry("status.notice.too-late.", STATUSES),
             Map.entry("desk.status.", STATUSES),
