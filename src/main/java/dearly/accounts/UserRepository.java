@@ -111,10 +111,14 @@ public final class UserRepository {
     }
 
     public Optional<User> byId(long id) {
-        return database.read(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM app_user u WHERE u.id = :id")
+        return database.read(handle -> byId(handle, id));
+    }
+
+    Optional<User> byId(Handle handle, long id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM app_user u WHERE u.id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> user(rs))
-                .findOne());
+                .findOne();
     }
 
     /** Whatever the case of the address given. */
