@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * instance without an active admin, and an admin cannot deactivate herself.
  */
 public final class AccountAdminPages implements Feature {
-    private static final List<String> NOTICES = List.of("welcome", "invited", "roles", "deactivated", "reactivated", "last-admin", "self");
+    /** The notices a redirect may ask for ({@code ?notice=}), each a message key's last part. */
+    public static final List<String> NOTICES = List.of("welcome", "invited", "roles", "deactivated", "reactivated", "last-admin", "self");
 
     private final Accounts accounts;
     private final UserRepository users;

@@ -279,7 +279,7 @@ public final class AccountLinkPages implements Feature {
         if (outcome == Outcome.NOT_NEEDED) {
             notice(ctx, HttpStatus.GONE, t, "accounts.link.title", t.get("accounts.setup.not-needed"), "/login", t.get("accounts.link.sign-in"));
         } else {
-            notice(ctx, HttpStatus.NOT_FOUND, t, "accounts.link.title", t.get("accounts.link.invalid"), "/reset", t.get("accounts.link.reset"));
+            notice(ctx, HttpStatus.GONE, t, "accounts.link.title", t.get("accounts.link.invalid"), "/reset", t.get("accounts.link.reset"));
         }
     }
 

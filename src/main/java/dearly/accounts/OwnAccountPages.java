@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * is no way to guess it.
  */
 public final class OwnAccountPages implements Feature {
-    private static final List<String> NOTICES = List.of("welcome", "password", "email");
+    /** The notices a redirect may ask for ({@code ?notice=}), each a message key's last part. */
+    public static final List<String> NOTICES = List.of("welcome", "password", "email");
 
     private final Accounts accounts;
     private final Sessions sessions;
