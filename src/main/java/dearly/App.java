@@ -2,7 +2,12 @@ package dearly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.accounts.Access;
+import dearly.accounts.AccountAdminPages;
+import dearly.accounts.AccountLinkPages;
+import dearly.accounts.AccountMail;
 import dearly.accounts.AccountPages;
+import dearly.accounts.Accounts;
+import dearly.accounts.OwnAccountPages;
 import dearly.accounts.Sessions;
 import dearly.accounts.UserRepository;
 import dearly.admin.AdminPages;
@@ -82,6 +87,10 @@ public final class App {
         Sessions sessions = new Sessions(database, links, clock);
         AuditLog audit = new AuditLog(database, clock);
         DeclineTemplates declineTemplates = new DeclineTemplates(database, audit);
+        UserRepository users = new UserRepository(database);
+        Accounts accounts = new Accounts(database, users, new Outbox(database), new AccountMail(templates), mailWaiting, clock,
+                config.rateLimits().limit(RateLimits.Group.SIGN_IN_ACCOUNT).map(limit -> limit.period()).orElse(java.time.Duration.ofHours(1)));
+        var attemptsPerAccount = rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT);
 
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
@@ -90,8 +99,10 @@ public final class App {
                 new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
                 new QuestionApi(asking, crisisDirectory, links, clock),
                 new ApiReference(templates, metas),
-                new AccountPages(new UserRepository(database), sessions, csrf, templates, metas,
-                        rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT)),
+                new AccountPages(users, sessions, csrf, templates, metas, attemptsPerAccount, accounts, links),
+                new AccountLinkPages(accounts, sessions, csrf, templates, metas, links),
+                new OwnAccountPages(accounts, sessions, csrf, templates, metas, links, attemptsPerAccount),
+                new AccountAdminPages(accounts, users, csrf, templates, metas, links, clock),
                 new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
                         new AskerMail(templates), mailWaiting, clock, audit), new DeskSettings(database, audit), declineTemplates,
                         csrf, templates, metas, config.timeZone()),

@@ -1,7 +1,6 @@
 package dearly;
 
 import dearly.accounts.UserCommand;
-import dearly.accounts.UserRepository;
 import dearly.mail.OutboxCommand;
 import dearly.storage.Database;
 import java.util.Map;
@@ -90,10 +89,9 @@ public final class Dearly implements Runnable {
                     ? "SQLite in " + config.dataDir().toAbsolutePath().normalize()
                     : "PostgreSQL";
             System.out.println("Dearly is running at " + server.address() + "/  (" + storage + "; Ctrl+C stops it)");
-            if (new UserRepository(server.database()).all().isEmpty()) {
-                System.out.println("No staff account yet. Create the first admin with:"
-                        + "  ./dearly user add you@example.org --name \"Your Name\" --role admin");
-            }
+            server.setupLink().ifPresent(link -> System.out.println("No admin account yet. Open this link within an hour to"
+                    + " create the first admin (it works once; restart Dearly for a new one):\n  " + link
+                    + "\nOr, from a script: ./dearly user add you@example.org --name \"Your Name\" --role admin"));
             stopped.await();
             return 0;
         }

@@ -1,5 +1,7 @@
 package dearly;
 
+import dearly.accounts.AccountMail;
+import dearly.accounts.Accounts;
 import dearly.accounts.UserRepository;
 import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
@@ -17,6 +19,7 @@ import dearly.web.Links;
 import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,8 +39,11 @@ public final class Server implements AutoCloseable {
     private final Javalin app;
     private final Links links;
     private final UrgentWatch urgentWatch;
+    private final Optional<URI> setupLink;
 
-    private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch) {
+    private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
+            Optional<URI> setupLink) {
+        this.setupLink = setupLink;
         this.database = database;
         this.mail = mail;
         this.app = app;
@@ -77,7 +83,11 @@ public final class Server implements AutoCloseable {
             }
             UrgentWatch urgentWatch = new UrgentWatch(database, new QuestionQueue(database), new DeskSettings(database, new AuditLog(database, clock)),
                     new UserRepository(database), new Outbox(database), new StaticTemplates(), links, mailWaiting, clock).start();
-            return new Server(database, mail, app, links, urgentWatch);
+            // No admin yet: a one-time link to create her, for serve to print (only its hash is stored).
+            Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
+                    new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO).offerSetup()
+                    .map(token -> URI.create(links.base() + "/setup/" + token));
+            return new Server(database, mail, app, links, urgentWatch, setupLink);
         } catch (RuntimeException e) {
             mail.ifPresent(MailDispatcher::close);
             database.close();
@@ -92,6 +102,11 @@ public final class Server implements AutoCloseable {
     /** The address Dearly's links are built on: DEARLY_BASE_URL, or this server's own. */
     public URI address() {
         return links.base();
+    }
+
+    /** The first admin's setup link, printed once by serve, when this start found no active admin. */
+    public Optional<URI> setupLink() {
+        return setupLink;
     }
 
     public Database database() {

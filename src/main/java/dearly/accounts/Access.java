@@ -9,7 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,17 +45,17 @@ public final class Access {
     public void check(Context ctx) {
         Set<RouteRole> declared = ctx.routeRoles();
         if (declared.isEmpty() || declared.contains(Open.TO_ANYONE)) return;
-        // The least role declared opens the route: each role includes the ones below it.
-        Role needed = declared.stream().filter(Role.class::isInstance).map(Role.class::cast)
-                .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
-        refuseUnless(ctx, needed);
+        // Any role declared opens the route (an admin opens every one: see Role#includes).
+        List<Role> roles = declared.stream().filter(Role.class::isInstance).map(Role.class::cast).sorted().toList();
+        refuseUnless(ctx, roles.isEmpty() ? List.of(Role.ADMIN) : roles);
     }
 
-    private void refuseUnless(Context ctx, Role needed) {
+    private void refuseUnless(Context ctx, List<Role> opening) {
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Robots-Tag", "noindex");
         Optional<User> user = Sessions.user(ctx);
-        if (user.isPresent() && user.get().role().includes(needed)) return;
+        if (user.isPresent() && opening.stream().anyMatch(user.get()::holds)) return;
+        Role needed = opening.getFirst();
         Messages t = Messages.of(LanguageChoice.of(ctx));
         if (user.isEmpty() && ctx.path().startsWith("/api/")) {
             ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", t.get("accounts.api.unauthorized")));

@@ -6,6 +6,7 @@ import dearly.web.Feature;
 import dearly.web.Csrf;
 import dearly.web.HtmlResponse;
 import dearly.web.LanguageChoice;
+import dearly.web.Links;
 import dearly.web.Open;
 import dearly.web.PageMetas;
 import dearly.web.RateLimits;
@@ -35,13 +36,17 @@ public final class AccountPages implements Feature {
     private final Templates templates;
     private final PageMetas metas;
     private final Function<String, Optional<Duration>> attemptsPerAccount;
+    private final Accounts accounts;
+    private final Links links;
 
     /**
      * @param attemptsPerAccount takes one sign-in attempt from the allowance of the account an
      *     e-mail names (normalised), whether or not it exists: empty to go ahead, or how long to wait
      */
     public AccountPages(UserRepository users, Sessions sessions, Csrf csrf, Templates templates, PageMetas metas,
-            Function<String, Optional<Duration>> attemptsPerAccount) {
+            Function<String, Optional<Duration>> attemptsPerAccount, Accounts accounts, Links links) {
+        this.accounts = accounts;
+        this.links = links;
         this.users = users;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -67,7 +72,7 @@ public final class AccountPages implements Feature {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
             return;
         }
-        renderLogin(ctx, HttpStatus.OK, "", next, "");
+        renderLogin(ctx, HttpStatus.OK, "", next, ctx.queryParam("everywhere") != null ? t(ctx, "accounts.login.everywhere") : "");
     }
 
     private void login(Context ctx) {
@@ -82,6 +87,8 @@ public final class AccountPages implements Feature {
         // Remembered by hash: a fixed size whatever was typed, and no e-mail addresses held in memory.
         Optional<Duration> wait = attemptsPerAccount.apply(Secrets.sha256(UserRepository.emailKey(email)));
         if (wait.isPresent()) {
+            // Her account's holder hears of it once per lockout; nothing happens for an address without one.
+            accounts.lockedOut(email, LanguageChoice.of(ctx), links.base().toString());
             ctx.header("Retry-After", Long.toString(RateLimits.seconds(wait.get())));
             renderLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, email, next,
                     Messages.of(LanguageChoice.of(ctx)).format("accounts.login.too-many", RateLimits.minutes(wait.get())));

@@ -3,6 +3,7 @@ package dearly.accounts;
 import static dearly.storage.Columns.instant;
 
 import dearly.storage.Database;
+import dearly.web.Csrf;
 import dearly.web.Links;
 import dearly.web.Secrets;
 import dearly.web.SignedIn;
@@ -91,7 +92,7 @@ public final class Sessions {
                     .bind("id", session.id())
                     .execute());
         }
-        remember(ctx, session.user());
+        remember(ctx, session.user(), token);
     }
 
     /**
@@ -117,7 +118,30 @@ public final class Sessions {
                     .execute();
         });
         ctx.cookie(new Cookie(COOKIE, token, "/", (int) ABSOLUTE.toSeconds(), links.secure(ctx), true, null, SameSite.LAX));
-        remember(ctx, user);
+        remember(ctx, user, token);
+    }
+
+    /** Signs her out on every browser, this one included: "sign out everywhere". */
+    public void endEverywhere(Context ctx, User user) {
+        database.write(handle -> {
+            endAll(handle, user.id());
+            return null;
+        });
+        clearCookie(ctx);
+        forget(ctx);
+    }
+
+    /** Ends every session of hers but the one on this browser, as after she changes her password. */
+    public void endOthers(Context ctx, User user) {
+        String token = ctx.cookie(COOKIE);
+        String kept = token == null ? "" : hash(token);
+        database.write(handle -> handle.createUpdate("DELETE FROM session WHERE user_id = :user AND token_hash <> :kept")
+                .bind("user", user.id()).bind("kept", kept).execute());
+    }
+
+    /** Ends every session of the account inside the caller's transaction (deactivation, a password reset). */
+    static void endAll(org.jdbi.v3.core.Handle handle, long userId) {
+        handle.createUpdate("DELETE FROM session WHERE user_id = :user").bind("user", userId).execute();
     }
 
     /** Signs out on this browser: the session is deleted, so its cookie opens nothing even if kept. */
@@ -136,22 +160,29 @@ public final class Sessions {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
-    /** Keeps who is signed in for this request, and tells the page header (which knows no accounts). */
-    private static void remember(Context ctx, User user) {
+    /**
+     * Keeps who is signed in for this request, tells the page header (which knows no accounts), and
+     * binds the forms' CSRF token to this session, so a token from another session, or a cookie
+     * planted by a sibling site, is worth nothing while she is signed in.
+     */
+    private static void remember(Context ctx, User user, String token) {
         ctx.attribute(ATTRIBUTE, user);
-        SignedIn.on(ctx, Optional.of(new SignedIn(user.displayName(), staffPages(user.role()))));
+        SignedIn.on(ctx, Optional.of(new SignedIn(user.displayName(), staffPages(user))));
+        Csrf.bindToSession(ctx, token);
     }
 
     private static void forget(Context ctx) {
         ctx.attribute(ATTRIBUTE, null);
         SignedIn.on(ctx, Optional.empty());
+        Csrf.bindToSession(ctx, null);
     }
 
-    /** The staff pages a role opens, for the menu: the desk for editors and admins, /admin for admins. */
-    private static Set<String> staffPages(Role role) {
+    /** The staff pages her roles open, for the menu: the desk for editors, /admin for admins, her account for all. */
+    private static Set<String> staffPages(User user) {
         Set<String> pages = new LinkedHashSet<>();
-        if (role.includes(Role.EDITOR)) pages.add("/desk");
-        if (role.includes(Role.ADMIN)) pages.add("/admin");
+        if (user.holds(Role.EDITOR)) pages.add("/desk");
+        if (user.holds(Role.ADMIN)) pages.add("/admin");
+        pages.add("/account");
         return pages;
     }
 

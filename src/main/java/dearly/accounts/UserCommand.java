@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -83,12 +85,12 @@ public final class UserCommand implements Runnable {
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "advisor|editor|admin",
-                description = "What she may do: advisor, editor or admin.")
+                description = "What she may do: advisor, editor or admin; several separated by commas (advisor,editor).")
         String role;
 
         @Override
         public Integer call() {
-            Role chosen = role(role);
+            Set<Role> chosen = roles(role);
             PrintWriter out = out();
             PrintWriter err = err();
             char[] password = readPassword(email, err);
@@ -102,17 +104,18 @@ public final class UserCommand implements Runnable {
             } finally {
                 Arrays.fill(password, '\0');
             }
-            out.println("Added " + chosen.name().toLowerCase(Locale.ROOT) + " " + UserRepository.emailKey(email) + ".");
+            out.println("Added " + names(chosen) + " " + UserRepository.emailKey(email) + ".");
             out.flush();
             return 0;
         }
 
-        private Role role(String text) {
-            try {
-                return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                throw new ParameterException(spec.commandLine(), "--role must be advisor, editor or admin, not '" + text + "'");
+        private Set<Role> roles(String text) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String name : text.split(",", -1)) {
+                roles.add(Role.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "--role must be advisor, editor or admin, not '" + text + "'")));
             }
+            return roles;
         }
 
         /** Typed twice without echo at a terminal; otherwise the first line of standard input. Null after a mistake. */
@@ -170,6 +173,11 @@ public final class UserCommand implements Runnable {
         }
     }
 
+    /** The roles as the command line spells them, in the order of {@link Role}: "advisor,admin". */
+    static String names(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::key).collect(Collectors.joining(","));
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts: e-mail, name and role.")
     static final class ListUsers extends Subcommand {
         @Override
@@ -179,7 +187,7 @@ public final class UserCommand implements Runnable {
                 var users = new UserRepository(database).all();
                 if (users.isEmpty()) out.println("There are no accounts yet. Add one with: dearly user add EMAIL --name NAME --role admin");
                 for (User user : users) {
-                    out.printf("%-40s  %-30s  %s%n", user.email(), user.displayName(), user.role().name().toLowerCase(Locale.ROOT));
+                    out.printf("%-40s  %-30s  %s%n", user.email(), user.displayName(), names(user.roles()));
                 }
             }
             out.flush();

@@ -69,7 +69,7 @@ public final class UrgentWatch implements AutoCloseable {
     public int look() {
         Instant now = clock.get();
         Duration wait = settings.urgentWait();
-        List<String> editors = users.all().stream().filter(user -> user.role().includes(Role.EDITOR)).map(User::email).toList();
+        List<String> editors = users.all().stream().filter(user -> user.holds(Role.EDITOR)).map(User::email).toList();
         int told = database.write(handle -> {
             int count = 0;
             for (QueuedQuestion overdue : questions.overdue(handle, now.minus(wait))) {

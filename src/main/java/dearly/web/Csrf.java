@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  * or delete) are guarded as a whole by {@link #requireOnForms} in a {@code before} handler. Every
  * request passes {@link #requireFormBodies} first, so a form route never sees a body that is not a form.
  *
- * <p>Limit: a site that can set cookies on Dearly's domain (a compromised sibling subdomain) could
- * plant its own token. Binding the token to the staff session is left to the accounts work (the
- * editorial issue).
+ * <p>For a signed-in advisor, editor or admin the token comes from her session instead
+ * ({@link #bindToSession}): derived from the session's secret, which only her browser holds, and
+ * the cookie is not consulted. A site that can set cookies on Dearly's domain (a compromised sibling
+ * subdomain) could plant a double-submit token for a visitor, but not for a staff session, and a
+ * token read from another session's page opens nothing in hers.
  */
 public final class Csrf {
     public static final String COOKIE = "dearly_csrf";
@@ -37,6 +39,7 @@ public final class Csrf {
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final String ISSUED = "dearly.csrf.issued";
+    private static final String BOUND = "dearly.csrf.session";
     private static final Set<HandlerType> UNSAFE = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final Links links;
@@ -52,6 +55,8 @@ public final class Csrf {
      * one set in the cookie now. The same all through one request.
      */
     public String token(Context ctx) {
+        String bound = ctx.attribute(BOUND);
+        if (bound != null) return bound;
         String issued = ctx.attribute(ISSUED);
         if (issued != null) return issued;
         String existing = ctx.cookie(COOKIE);
@@ -63,10 +68,23 @@ public final class Csrf {
         return token;
     }
 
-    /** Whether the form's {@value #FIELD} field repeats the cookie's token (compared in constant time). */
+    /**
+     * Binds this request's token to a staff session (the accounts feature calls it once it knows who
+     * is signed in), or unbinds it (null) when she signs out. The token is a hash of the session's
+     * secret, so it is the same on every page of one session and changes when she signs in again.
+     */
+    public static void bindToSession(Context ctx, String sessionSecret) {
+        ctx.attribute(BOUND, sessionSecret == null ? null : Secrets.sha256("csrf " + sessionSecret));
+    }
+
+    /** Whether the form's {@value #FIELD} field repeats the session's token, or else the cookie's token (compared in constant time). */
     public boolean isValid(Context ctx) {
-        String cookie = ctx.cookie(COOKIE);
         String field = ctx.formParam(FIELD);
+        String bound = ctx.attribute(BOUND);
+        if (bound != null) {
+            return field != null && MessageDigest.isEqual(bound.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8));
+        }
+        String cookie = ctx.cookie(COOKIE);
         if (cookie == null || field == null || !WELL_FORMED.matcher(cookie).matches()) return false;
         return MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8));
     }

@@ -58,7 +58,7 @@ class UserCommandTest {
             assertThat(users.authenticate("lina@example.org", "a long enough passphrase".toCharArray()))
                     .hasValueSatisfying(user -> {
                         assertThat(user.displayName()).isEqualTo("Lina P.");
-                        assertThat(user.role()).isEqualTo(Role.ADMIN);
+                        assertThat(user.roles()).containsExactly(Role.ADMIN);
                     });
             assertThat(users.authenticate("lina@example.org", "a long enough passphrase\n".toCharArray())).isEmpty();
         }

@@ -72,7 +72,7 @@ class UserRepositoryTest {
             assertThatThrownBy(() -> users.add("LINA@example.org", "Another Lina", Role.ADMIN, PASSWORD.toCharArray(), NOW))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("There is already an account for lina@example.org.");
-            assertThat(users.all()).singleElement().extracting(User::role).isEqualTo(Role.ADVISOR);
+            assertThat(users.all()).singleElement().extracting(User::roles).isEqualTo(java.util.Set.of(Role.ADVISOR));
         }
     }
 

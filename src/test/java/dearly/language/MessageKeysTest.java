@@ -71,7 +71,15 @@ class MessageKeysTest {
             Map.entry("admin.language.", LANGUAGES),
             // AdminPages.NOTICES
             Map.entry("admin.crisis.notice.", List.of("added", "saved", "deleted", "moved", "fallback")),
-            Map.entry("accounts.role.", lowerCase(Role.values())));
+            Map.entry("accounts.role.", lowerCase(Role.values())),
+            Map.entry("accounts.role.one.", lowerCase(Role.values())),
+            Map.entry("accounts.admin.notice.", dearly.accounts.AccountAdminPages.NOTICES),
+            Map.entry("accounts.account.notice.", dearly.accounts.OwnAccountPages.NOTICES),
+            // accounts/fields.jte: each field an AccountForm asks for
+            Map.entry("accounts.form.field.", List.of("email", "new_email", "name", "password", "current", "password_check")),
+            // AccountMail: each kind of mail's subject and button
+            Map.entry("accounts.mail.", join(List.of("invite.subject", "invite.button", "reset.subject", "reset.button"),
+                    List.of("email.subject", "email.button", "lockout.subject", "lockout.button"))));
     }
 
     @Test
