@@ -15,7 +15,10 @@ import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.crisis.CrisisDirectoryEditor;
+import dearly.desk.Assigning;
 import dearly.desk.DeskPages;
+import dearly.desk.DraftPages;
+import dearly.desk.Drafts;
 import dearly.desk.DeskSettings;
 import dearly.desk.QuestionDesk;
 import dearly.letters.LetterApi;
@@ -75,6 +78,10 @@ public final class App {
                 new Outbox(database),
                 new AskerMail(templates), mailWaiting, clock);
         Sessions sessions = new Sessions(database, links, clock);
+        UserRepository users = new UserRepository(database);
+        QuestionQueue questions = new QuestionQueue(database);
+        Assigning assigning = new Assigning(database, questions, publishing, users, new Outbox(database), templates, links,
+                mailWaiting, clock);
 
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
@@ -83,10 +90,11 @@ public final class App {
                 new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
                 new QuestionApi(asking, crisisDirectory, links, clock),
                 new ApiReference(templates, metas),
-                new AccountPages(new UserRepository(database), sessions, csrf, templates, metas,
+                new AccountPages(users, sessions, csrf, templates, metas,
                         rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT)),
-                new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
-                        new AskerMail(templates), mailWaiting, clock), new DeskSettings(database), csrf, templates, metas),
+                new DeskPages(new QuestionDesk(database, questions, new Outbox(database),
+                        new AskerMail(templates), mailWaiting, clock), assigning, new DeskSettings(database), csrf, templates, metas),
+                new DraftPages(new Drafts(database, questions, publishing, letters, users, clock), assigning, csrf, templates, metas),
                 new AdminPages(new CrisisDirectoryEditor(database), new Outbox(database), config.smtp().isPresent(), csrf,
                         templates, metas));
 

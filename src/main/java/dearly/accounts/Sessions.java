@@ -147,9 +147,13 @@ public final class Sessions {
         SignedIn.on(ctx, Optional.empty());
     }
 
-    /** The staff pages a role opens, for the menu: the desk for editors and admins, /admin for admins. */
+    /**
+     * The staff pages a role opens, for the menu: her own questions for everyone who advises, the
+     * desk for editors and admins, /admin for admins.
+     */
     private static Set<String> staffPages(Role role) {
         Set<String> pages = new LinkedHashSet<>();
+        if (role.includes(Role.ADVISOR)) pages.add("/desk/mine");
         if (role.includes(Role.EDITOR)) pages.add("/desk");
         if (role.includes(Role.ADMIN)) pages.add("/admin");
         return pages;

@@ -19,9 +19,9 @@ class StaffMenuTest {
                 assertThat(menu(server.page("/"))).as("anonymous").isEqualTo(PUBLIC);
                 SignedIn.as(server, role);
                 List<String> expected = switch (role) {
-                    case ADVISOR -> List.of("/", "/topics", "/ask", "/logout");
-                    case EDITOR -> List.of("/", "/topics", "/ask", "/desk", "/logout");
-                    case ADMIN -> List.of("/", "/topics", "/ask", "/desk", "/admin", "/logout");
+                    case ADVISOR -> List.of("/", "/topics", "/ask", "/desk/mine", "/logout");
+                    case EDITOR -> List.of("/", "/topics", "/ask", "/desk", "/desk/mine", "/logout");
+                    case ADMIN -> List.of("/", "/topics", "/ask", "/desk", "/desk/mine", "/admin", "/logout");
                 };
                 assertThat(menu(server.page("/"))).as("%s", role).isEqualTo(expected);
                 for (String page : expected) {
