@@ -295,17 +295,13 @@ public final class DeskPages implements Feature {
             return;
         }
         String mistake = !problem.isEmpty() ? problem : question.open() ? "desk.assign.choose" : "desk.message.closed";
-        show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY, "", new AssignForm(chosen, note, mistake));
+        show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY, "",
+                new AssignForm(chosen, note, mistake, mistake.equals("desk.assign.long")));
     }
 
     /** What an editor chose and wrote in the assign form, and the mistake in it ("" for none). */
-    public record AssignForm(String advisor, String note, String problem) {
-        static final AssignForm EMPTY = new AssignForm("", "", "");
-
-        /** The mistake is about the note (too long); otherwise it shows beside the choice of advisor. */
-        public boolean aboutTheNote() {
-            return advisor.matches("\\d{1,18}") && !problem.isEmpty();
-        }
+    public record AssignForm(String advisor, String note, String problem, boolean aboutTheNote) {
+        static final AssignForm EMPTY = new AssignForm("", "", "", false);
     }
 
     private void show(Context ctx, HttpStatus status, DeskQuestion question, Form form, String notice) {
@@ -321,7 +317,8 @@ public final class DeskPages implements Feature {
                 csrf.token(ctx), form.worded(t), notice.isEmpty() ? "" : t.get(notice),
                 Dates.duration(desk.waited(question.question().receivedAt()), t.language()), assigning.advisors(),
                 assigning.assignee(question.question().id()),
-                new AssignForm(assign.advisor(), assign.note(), assign.problem().isEmpty() ? "" : t.get(assign.problem()))));
+                new AssignForm(assign.advisor(), assign.note(), assign.problem().isEmpty() ? "" : t.get(assign.problem()),
+                        assign.aboutTheNote())));
     }
 
     private DeskQuestion found(Context ctx) {

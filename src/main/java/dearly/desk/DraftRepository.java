@@ -54,11 +54,16 @@ final class DraftRepository {
         }
         Draft draft = found.get();
         int next = nextNumber(handle, draft.id());
+        // Nothing to keep when the words are the ones the draft holds, whatever version they were typed on.
+        if (draft.words().equals(words)) return new Saved(true, draft.version(), 0);
         if (draft.version() != basedOn) {
+            // The same words sent again (a page reloaded with them still on the device) are kept aside once.
+            Optional<Revision> same = revisions(handle, draft.id()).stream()
+                    .filter(revision -> revision.offered() && revision.words().equals(words)).findFirst();
+            if (same.isPresent()) return new Saved(false, draft.version(), same.get().number());
             addRevision(handle, draft.id(), next, basedOn, true, words, by, now);
             return new Saved(false, draft.version(), next);
         }
-        if (draft.words().equals(words)) return new Saved(true, draft.version(), 0);
         // The version in the WHERE clause makes two saves on one version apply once, even on two nodes.
         int changed = bind(handle.createUpdate("""
                         UPDATE draft SET version = :next, updated_at = :now, headline = :headline, standfirst = :standfirst,
