@@ -127,7 +127,7 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
   var save = function () {
     var now = words();
     if (stale || now === saved) return;
-    post(form.action, 'application/json').then(function (response) {
+    post(form.getAttribute('action'), 'application/json').then(function (response) {
       if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
         say(form.dataset.signedOut);
         return;
@@ -183,7 +183,7 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
   setInterval(save, 4000);
   var saveOnLeaving = function () {
     if (leaving || stale || words() === saved || !navigator.sendBeacon) return;
-    navigator.sendBeacon(form.action, fields());
+    navigator.sendBeacon(form.getAttribute('action'), fields());
   };
   window.addEventListener('pagehide', saveOnLeaving);
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') saveOnLeaving(); });
