@@ -25,7 +25,10 @@ import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.crisis.CrisisDirectoryEditor;
+import dearly.desk.Assigning;
 import dearly.desk.DeskPages;
+import dearly.desk.DraftPages;
+import dearly.desk.Drafts;
 import dearly.desk.DeskSettings;
 import dearly.desk.QuestionDesk;
 import dearly.letters.LetterApi;
@@ -91,6 +94,9 @@ public final class App {
         Accounts accounts = new Accounts(database, users, new Outbox(database), new AccountMail(templates), mailWaiting, clock,
                 config.rateLimits().limit(RateLimits.Group.SIGN_IN_ACCOUNT).map(limit -> limit.period()).orElse(java.time.Duration.ofHours(1)));
         var attemptsPerAccount = rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT);
+        QuestionQueue questions = new QuestionQueue(database);
+        Assigning assigning = new Assigning(database, questions, publishing, users, new Outbox(database), templates, links,
+                mailWaiting, clock);
 
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
@@ -103,9 +109,10 @@ public final class App {
                 new AccountLinkPages(accounts, sessions, csrf, templates, metas, links),
                 new OwnAccountPages(accounts, sessions, csrf, templates, metas, links, attemptsPerAccount),
                 new AccountAdminPages(accounts, users, csrf, templates, metas, links, clock),
-                new DeskPages(new QuestionDesk(database, new QuestionQueue(database), new Outbox(database),
-                        new AskerMail(templates), mailWaiting, clock, audit), new DeskSettings(database, audit), declineTemplates,
+                new DeskPages(new QuestionDesk(database, questions, new Outbox(database),
+                        new AskerMail(templates), mailWaiting, clock, audit), assigning, new DeskSettings(database, audit), declineTemplates,
                         csrf, templates, metas, config.timeZone()),
+                new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone()), assigning, csrf, templates, metas),
                 new AdminPages(new CrisisDirectoryEditor(database, audit), new Outbox(database), config.smtp().isPresent(), csrf,
                         templates, metas),
                 new AuditPages(audit, templates, metas),

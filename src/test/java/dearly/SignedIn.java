@@ -26,6 +26,19 @@ public final class SignedIn {
         String displayName = "Ana " + role.name().charAt(0) + ".";
         long id = new UserRepository(server.server().database())
                 .add(email, displayName, role, PASSWORD.toCharArray(), Instant.now());
+        // A colleague already signed in on this client signs out first, as she would hand over the phone.
+        if (server.cookie(dearly.accounts.Sessions.COOKIE).isPresent()) server.forgetCookies();
+        signIn(server, email);
+        return new User(id, email, displayName, role);
+    }
+
+    /** Signs in as someone {@link #as} made earlier, after another colleague used the same client (her cookies forgotten). */
+    public static void again(TestServer server, User user) {
+        server.forgetCookies();
+        signIn(server, user.email());
+    }
+
+    private static void signIn(TestServer server, String email) {
         Document login = server.page("/login");
         Element token = login.selectFirst("input[name=_csrf]");
         if (token == null) throw new AssertionError("the login page has no CSRF token:\n" + login.html());
@@ -34,6 +47,5 @@ public final class SignedIn {
         if (signedIn.statusCode() != 303) {
             throw new AssertionError("expected to be signed in, got " + signedIn.statusCode() + "\n" + signedIn.body());
         }
-        return new User(id, email, displayName, role);
     }
 }

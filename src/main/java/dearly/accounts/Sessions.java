@@ -177,9 +177,10 @@ public final class Sessions {
         Csrf.bindToSession(ctx, null);
     }
 
-    /** The staff pages her roles open, for the menu: the desk for editors, /admin for admins, her account for all. */
+    /** The staff pages her roles open, for the menu: her own questions for advisors, the desk for editors, /admin for admins, her account for all. */
     private static Set<String> staffPages(User user) {
         Set<String> pages = new LinkedHashSet<>();
+        if (user.holds(Role.ADVISOR)) pages.add("/desk/mine");
         if (user.holds(Role.EDITOR)) pages.add("/desk");
         if (user.holds(Role.ADMIN)) pages.add("/admin");
         pages.add("/account");

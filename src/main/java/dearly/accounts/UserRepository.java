@@ -137,6 +137,14 @@ public final class UserRepository {
                 .list());
     }
 
+    /** The accounts that can write letters (those who hold the advisor role), not disabled ones, by name. */
+    public List<User> advisors() {
+        return database.read(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM app_user u WHERE u.disabled_at IS NULL ORDER BY u.display_name, u.id")
+                .map((rs, ctx) -> user(rs))
+                .list()).stream().filter(user -> user.roles().contains(Role.ADVISOR)).toList();
+    }
+
     /**
      * The user with this e-mail and password, unless the account is disabled. Takes about as long
      * whether or not the e-mail has an account.

@@ -26,7 +26,8 @@ public final class QuestionQueue {
     }
 
     private static final String OPEN_QUESTIONS = """
-            SELECT q.id, q.title, q.language, q.received_at, q.status, q.crisis_kinds, q.handled_at, a.first_name, a.country
+            SELECT q.id, q.title, q.language, q.received_at, q.status, q.crisis_kinds, q.handled_at, q.assigned_to,
+                   a.first_name, a.country
             FROM question q JOIN asker a ON a.id = q.asker_id
             WHERE q.status IN (<open>)
             """;
@@ -55,8 +56,60 @@ public final class QuestionQueue {
                 .map((rs, ctx) -> new QueuedQuestion(rs.getLong("id"), rs.getString("title"),
                         Language.fromCode(rs.getString("language")).orElseThrow(), instant(rs, "received_at", ctx),
                         QuestionStatus.valueOf(rs.getString("status")), QuestionRows.crisisKinds(rs.getString("crisis_kinds")),
-                        rs.getString("first_name"), rs.getString("country"), instant(rs, "handled_at", ctx) != null))
+                        rs.getString("first_name"), rs.getString("country"), instant(rs, "handled_at", ctx) != null,
+                        assignedTo(rs)))
                 .list();
+    }
+
+    private static Long assignedTo(ResultSet rs) throws SQLException {
+        long user = rs.getLong("assigned_to");
+        return rs.wasNull() ? null : user;
+    }
+
+    /** The open questions assigned to this staff account, the longest waiting first. */
+    public List<QueuedQuestion> assignedTo(Handle handle, long userId) {
+        return queued(handle, OPEN_QUESTIONS + " AND q.assigned_to = :user ORDER BY q.received_at ASC, q.id ASC",
+                Map.of("user", userId));
+    }
+
+    /** Who a question is (or was last) assigned to, the editor's note to her, and when. */
+    public record Assignment(long userId, String note, Instant at) {}
+
+    public Optional<Assignment> assignment(Handle handle, long questionId) {
+        return handle.createQuery("""
+                        SELECT assigned_to, assigned_note, assigned_at FROM question
+                        WHERE id = :id AND assigned_to IS NOT NULL""")
+                .bind("id", questionId)
+                .map((rs, ctx) -> new Assignment(rs.getLong("assigned_to"), rs.getString("assigned_note"),
+                        instant(rs, "assigned_at", ctx)))
+                .findOne();
+    }
+
+    /**
+     * Gives an open question to this staff account with the editor's note, or to another one: a
+     * question whose letter is being written keeps that state (the draft stays with the question).
+     * False when the question is no longer open.
+     */
+    public boolean assign(Handle handle, long id, long userId, String note, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE question SET assigned_to = :user, assigned_note = :note, assigned_at = :now, updated_at = :now,
+                               status = CASE WHEN status = 'DRAFTING' THEN 'DRAFTING' ELSE 'ASSIGNED' END
+                        WHERE id = :id AND status IN (<assignable>)""")
+                .bindList("assignable", QuestionStatus.names(QuestionStatus.ASSIGNABLE))
+                .bind("user", userId)
+                .bind("note", note)
+                .bind("now", now)
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    /** Her question's letter is being written: an assigned question becomes DRAFTING; false otherwise. */
+    public boolean drafting(Handle handle, long id, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE question SET status = 'DRAFTING', updated_at = :now WHERE id = :id AND status = 'ASSIGNED'""")
+                .bind("now", now)
+                .bind("id", id)
+                .execute() == 1;
     }
 
     /** Claims the one telling of editors that this question waited too long; false when told already. */

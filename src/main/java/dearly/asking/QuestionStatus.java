@@ -10,16 +10,22 @@ import java.util.Set;
  */
 public enum QuestionStatus {
     RECEIVED,
+    /** An editor gave it to an advisor, who has not yet saved a word of her letter. */
     ASSIGNED,
+    /** The advisor is writing her letter (review, then publishing, come after it). */
+    DRAFTING,
     PUBLISHED,
     DECLINED,
     WITHDRAWN;
 
     /** Waiting for an answer: on the desk's queue, and she may still withdraw it. */
-    static final Set<QuestionStatus> OPEN = EnumSet.of(RECEIVED, ASSIGNED);
+    static final Set<QuestionStatus> OPEN = EnumSet.of(RECEIVED, ASSIGNED, DRAFTING);
 
     /** No advisor has taken it yet: she may still change it, or put it back after withdrawing it. */
     static final Set<QuestionStatus> UNTAKEN = EnumSet.of(RECEIVED);
+
+    /** With an advisor: an editor may give it to another, and the advisor's draft carries on. */
+    static final Set<QuestionStatus> ASSIGNABLE = EnumSet.of(RECEIVED, ASSIGNED, DRAFTING);
 
     public boolean open() {
         return OPEN.contains(this);

@@ -44,6 +44,7 @@ public final class DeskPages implements Feature {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final QuestionDesk desk;
+    private final Assigning assigning;
     private final DeskSettings settings;
     private final Csrf csrf;
     private final Templates templates;
@@ -52,11 +53,12 @@ public final class DeskPages implements Feature {
     private final DeclineTemplates declineTemplates;
 
     /** @param instanceZone DEARLY_TIME_ZONE: the zone of a byline whose asker's country tells none */
-    public DeskPages(QuestionDesk desk, DeskSettings settings, DeclineTemplates declineTemplates, Csrf csrf,
+    public DeskPages(QuestionDesk desk, Assigning assigning, DeskSettings settings, DeclineTemplates declineTemplates, Csrf csrf,
             Templates templates, PageMetas metas, ZoneId instanceZone) {
         this.declineTemplates = declineTemplates;
         this.instanceZone = instanceZone;
         this.desk = desk;
+        this.assigning = assigning;
         this.settings = settings;
         this.csrf = csrf;
         this.templates = templates;
@@ -68,6 +70,7 @@ public final class DeskPages implements Feature {
         routes.get("/desk", this::queue, Role.EDITOR);
         routes.get("/desk/questions/{id}", this::question, Role.EDITOR);
         routes.post("/desk/questions/{id}/decline", this::decline, Role.EDITOR);
+        routes.post("/desk/questions/{id}/assign", this::assign, Role.EDITOR);
         routes.post("/desk/questions/{id}/message", this::message, Role.EDITOR);
         routes.post("/desk/questions/{id}/handled", this::handled, Role.EDITOR);
         routes.post("/desk/questions/{id}/clear", this::clear, Role.EDITOR);
@@ -98,6 +101,7 @@ public final class DeskPages implements Feature {
     /** What the page says after an action: the query names it, so a reload does not repeat the action. */
     private static String doneNotice(Context ctx) {
         return ctx.queryParam("declined") != null ? "desk.decline.done"
+                : ctx.queryParam("assigned") != null ? "desk.assign.done"
                 : ctx.queryParam("messaged") != null ? "desk.messaged.done"
                 : ctx.queryParam("handled") != null ? "desk.handled.done"
                 : ctx.queryParam("cleared") != null ? "desk.cleared.done"
@@ -289,14 +293,47 @@ public final class DeskPages implements Feature {
         }
     }
 
+    /**
+     * Gives the question to an advisor (or another one) with a note, which her mail carries; a
+     * mistake shows the page again with the note kept.
+     */
+    private void assign(Context ctx) {
+        DeskQuestion question = found(ctx);
+        String chosen = typed(ctx, "advisor");
+        String note = typed(ctx, "assign_note");
+        String problem = !csrf.isValid(ctx) ? "desk.assign.expired"
+                : !chosen.matches("\\d{1,18}") ? "desk.assign.choose"
+                : length(note) > NOTE_MAX ? "desk.assign.long"
+                : "";
+        if (problem.isEmpty() && assigning.assign(question.question().id(), Long.parseLong(chosen), note)) {
+            ctx.redirect("/desk/questions/" + question.question().id() + "?assigned", HttpStatus.SEE_OTHER);
+            return;
+        }
+        String mistake = !problem.isEmpty() ? problem : question.open() ? "desk.assign.choose" : "desk.message.closed";
+        show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, question, Form.EMPTY, "",
+                new AssignForm(chosen, note, mistake, mistake.equals("desk.assign.long")));
+    }
+
+    /** What an editor chose and wrote in the assign form, and the mistake in it ("" for none). */
+    public record AssignForm(String advisor, String note, String problem, boolean aboutTheNote) {
+        static final AssignForm EMPTY = new AssignForm("", "", "", false);
+    }
+
     private void show(Context ctx, HttpStatus status, DeskQuestion question, Form form, String notice) {
+        show(ctx, status, question, form, notice, AssignForm.EMPTY);
+    }
+
+    private void show(Context ctx, HttpStatus status, DeskQuestion question, Form form, String notice, AssignForm assign) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         Language letterLanguage = question.question().language();
         String byline = question.byline(letterLanguage, instanceZone);
         ctx.status(status);
         HtmlResponse.send(ctx, templates.deskQuestion(meta(ctx, t, question.question().title()), question, byline,
                 csrf.token(ctx), form.worded(t), notice.isEmpty() ? "" : t.get(notice),
-                Dates.duration(desk.waited(question.question().receivedAt()), t.language()), declineTemplates.all()));
+                Dates.duration(desk.waited(question.question().receivedAt()), t.language()), declineTemplates.all(),
+                assigning.advisors(), assigning.assignee(question.question().id()),
+                new AssignForm(assign.advisor(), assign.note(), assign.problem().isEmpty() ? "" : t.get(assign.problem()),
+                        assign.aboutTheNote())));
     }
 
     private DeskQuestion found(Context ctx) {

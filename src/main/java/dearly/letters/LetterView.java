@@ -21,6 +21,15 @@ public record LetterView(Letter letter, String bodyHtml, String publishedOn, Str
                 "mailto:?subject=" + encode(letter.headline()) + "&body=" + encode(text));
     }
 
+    /**
+     * A draft shown as its published page will show it, for the desk's preview: the same body
+     * rendering and sanitising, dated today, with the address it does not have yet.
+     */
+    public static LetterView preview(Words words, String byline, Advisor advisor, java.util.List<Topic> topics,
+            dearly.language.Language language, java.time.Instant now) {
+        return of(new Letter(0, "preview", words, byline, advisor, topics, language, now), "#");
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -47,6 +47,44 @@ public final class Publishing {
                 .one();
     }
 
+    /**
+     * The advisor row a staff account signs her letters with: the one linked to the account, else an
+     * unlinked one with exactly her name (the demo's "Lina P." when Lina gets an account), else a new
+     * one made from her name.
+     */
+    public Advisor advisorFor(Handle handle, long userId, String displayName, Instant now) {
+        Optional<Advisor> linked = advisorWhere(handle, "user_id = :user", userId, displayName);
+        if (linked.isPresent()) return linked.get();
+        Optional<Advisor> named = advisorWhere(handle, "user_id IS NULL AND display_name = :name", userId, displayName);
+        if (named.isPresent()) {
+            handle.createUpdate("UPDATE advisor SET user_id = :user WHERE id = :id")
+                    .bind("user", userId).bind("id", named.get().id()).execute();
+            return named.get();
+        }
+        String base = Slugs.of(displayName), slug = base;
+        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM advisor WHERE slug = :slug").bind("slug", slug)
+                .mapTo(Integer.class).one() > 0; n++) {
+            slug = base + "-" + n;
+        }
+        long id = addAdvisor(handle, slug, displayName, "", now);
+        handle.createUpdate("UPDATE advisor SET user_id = :user WHERE id = :id").bind("user", userId).bind("id", id).execute();
+        return new Advisor(id, slug, displayName, "", null);
+    }
+
+    /** The advisor row linked to this staff account, if she has signed or been given a letter. */
+    public Optional<Advisor> advisorOf(Handle handle, long userId) {
+        return advisorWhere(handle, "user_id = :user", userId, "");
+    }
+
+    private static Optional<Advisor> advisorWhere(Handle handle, String condition, long userId, String displayName) {
+        return handle.createQuery("SELECT id, slug, display_name, bio, photo_path FROM advisor WHERE " + condition + " ORDER BY id")
+                .bind("user", userId)
+                .bind("name", displayName)
+                .map((rs, ctx) -> new Advisor(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"),
+                        rs.getString("bio"), rs.getString("photo_path")))
+                .findFirst();
+    }
+
     public long addTopic(Handle handle, String slug, String nameEn, String nameEs) {
         return handle.createQuery("""
                         INSERT INTO topic (slug, name_en, name_es) VALUES (:slug, :nameEn, :nameEs) RETURNING id""")

@@ -19,9 +19,9 @@ class StaffMenuTest {
                 assertThat(menu(server.page("/"))).as("anonymous").isEqualTo(PUBLIC);
                 SignedIn.as(server, role);
                 List<String> expected = switch (role) {
-                    case ADVISOR -> List.of("/", "/topics", "/ask", "/account", "/logout");
+                    case ADVISOR -> List.of("/", "/topics", "/ask", "/desk/mine", "/account", "/logout");
                     case EDITOR -> List.of("/", "/topics", "/ask", "/desk", "/account", "/logout");
-                    case ADMIN -> List.of("/", "/topics", "/ask", "/desk", "/admin", "/account", "/logout");
+                    case ADMIN -> List.of("/", "/topics", "/ask", "/desk", "/desk/mine", "/admin", "/account", "/logout");
                 };
                 assertThat(menu(server.page("/"))).as("%s", role).isEqualTo(expected);
                 for (String page : expected) {

@@ -63,6 +63,8 @@ class MessageKeysTest {
             // QuestionApi words each of the form's mistakes for a program
             Map.entry("api.error.", formMistakes()),
             Map.entry("desk.crisis.", Arrays.stream(CrisisKind.values()).map(Enum::name).toList()),
+            // Drafts.defaults: the salutation a new letter opens with, from the asker's role
+            Map.entry("desk.draft.salutation.", lowerCase(dearly.asking.Role.values())),
             Map.entry("desk.layer.", Arrays.stream(dearly.asking.CrisisSign.Layer.values()).map(Enum::name).toList()),
             Map.entry("desk.detail.", Arrays.stream(PrivateDetail.Kind.values()).map(Enum::name).toList()),
             Map.entry("admin.crisis.kind.", Arrays.stream(CrisisResource.Kind.values()).map(CrisisResource.Kind::code).toList()),

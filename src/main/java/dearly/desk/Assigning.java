@@ -1,0 +1,95 @@
+package dearly.desk;
+
+import dearly.accounts.User;
+import dearly.accounts.UserRepository;
+import dearly.asking.QuestionQueue;
+import dearly.asking.QueuedQuestion;
+import dearly.language.Language;
+import dearly.language.Messages;
+import dearly.letters.Publishing;
+import dearly.mail.Mail;
+import dearly.mail.MailTemplates;
+import dearly.mail.Outbox;
+import dearly.storage.Database;
+import dearly.web.Links;
+import gg.jte.generated.precompiled.Templates;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * An editor gives a question to an advisor, or to another one, with a note; the advisor is told by
+ * mail in the same transaction, and finds it on her own page.
+ *
+ * <p>The mail is in English and Spanish at once, as the desk's other mail to colleagues: staff
+ * accounts have no language yet, and a colleague who reads only one of the two finds hers. Like
+ * that mail it quotes nothing the asker wrote (mail leaves Dearly); it carries the editor's note
+ * and a link to the draft, behind sign-in.
+ */
+public final class Assigning {
+    private final Database database;
+    private final QuestionQueue questions;
+    private final Publishing publishing;
+    private final UserRepository users;
+    private final Outbox outbox;
+    private final Templates templates;
+    private final Links links;
+    private final Runnable mailWaiting;
+    private final Supplier<Instant> clock;
+
+    public Assigning(Database database, QuestionQueue questions, Publishing publishing, UserRepository users, Outbox outbox,
+            Templates templates, Links links, Runnable mailWaiting, Supplier<Instant> clock) {
+        this.database = database;
+        this.questions = questions;
+        this.publishing = publishing;
+        this.users = users;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.links = links;
+        this.mailWaiting = mailWaiting;
+        this.clock = clock;
+    }
+
+    /** The colleagues a question can be given to. */
+    public List<User> advisors() {
+        return users.advisors();
+    }
+
+    /** Who the question is assigned to now, if anyone. */
+    public Optional<User> assignee(long questionId) {
+        return database.read(handle -> questions.assignment(handle, questionId)).flatMap(found -> users.byId(found.userId()));
+    }
+
+    /**
+     * Gives the question to this advisor with the editor's note, links her account to the advisor
+     * who signs letters, and queues her mail, in one transaction. False when the question is no
+     * longer open or she is not someone who can advise.
+     */
+    public boolean assign(long questionId, long advisorId, String note) {
+        Optional<User> advisor = advisors().stream().filter(user -> user.id() == advisorId).findFirst();
+        if (advisor.isEmpty()) return false;
+        Instant now = clock.get();
+        boolean assigned = database.write(handle -> {
+            if (!questions.assign(handle, questionId, advisorId, note, now)) return false;
+            publishing.advisorFor(handle, advisorId, advisor.get().displayName(), now);
+            outbox.enqueue(handle, mail(advisor.get(), note, questionId), now);
+            return true;
+        });
+        if (assigned) mailWaiting.run();
+        return assigned;
+    }
+
+    /** The open questions given to her, the longest waiting first. */
+    public List<QueuedQuestion> mine(User user) {
+        return database.read(handle -> questions.assignedTo(handle, user.id()));
+    }
+
+    private Mail mail(User advisor, String note, long questionId) {
+        String site = Messages.of(Language.EN).get("site.name");
+        String url = links.base() + "/desk/drafts/" + questionId;
+        String subject = Messages.of(Language.EN).get("desk.assigned.subject") + " · " + Messages.of(Language.ES).get("desk.assigned.subject");
+        return MailTemplates.mail(advisor.email(), subject, templates.mailHtmlAssigned(site, advisor.displayName(), note, url),
+                templates.mailTextAssigned(site, advisor.displayName(), note, url));
+    }
+}
