@@ -119,8 +119,16 @@ public final class LetterSearch {
 
     private Results search(IndexSearcher searcher, Request request) throws IOException {
         List<String> words = words(request.text());
-        Optional<Query> found = query(searcher.getIndexReader(), words, request.text());
         Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), words);
+        Results results = search(searcher, request, words, true, didYouMean);
+        // No letter has most of her words: rather than nothing, the letters with the most of them.
+        if (results.total() == 0) results = search(searcher, request, words, false, didYouMean);
+        return results;
+    }
+
+    private Results search(IndexSearcher searcher, Request request, List<String> words, boolean most,
+            Optional<String> didYouMean) throws IOException {
+        Optional<Query> found = query(searcher.getIndexReader(), words, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
         Query base = new BooleanQuery.Builder()
@@ -187,11 +195,12 @@ public final class LetterSearch {
     }
 
     /**
-     * Each word that is not a stop word in either language must be found (most of them, when there
-     * are more than two), in any field of either language; the whole query as a phrase, in the
-     * headline or the letter, counts extra.
+     * Each word that is not a stop word in either language is looked for in any field of either
+     * language; with {@code most}, every word must be found (most of them, when there are more than
+     * two), else any one. The whole query as a phrase, in the headline or the letter, counts extra.
      */
-    private static Optional<Query> query(IndexReader reader, List<String> words, String text) throws IOException {
+    private static Optional<Query> query(IndexReader reader, List<String> words, String text, boolean most)
+            throws IOException {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
         int clauses = 0;
         int fuzzy = 0;
@@ -219,7 +228,7 @@ public final class LetterSearch {
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
-        each.setMinimumNumberShouldMatch(clauses <= 2 ? clauses : (int) Math.ceil(clauses * 0.6));
+        each.setMinimumNumberShouldMatch(!most ? 1 : clauses <= 2 ? clauses : (int) Math.ceil(clauses * 0.6));
 
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(each.build(), Occur.MUST);
         if (clauses >= 2) {

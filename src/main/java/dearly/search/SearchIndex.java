@@ -23,6 +23,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,23 +76,32 @@ public final class SearchIndex implements AutoCloseable {
      * Opens the index in that directory, or builds it when it is missing, unreadable or from another
      * schema, then brings it up to date with the change log.
      *
-     * @throws IllegalStateException when another process (a running Dearly) holds the directory
+     * @throws InUse when another process (a running Dearly) holds the directory
      */
     public static SearchIndex open(Path path, Database database, LetterRepository letters) {
+        return open(path, database, letters, false);
+    }
+
+    /** Builds the index in that directory again from the database, whatever it held ({@code dearly reindex}). */
+    public static SearchIndex rebuild(Path path, Database database, LetterRepository letters) {
+        return open(path, database, letters, true);
+    }
+
+    private static SearchIndex open(Path path, Database database, LetterRepository letters, boolean anew) {
         try {
             Files.createDirectories(path);
-            Optional<Long> kept = usable(path, database);
             Directory directory = FSDirectory.open(path);
-            IndexWriterConfig config = new IndexWriterConfig(LetterAnalysis.forIndex())
-                    .setOpenMode(kept.isPresent() ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
-            IndexWriter writer;
-            try {
-                writer = new IndexWriter(directory, config);
+            Optional<Long> kept;
+            // Held while the index is judged, so that no other process's index is ever thrown away.
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                kept = anew ? Optional.empty() : usable(path, database);
             } catch (LockObtainFailedException e) {
                 directory.close();
-                throw new IllegalStateException("another Dearly is using the search index at " + path.toAbsolutePath()
-                        + "; each node needs a directory of its own (DEARLY_SEARCH_INDEX)", e);
+                throw new InUse(path, e);
             }
+            IndexWriterConfig config = new IndexWriterConfig(LetterAnalysis.forIndex())
+                    .setOpenMode(kept.isPresent() ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+            IndexWriter writer = new IndexWriter(directory, config);
             SearchIndex index = new SearchIndex(path, directory, writer, database, letters, kept.orElse(0L));
             if (kept.isEmpty()) index.rebuild();
             index.catchUp();
@@ -135,12 +145,12 @@ public final class SearchIndex implements AutoCloseable {
     private static void clear(Path path) throws IOException {
         try (Stream<Path> files = Files.walk(path)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (!file.equals(path)) Files.delete(file);
+                if (!file.equals(path) && !file.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) Files.delete(file);
             }
         }
     }
 
-    /** Indexes every published letter again from the database, in one commit. */
+    /** Indexes every published letter again from the database, in one commit; returns how many. */
     public synchronized int rebuild() throws IOException {
         // Read before the letters: a change logged meanwhile is then applied again, which does no harm.
         long upTo = database.read(log::latest);
@@ -224,6 +234,14 @@ public final class SearchIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
+    /** Another process, such as a running Dearly, holds the index's directory. */
+    public static final class InUse extends IllegalStateException {
+        InUse(Path path, LockObtainFailedException cause) {
+            super("another Dearly is using the search index at " + path.toAbsolutePath()
+                    + "; each node needs a directory of its own (DEARLY_SEARCH_INDEX)", cause);
+        }
+    }
+
     /** Runs a read on the newest searcher the index has committed. */
     <R> R read(SearcherWork<R> work) throws IOException {
         IndexSearcher searcher = searchers.acquire();
@@ -240,6 +258,11 @@ public final class SearchIndex implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /** How many letters the index holds, published or scheduled. */
+    public int size() throws IOException {
+        return read(searcher -> searcher.getIndexReader().numDocs());
     }
 
     @Override
