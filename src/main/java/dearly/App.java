@@ -37,6 +37,9 @@ import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
 import dearly.mail.Outbox;
+import dearly.search.LetterSearch;
+import dearly.search.SearchIndex;
+import dearly.search.SearchPages;
 import dearly.storage.Database;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
@@ -70,8 +73,10 @@ public final class App {
     /**
      * @param mailWaiting called after a commit that queued mail, so it goes out at once
      * @param links Dearly's own address, for every absolute link (told the port once it listens)
+     * @param searchIndex this node's search index, kept current by the server
      */
-    public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links) {
+    public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links,
+            SearchIndex searchIndex) {
         Templates templates = new StaticTemplates();
         PageMetas metas = new PageMetas(links);
         Refusals refusals = new Refusals(templates, metas);
@@ -102,6 +107,7 @@ public final class App {
         List<Feature> features = List.of(
                 new LetterPages(letters, templates, metas),
                 new LetterApi(letters, links),
+                new SearchPages(new LetterSearch(searchIndex, clock), letters, templates, metas, links),
                 new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
                 new QuestionApi(asking, crisisDirectory, links, clock),
                 new ApiReference(templates, metas),

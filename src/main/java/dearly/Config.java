@@ -13,13 +13,14 @@ import java.util.Optional;
  * Dearly's settings, read once from the environment. Every variable is documented in the README.
  *
  * @param port DEARLY_PORT, default 8080; 0 picks a free port
- * @param dataDir DEARLY_DATA_DIR, default ./data: the SQLite database and, later, the search index
+ * @param dataDir DEARLY_DATA_DIR, default ./data: the SQLite database and the search index
  * @param databaseUrl DEARLY_DATABASE_URL: empty for SQLite in the data directory, or a jdbc:postgresql:// URL
  * @param baseUrl DEARLY_BASE_URL: the public address for absolute links (mail, canonical tags, the API);
  *     empty means http://localhost:PORT, the address printed at start, never the request's Host header
  * @param smtp DEARLY_SMTP_*: where mail goes; empty keeps it in the outbox, for the admin page
  * @param rateLimits DEARLY_RATE_LIMITS and DEARLY_TRUSTED_PROXIES: limits per client on forms and the API
  * @param timeZone DEARLY_TIME_ZONE, default UTC: the instance's zone, for a parent whose country tells none
+ * @param searchIndexDir DEARLY_SEARCH_INDEX: this node's search index; empty means {@code index} in the data directory
  */
 public record Config(
         int port,
@@ -28,7 +29,8 @@ public record Config(
         Optional<URI> baseUrl,
         Optional<SmtpSettings> smtp,
         RateLimitSettings rateLimits,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        Optional<Path> searchIndexDir) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
@@ -48,7 +50,8 @@ public record Config(
                 nonBlank(env.get("DEARLY_BASE_URL")).map(Config::baseUrl),
                 SmtpSettings.fromEnvironment(env),
                 RateLimitSettings.fromEnvironment(env),
-                timeZone(env.get("DEARLY_TIME_ZONE")));
+                timeZone(env.get("DEARLY_TIME_ZONE")),
+                nonBlank(env.get("DEARLY_SEARCH_INDEX")).map(Path::of));
     }
 
     public boolean embedded() {
@@ -57,31 +60,41 @@ public record Config(
 
     /** The embedded default in a data directory, on any free port, limits off: for tests and tools. */
     public static Config embedded(Path dataDir) {
-        return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off(), ZoneOffset.UTC);
+        return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off(), ZoneOffset.UTC,
+                Optional.empty());
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone);
+        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir);
     }
 
     public Config withSmtp(SmtpSettings settings) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone);
+        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir);
     }
 
     public Config withRateLimits(RateLimitSettings limits) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir);
     }
 
     public Config withBaseUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir);
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir);
+    }
+
+    public Config withSearchIndexDir(Path directory) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory));
+    }
+
+    /** Where this node keeps its search index: DEARLY_SEARCH_INDEX, or {@code index} in the data directory. */
+    public Path searchIndex() {
+        return searchIndexDir.orElseGet(() -> dataDir.resolve("index"));
     }
 
     public Config withTimeZone(ZoneId zone) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir);
     }
 
     /** An IANA zone such as America/Bogota, or UTC when unset. */

@@ -2,6 +2,7 @@ package dearly;
 
 import dearly.accounts.UserCommand;
 import dearly.mail.OutboxCommand;
+import dearly.search.ReindexCommand;
 import dearly.storage.Database;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Dearly's command line: {@code serve} runs the site, {@code migrate} brings the database up to
- * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts. Settings
+ * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts, {@code reindex}
+ * rebuilds the search index. Settings
  * come from the environment. Each feature's command lives beside its feature and is handed what it
  * needs (a way to open the database), so no feature depends on this class.
  */
@@ -44,6 +46,7 @@ public final class Dearly implements Runnable {
         return new CommandLine(dearly)
                 .addSubcommand(new OutboxCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new UserCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new ReindexCommand(dearly::openMigratedDatabase, () -> dearly.config().searchIndex()))
                 .addSubcommand(new CommandLine.HelpCommand());
     }
 

@@ -11,7 +11,10 @@ import dearly.audit.AuditLog;
 import dearly.desk.BylineSnapshots;
 import dearly.desk.DeskSettings;
 import dearly.desk.UrgentWatch;
+import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
+import dearly.search.IndexFollower;
+import dearly.search.SearchIndex;
 import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
@@ -40,15 +43,19 @@ public final class Server implements AutoCloseable {
     private final Links links;
     private final UrgentWatch urgentWatch;
     private final Optional<URI> setupLink;
+    private final SearchIndex searchIndex;
+    private final IndexFollower indexFollower;
 
     private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
-            Optional<URI> setupLink) {
+            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower) {
         this.setupLink = setupLink;
         this.database = database;
         this.mail = mail;
         this.app = app;
         this.links = links;
         this.urgentWatch = urgentWatch;
+        this.searchIndex = searchIndex;
+        this.indexFollower = indexFollower;
     }
 
     public static Database openDatabase(Config config) {
@@ -63,6 +70,8 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config, boolean demo, Supplier<Instant> clock) {
         Database database = openDatabase(config);
         Optional<MailDispatcher> mail = Optional.empty();
+        SearchIndex searchIndex = null;
+        IndexFollower indexFollower = null;
         try {
             database.migrate();
             new CrisisDirectory(database).seed();
@@ -71,10 +80,13 @@ public final class Server implements AutoCloseable {
             if (demo || config.embedded()) {
                 new DemoContent(database, publishing, new QuestionRepository(database, publishing)).publishIfEmpty(clock.get());
             }
+            // Built or brought up to date before the first request, then kept current from the change log.
+            searchIndex = SearchIndex.open(config.searchIndex(), database, new LetterRepository(database, clock));
+            indexFollower = IndexFollower.start(searchIndex);
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
             Links links = new Links(config.baseUrl(), config.port());
-            Javalin app = App.create(config, database, clock, mailWaiting, links).start(config.port());
+            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex).start(config.port());
             links.listeningOn(app.port());
             if (config.baseUrl().isEmpty()) {
                 LOG.warn("DEARLY_BASE_URL is not set: links in mail (a parent's status link), canonical tags and the API"
@@ -87,9 +99,11 @@ public final class Server implements AutoCloseable {
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
                     new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
-            return new Server(database, mail, app, links, urgentWatch, setupLink);
+            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower);
         } catch (RuntimeException e) {
             mail.ifPresent(MailDispatcher::close);
+            if (indexFollower != null) indexFollower.close();
+            if (searchIndex != null) searchIndex.close();
             database.close();
             throw e;
         }
@@ -113,6 +127,11 @@ public final class Server implements AutoCloseable {
         return database;
     }
 
+    /** This node's search index; a test asks it to follow the change log now rather than at its next turn. */
+    public SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
     /** What tells editors about urgent questions that waited too long; a test asks it to look now. */
     public UrgentWatch urgentWatch() {
         return urgentWatch;
@@ -123,6 +142,8 @@ public final class Server implements AutoCloseable {
         urgentWatch.close();
         app.stop();
         mail.ifPresent(MailDispatcher::close);
+        indexFollower.close();
+        searchIndex.close();
         database.close();
     }
 }

@@ -24,16 +24,19 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Server server;
     private final TestClock clock;
+    /** False for a second node, which shares the first one's database and leaves it to the first to drop. */
+    private final boolean ownsDatabase;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(cookies)
             .build();
 
-    private TestServer(TestDatabase database, Server server, TestClock clock) {
+    private TestServer(TestDatabase database, Server server, TestClock clock, boolean ownsDatabase) {
         this.database = database;
         this.server = server;
         this.clock = clock;
+        this.ownsDatabase = ownsDatabase;
     }
 
     /** The embedded default: SQLite in a new data directory, the first letter published. */
@@ -74,7 +77,7 @@ public final class TestServer implements AutoCloseable {
     private static TestServer start(TestDatabase database, boolean demo, Supplier<Config> config) {
         TestClock clock = new TestClock();
         try {
-            return new TestServer(database, Server.start(config.get(), demo, clock), clock);
+            return new TestServer(database, Server.start(config.get(), demo, clock), clock, true);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -83,6 +86,19 @@ public final class TestServer implements AutoCloseable {
 
     public Server server() {
         return server;
+    }
+
+    /**
+     * Another node of the same Dearly, as a second machine behind a load balancer runs it: its own
+     * server on this one's database, with a search index of its own. Closing it leaves the database.
+     */
+    public TestServer anotherNode() {
+        try {
+            Config config = configFor(database).withSearchIndexDir(java.nio.file.Files.createTempDirectory("dearly-node-"));
+            return new TestServer(database, Server.start(config, false, clock), clock, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Dearly's time: a test moves it on to see what happens later. */
@@ -191,6 +207,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        database.close();
+        if (ownsDatabase) database.close();
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -22,15 +23,17 @@ import org.jdbi.v3.core.statement.StatementContext;
  * so no private field of the asker can reach a reader through this class.
  */
 public final class LetterRepository {
-    private static final String PUBLISHED_LETTERS = """
+    /** Letters published or scheduled to be: what a projection such as the search index holds. */
+    private static final String EVER_PUBLISHED = """
             SELECT l.id, l.slug, l.headline, COALESCE(l.byline, '') AS byline, l.standfirst, l.salutation,
                    l.body_markdown, l.sign_off, l.language, l.published_at,
                    a.id AS advisor_id, a.slug AS advisor_slug, a.display_name AS advisor_name,
                    a.bio AS advisor_bio, a.photo_path AS advisor_photo
             FROM letter l
             JOIN advisor a ON a.id = l.advisor_id
-            WHERE l.published_at IS NOT NULL AND l.published_at <= :now
+            WHERE l.published_at IS NOT NULL
             """;
+    private static final String PUBLISHED_LETTERS = EVER_PUBLISHED + " AND l.published_at <= :now\n";
 
     private final Database database;
     private final Supplier<Instant> clock;
@@ -67,6 +70,28 @@ public final class LetterRepository {
                 Map.of("topicId", topic.id(), "limit", limit, "offset", offset)));
     }
 
+    /**
+     * The letter with that id if it is published or scheduled, its publication time being the
+     * caller's to compare with the clock; empty once it is unpublished or gone. For the search index.
+     */
+    public Optional<Letter> publishedOrScheduled(long id) {
+        return database.read(handle -> letters(handle, EVER_PUBLISHED + " AND l.id = :id", Map.of("id", id)))
+                .stream().findFirst();
+    }
+
+    /** Every letter published or scheduled, in batches by id, so memory stays flat however large the archive. */
+    public void eachPublishedOrScheduled(Consumer<Letter> each) {
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Letter> batch = database.read(handle -> letters(handle, EVER_PUBLISHED
+                    + " AND l.id > :after ORDER BY l.id LIMIT 500", Map.of("after", from)));
+            if (batch.isEmpty()) return;
+            batch.forEach(each);
+            after = batch.getLast().id();
+        }
+    }
+
     public Optional<Advisor> advisor(String slug) {
         return database.read(handle -> handle.createQuery("""
                         SELECT id AS advisor_id, slug AS advisor_slug, display_name AS advisor_name, bio AS advisor_bio,
@@ -89,8 +114,9 @@ public final class LetterRepository {
     }
 
     private List<Letter> letters(Handle handle, String sql, Map<String, ?> parameters) {
-        List<Letter> rows = handle.createQuery(sql)
-                .bind("now", clock.get())
+        var query = handle.createQuery(sql);
+        if (sql.contains(":now")) query.bind("now", clock.get());
+        List<Letter> rows = query
                 .bindMap(parameters)
                 .map((rs, ctx) -> letter(rs, ctx, List.of()))
                 .list();

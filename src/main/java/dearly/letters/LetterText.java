@@ -2,6 +2,7 @@ package dearly.letters;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -17,6 +18,7 @@ public final class LetterText {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .build();
+    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "hr", "a")
             .allowUrlProtocols("https", "http", "mailto")
@@ -25,6 +27,11 @@ public final class LetterText {
             .toFactory();
 
     private LetterText() {}
+
+    /** The letter's words without Markdown, for what reads them as text: search, and its snippets. */
+    public static String plain(String markdown) {
+        return PLAIN.render(PARSER.parse(markdown == null ? "" : markdown)).strip();
+    }
 
     public static String html(String markdown) {
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));

@@ -1,6 +1,7 @@
 package dearly.letters;
 
 import dearly.language.Language;
+import dearly.storage.ChangeLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,14 @@ import org.jdbi.v3.core.Handle;
 /**
  * Writes advisors, topics and letters, and keeps each letter's link to the question it answers.
  * Each method works inside the caller's transaction, so that one editorial action is one commit.
+ * Every change to what a reader can see of a letter is also written to the change log in that
+ * transaction ({@link #LETTER_CHANGED}), which each node's search index follows.
  */
 public final class Publishing {
+    /** The change log's kind for "look at this letter again": published, edited, unpublished or its byline taken off. */
+    public static final String LETTER_CHANGED = "letter";
+
+    private final ChangeLog changes = new ChangeLog();
 
     /**
      * A letter ready to publish; {@code publishAt} in the future schedules it.
@@ -122,6 +129,7 @@ public final class Publishing {
                     .bind("topicId", topicId)
                     .execute();
         }
+        changes.append(handle, LETTER_CHANGED, letterId, now);
         return letterId;
     }
 
@@ -140,9 +148,15 @@ public final class Publishing {
      */
     public void forgetAsker(Handle handle, List<Long> questionIds) {
         if (questionIds.isEmpty()) return;
+        List<Long> letters = handle.createQuery("SELECT id FROM letter WHERE question_id IN (<ids>)")
+                .bindList("ids", questionIds)
+                .mapTo(Long.class)
+                .list();
         handle.createUpdate("UPDATE letter SET byline = '', question_id = NULL WHERE question_id IN (<ids>)")
                 .bindList("ids", questionIds)
                 .execute();
+        // The time is for whoever reads the log; followers go by its order, not by this.
+        letters.forEach(letterId -> changes.append(handle, LETTER_CHANGED, letterId, Instant.now()));
     }
 
     /** A letter published before letters kept their byline, and the question it answers. */
@@ -162,5 +176,6 @@ public final class Publishing {
                 .bind("byline", byline)
                 .bind("id", letterId)
                 .execute();
+        changes.append(handle, LETTER_CHANGED, letterId, Instant.now());
     }
 }

@@ -71,6 +71,7 @@ class MessageKeysTest {
             Map.entry("admin.crisis.fallback.in.", LANGUAGES),
             Map.entry("admin.crisis.fallback.save.", LANGUAGES),
             Map.entry("admin.language.", LANGUAGES),
+            Map.entry("search.language.", LANGUAGES),
             // AdminPages.NOTICES
             Map.entry("admin.crisis.notice.", List.of("added", "saved", "deleted", "moved", "fallback")),
             Map.entry("accounts.role.", lowerCase(Role.values())),

@@ -1,0 +1,94 @@
+package dearly.search;
+
+import dearly.language.Language;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * How letters and queries are cut into words. Every chain folds accents, because a mother typing on
+ * a phone at night writes "medellin" and "bebe" for "Medellín" and "bebé"; English words are
+ * reduced with Porter's stemmer and Spanish ones with Lucene's light Spanish stemmer (plural and
+ * gender endings), which over-reduces less than Snowball's on short words such as "bebé".
+ */
+final class LetterAnalysis {
+    static final CharArraySet ENGLISH_STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    static final CharArraySet SPANISH_STOP_WORDS = SpanishAnalyzer.getDefaultStopSet();
+
+    // Analyzers are thread-safe and keep their token streams per thread: one of each is enough.
+    private static final Analyzer ENGLISH = english();
+    private static final Analyzer SPANISH = spanish();
+    private static final Analyzer PLAIN = plain();
+
+    private LetterAnalysis() {}
+
+    /** The analyzer of a language's stemmed fields. */
+    static Analyzer of(Language language) {
+        return language == Language.ES ? SPANISH : ENGLISH;
+    }
+
+    /** Words as typed, only lower-cased and folded: for typos and "did you mean", which must offer real words. */
+    static Analyzer plainWords() {
+        return PLAIN;
+    }
+
+    private static Analyzer english() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream words = new EnglishPossessiveFilter(source);
+                words = new LowerCaseFilter(words);
+                words = new ASCIIFoldingFilter(words);
+                words = new StopFilter(words, ENGLISH_STOP_WORDS);
+                return new TokenStreamComponents(source, new PorterStemFilter(words));
+            }
+        };
+    }
+
+    private static Analyzer spanish() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream words = new LowerCaseFilter(source);
+                // Before folding: the stop list is written with its accents ("él", "más").
+                words = new StopFilter(words, SPANISH_STOP_WORDS);
+                words = new ASCIIFoldingFilter(words);
+                return new TokenStreamComponents(source, new SpanishLightStemFilter(words));
+            }
+        };
+    }
+
+    private static Analyzer plain() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            }
+        };
+    }
+
+    /** What the index writer uses: each language's fields with its own chain, the rest plain. */
+    static Analyzer forIndex() {
+        Map<String, Analyzer> fields = new HashMap<>();
+        for (String field : SearchFields.TEXT) {
+            fields.put(SearchFields.in(field, Language.EN), ENGLISH);
+            fields.put(SearchFields.in(field, Language.ES), SPANISH);
+        }
+        return new PerFieldAnalyzerWrapper(PLAIN, fields);
+    }
+}

@@ -1,0 +1,280 @@
+package dearly.search;
+
+import dearly.language.Language;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Finds published letters by the words a reader would use, in English or Spanish, with typos. The
+ * query is never parsed as Lucene syntax: it is cut into words, so "AND", "(" or "*" are words
+ * like any other and nothing a reader types can make a search fail. Each word is looked for in
+ * every field of both languages, stemmed the way that language's letters were; a word the index
+ * has never seen is also looked for with one or two letters changed, and offered corrected
+ * ("did you mean").
+ */
+public final class LetterSearch {
+    public static final int PAGE_SIZE = 10;
+    /** Beyond this many pages a reader refines her words; the cap keeps deep pages from being a cost lever. */
+    public static final int MAX_PAGE = 50;
+    static final int MAX_QUERY_CHARS = 300;
+    private static final int MAX_WORDS = 16;
+    private static final int MAX_FUZZY_WORDS = 3;
+
+    private final SearchIndex index;
+    private final Supplier<Instant> clock;
+    private final Snippets snippets = new Snippets();
+
+    public LetterSearch(SearchIndex index, Supplier<Instant> clock) {
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /**
+     * What a reader asked for.
+     *
+     * @param language only letters in that language, or every language
+     * @param topic only letters filed under that topic's slug, or every topic
+     * @param page from 1, at most {@link #MAX_PAGE}
+     */
+    public record Request(String text, Optional<Language> language, Optional<String> topic, int page) {
+        public Request {
+            text = clean(text);
+            language = language == null ? Optional.empty() : language;
+            topic = topic == null ? Optional.empty() : topic.filter(slug -> !slug.isBlank());
+            page = Math.clamp(page, 1, MAX_PAGE);
+        }
+
+        public boolean isEmpty() {
+            return text.isEmpty();
+        }
+    }
+
+    /**
+     * A letter found: its headline and snippet as HTML, escaped except for the {@code <mark>}
+     * around the words found.
+     */
+    public record Hit(long id, String slug, String headline, String headlineHtml, String snippetHtml, String bylineHtml,
+            Language language, Instant publishedAt, List<String> topics) {
+        public String path() {
+            return "/letters/" + slug;
+        }
+    }
+
+    /**
+     * @param total letters found with both filters applied
+     * @param topics per topic slug, how many letters found (with the language filter applied)
+     * @param languages per language, how many letters found (with the topic filter applied)
+     * @param didYouMean the query with each word the index does not know replaced by the nearest it does
+     */
+    public record Results(Request request, List<Hit> hits, int total, Map<String, Integer> topics,
+            Map<Language, Integer> languages, Optional<String> didYouMean) {
+        public int pages() {
+            return Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        static Results none(Request request) {
+            return new Results(request, List.of(), 0, Map.of(), Map.of(), Optional.empty());
+        }
+    }
+
+    public Results search(Request request) {
+        if (request.isEmpty()) return Results.none(request);
+        try {
+            return index.read(searcher -> search(searcher, request));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Results search(IndexSearcher searcher, Request request) throws IOException {
+        List<String> words = words(request.text());
+        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), words);
+        Results results = search(searcher, request, words, true, didYouMean);
+        // No letter has most of her words: rather than nothing, the letters with the most of them.
+        if (results.total() == 0) results = search(searcher, request, words, false, didYouMean);
+        return results;
+    }
+
+    private Results search(IndexSearcher searcher, Request request, List<String> words, boolean most,
+            Optional<String> didYouMean) throws IOException {
+        Optional<Query> found = query(searcher.getIndexReader(), words, request.text(), most);
+        if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
+
+        Query base = new BooleanQuery.Builder()
+                .add(found.get(), Occur.MUST)
+                .add(LongPoint.newRangeQuery(SearchFields.PUBLISHED, Long.MIN_VALUE, clock.get().toEpochMilli()), Occur.FILTER)
+                .build();
+        FacetCounter counts = searcher.search(base, FacetCounter.manager(
+                request.language().map(Language::code).orElse(null), request.topic().orElse(null)));
+
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, Occur.MUST);
+        request.language().ifPresent(language ->
+                filtered.add(new TermQuery(new Term(SearchFields.LANGUAGE, language.code())), Occur.FILTER));
+        request.topic().ifPresent(topic -> filtered.add(new TermQuery(new Term(SearchFields.TOPIC, topic)), Occur.FILTER));
+        Query query = filtered.build();
+        int from = (request.page() - 1) * PAGE_SIZE;
+        TopDocs top = searcher.search(query, from + PAGE_SIZE);
+        ScoreDoc[] page = from >= top.scoreDocs.length
+                ? new ScoreDoc[0]
+                : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
+
+        Map<Language, Integer> languages = new java.util.EnumMap<>(Language.class);
+        counts.languages.forEach((code, count) -> Language.fromCode(code).ifPresent(language -> languages.put(language, count)));
+        return new Results(request, hits, counts.matching, counts.topics, languages, didYouMean);
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
+        if (page.scoreDocs.length == 0) return List.of();
+        List<Snippets.Marked> marked = snippets.of(searcher, query, page);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < page.scoreDocs.length; i++) {
+            Document document = stored.document(page.scoreDocs[i].doc);
+            Language language = Language.fromCode(document.get(SearchFields.LANGUAGE)).orElse(Language.EN);
+            Snippets.Marked marks = marked.get(i);
+            hits.add(new Hit(Long.parseLong(document.get(SearchFields.ID)), document.get(SearchFields.SLUG),
+                    document.get(SearchFields.in(SearchFields.HEADLINE, language)), marks.headline(), marks.snippet(), marks.byline(), language,
+                    Instant.ofEpochMilli(document.getField(SearchFields.PUBLISHED).numericValue().longValue()),
+                    List.of(document.getValues(SearchFields.TOPIC))));
+        }
+        return hits;
+    }
+
+    /** Control characters out, runs of space made one, and no longer than anyone types a search. */
+    static String clean(String text) {
+        if (text == null) return "";
+        String cleaned = text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200D]]", " ").replaceAll("\\s+", " ").strip();
+        if (cleaned.length() <= MAX_QUERY_CHARS) return cleaned;
+        int cut = cleaned.lastIndexOf(' ', MAX_QUERY_CHARS);
+        String shortened = cleaned.substring(0, cut > 0 ? cut : MAX_QUERY_CHARS);
+        // Never end on half of a surrogate pair (an emoji cut in two).
+        return Character.isHighSurrogate(shortened.charAt(shortened.length() - 1))
+                ? shortened.substring(0, shortened.length() - 1) : shortened;
+    }
+
+    /** The query's words, lower-cased and folded, each once, in order. */
+    static List<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>(analyze(LetterAnalysis.plainWords(), text));
+        return words.stream().limit(MAX_WORDS).toList();
+    }
+
+    private static boolean stopWord(String word) {
+        return LetterAnalysis.ENGLISH_STOP_WORDS.contains(word) || LetterAnalysis.SPANISH_STOP_WORDS.contains(word);
+    }
+
+    /**
+     * Each word that is not a stop word in either language is looked for in any field of either
+     * language; with {@code most}, every word must be found (most of them, when there are more than
+     * two), else any one. The whole query as a phrase, in the headline or the letter, counts extra.
+     */
+    private static Optional<Query> query(IndexReader reader, List<String> words, String text, boolean most)
+            throws IOException {
+        BooleanQuery.Builder each = new BooleanQuery.Builder();
+        int clauses = 0;
+        int fuzzy = 0;
+        for (String word : words) {
+            if (stopWord(word)) continue;
+            boolean typo = word.length() >= 4 && fuzzy < MAX_FUZZY_WORDS && reader.docFreq(new Term(SearchFields.ALL, word)) == 0;
+            if (typo) fuzzy++;
+            List<Query> anywhere = new ArrayList<>();
+            for (Language language : Language.values()) {
+                List<String> stems = analyze(LetterAnalysis.of(language), word);
+                if (stems.isEmpty()) continue;
+                String stem = stems.getFirst();
+                for (String field : SearchFields.TEXT) {
+                    float weight = SearchFields.WEIGHTS.get(field);
+                    Term term = new Term(SearchFields.in(field, language), stem);
+                    anywhere.add(new BoostQuery(new TermQuery(term), weight));
+                    if (typo) {
+                        int edits = word.length() >= 8 ? 2 : 1;
+                        anywhere.add(new BoostQuery(new FuzzyQuery(term, edits, 1, 10, true), weight * 0.6f));
+                    }
+                }
+            }
+            if (anywhere.isEmpty()) continue;
+            each.add(new DisjunctionMaxQuery(anywhere, 0.2f), Occur.SHOULD);
+            clauses++;
+        }
+        if (clauses == 0) return Optional.empty();
+        each.setMinimumNumberShouldMatch(!most ? 1 : clauses <= 2 ? clauses : (int) Math.ceil(clauses * 0.6));
+
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(each.build(), Occur.MUST);
+        if (clauses >= 2) {
+            for (Language language : Language.values()) {
+                QueryBuilder phrases = new QueryBuilder(LetterAnalysis.of(language));
+                addPhrase(query, phrases.createPhraseQuery(SearchFields.in(SearchFields.HEADLINE, language), text, 2), 2f);
+                addPhrase(query, phrases.createPhraseQuery(SearchFields.in(SearchFields.BODY, language), text, 2), 1f);
+            }
+        }
+        return Optional.of(query.build());
+    }
+
+    private static void addPhrase(BooleanQuery.Builder query, Query phrase, float boost) {
+        if (phrase != null) query.add(new BoostQuery(phrase, boost), Occur.SHOULD);
+    }
+
+    /** The query again with every word the letters never use replaced by the nearest one they do, if any. */
+    private static Optional<String> didYouMean(IndexReader reader, List<String> words) throws IOException {
+        DirectSpellChecker spelling = new DirectSpellChecker();
+        List<String> corrected = new ArrayList<>();
+        boolean changed = false;
+        for (String word : words) {
+            String better = word;
+            if (word.length() >= 4 && !stopWord(word) && reader.docFreq(new Term(SearchFields.ALL, word)) == 0) {
+                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(SearchFields.ALL, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length > 0) {
+                    better = suggestions[0].string;
+                    changed = true;
+                }
+            }
+            corrected.add(better);
+        }
+        return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) tokens.add(term.toString());
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String cannot fail
+        }
+        return tokens;
+    }
+}

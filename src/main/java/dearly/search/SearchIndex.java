@@ -1,0 +1,279 @@
+package dearly.search;
+
+import dearly.letters.LetterRepository;
+import dearly.letters.Publishing;
+import dearly.storage.ChangeLog;
+import dearly.storage.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's search index: a projection of the published letters, kept in a directory of its own
+ * and brought up to date from the database's change log. Lucene commits are atomic, and each commit
+ * records the schema it was written with and the last change it includes, so whatever a crash
+ * leaves is a whole earlier state that the log brings forward; an index that cannot be opened, or
+ * was written by another version of its schema, is thrown away and rebuilt from the database.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String SCHEMA = "dearly.schema";
+    private static final String APPLIED = "dearly.applied";
+    private static final int BATCH = 1000;
+    /**
+     * How long a missing change id is waited for. On PostgreSQL an id is taken when a row is written
+     * and shows when its transaction commits, so id 7 can show before id 6; a publishing
+     * transaction takes milliseconds, and a rolled-back one leaves a gap that never fills.
+     */
+    private static final long GAP_PATIENCE_NANOS = 60_000_000_000L;
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Database database;
+    private final LetterRepository letters;
+    private final ChangeLog log = new ChangeLog();
+
+    /** Every change up to this id is in the index. */
+    private long applied;
+    /** Changes after {@link #applied} already in the index, while an earlier one is still missing. */
+    private final TreeSet<Long> appliedBeyond = new TreeSet<>();
+    private long gapSince;
+
+    private SearchIndex(Path path, Directory directory, IndexWriter writer, Database database, LetterRepository letters,
+            long applied) throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.database = database;
+        this.letters = letters;
+        this.applied = applied;
+    }
+
+    /**
+     * Opens the index in that directory, or builds it when it is missing, unreadable or from another
+     * schema, then brings it up to date with the change log.
+     *
+     * @throws InUse when another process (a running Dearly) holds the directory
+     */
+    public static SearchIndex open(Path path, Database database, LetterRepository letters) {
+        return open(path, database, letters, false);
+    }
+
+    /** Builds the index in that directory again from the database, whatever it held ({@code dearly reindex}). */
+    public static SearchIndex rebuild(Path path, Database database, LetterRepository letters) {
+        return open(path, database, letters, true);
+    }
+
+    private static SearchIndex open(Path path, Database database, LetterRepository letters, boolean anew) {
+        try {
+            Files.createDirectories(path);
+            Directory directory = FSDirectory.open(path);
+            Optional<Long> kept;
+            // Held while the index is judged, so that no other process's index is ever thrown away.
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                kept = anew ? Optional.empty() : usable(path, database);
+            } catch (LockObtainFailedException e) {
+                directory.close();
+                throw new InUse(path, e);
+            }
+            IndexWriterConfig config = new IndexWriterConfig(LetterAnalysis.forIndex())
+                    .setOpenMode(kept.isPresent() ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+            IndexWriter writer = new IndexWriter(directory, config);
+            SearchIndex index = new SearchIndex(path, directory, writer, database, letters, kept.orElse(0L));
+            if (kept.isEmpty()) index.rebuild();
+            index.catchUp();
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + path.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * The last change a usable index in that directory holds, or empty when it must be rebuilt: there
+     * is none, it cannot be read, it was written with another schema, or it claims changes the
+     * database never logged (the database was replaced). An unreadable index is deleted.
+     */
+    private static Optional<Long> usable(Path path, Database database) throws IOException {
+        try (Directory directory = FSDirectory.open(path)) {
+            if (!DirectoryReader.indexExists(directory)) return Optional.empty();
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!SearchFields.VERSION.equals(data.get(SCHEMA))) {
+                LOG.info("search index at {} is from another schema version: rebuilding it", path);
+                return Optional.empty();
+            }
+            long applied = Long.parseLong(data.getOrDefault(APPLIED, "-1"));
+            long latest = database.read(handle -> new ChangeLog().latest(handle));
+            if (applied < 0 || applied > latest) {
+                LOG.info("search index at {} does not match this database: rebuilding it", path);
+                return Optional.empty();
+            }
+            // A commit can be whole while a file it names is damaged: open it once to be sure.
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                reader.numDocs();
+            }
+            return Optional.of(applied);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("search index at {} cannot be read ({}): rebuilding it", path, e.getClass().getName());
+            clear(path);
+            return Optional.empty();
+        }
+    }
+
+    private static void clear(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.equals(path) && !file.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) Files.delete(file);
+            }
+        }
+    }
+
+    /** Indexes every published letter again from the database, in one commit; returns how many. */
+    public synchronized int rebuild() throws IOException {
+        // Read before the letters: a change logged meanwhile is then applied again, which does no harm.
+        long upTo = database.read(log::latest);
+        writer.deleteAll();
+        int[] count = {0};
+        letters.eachPublishedOrScheduled(letter -> {
+            try {
+                writer.addDocument(SearchFields.of(letter));
+                count[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        applied = upTo;
+        appliedBeyond.clear();
+        commit();
+        return count[0];
+    }
+
+    /**
+     * Applies the changes logged since the last call, in order. A change whose id is missing is
+     * waited for (see {@link #GAP_PATIENCE_NANOS}) while the ones after it are applied already.
+     */
+    public synchronized void catchUp() throws IOException {
+        boolean changed = false;
+        long from = applied;
+        while (true) {
+            long after = from;
+            List<ChangeLog.Change> changes = database.read(handle -> log.after(handle, after, BATCH));
+            for (ChangeLog.Change change : changes) {
+                if (!appliedBeyond.contains(change.id())) {
+                    apply(change);
+                    appliedBeyond.add(change.id());
+                    changed = true;
+                }
+                from = change.id();
+            }
+            if (changes.size() < BATCH) break;
+        }
+        if (advance() || changed) commit();
+    }
+
+    private void apply(ChangeLog.Change change) throws IOException {
+        if (!Publishing.LETTER_CHANGED.equals(change.kind())) return;
+        var letter = letters.publishedOrScheduled(change.subjectId());
+        if (letter.isPresent()) {
+            writer.updateDocument(SearchFields.idTerm(change.subjectId()), SearchFields.of(letter.get()));
+        } else {
+            writer.deleteDocuments(SearchFields.idTerm(change.subjectId()));
+        }
+    }
+
+    /** Moves {@link #applied} over the changes applied without a gap, or over a gap waited for long enough. */
+    private boolean advance() {
+        long before = applied;
+        while (!appliedBeyond.isEmpty()) {
+            long next = appliedBeyond.first();
+            if (next == applied + 1) {
+                applied = next;
+                appliedBeyond.pollFirst();
+                gapSince = 0;
+            } else if (gapSince == 0) {
+                gapSince = System.nanoTime();
+                break;
+            } else if (System.nanoTime() - gapSince > GAP_PATIENCE_NANOS) {
+                applied = next - 1; // given up on: a transaction that rolled back
+                gapSince = 0;
+            } else {
+                break;
+            }
+        }
+        return applied != before;
+    }
+
+    private void commit() throws IOException {
+        Map<String, String> data = new HashMap<>();
+        data.put(SCHEMA, SearchFields.VERSION);
+        data.put(APPLIED, Long.toString(applied));
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Another process, such as a running Dearly, holds the index's directory. */
+    public static final class InUse extends IllegalStateException {
+        InUse(Path path, LockObtainFailedException cause) {
+            super("another Dearly is using the search index at " + path.toAbsolutePath()
+                    + "; each node needs a directory of its own (DEARLY_SEARCH_INDEX)", cause);
+        }
+    }
+
+    /** Runs a read on the newest searcher the index has committed. */
+    <R> R read(SearcherWork<R> work) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return work.on(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    interface SearcherWork<R> {
+        R on(IndexSearcher searcher) throws IOException;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** How many letters the index holds, published or scheduled. */
+    public int size() throws IOException {
+        return read(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.warn("search index at {} did not close cleanly ({}); it is checked at the next start", path,
+                    e.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dearly.storage;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The log of changes to what the public sees: a writer appends, in its own transaction, what it
+ * changed ({@code kind} and the subject's id, such as a letter's); a projection of the database,
+ * such as a node's search index, follows the log to stay current. The log says only what to look at
+ * again, never what it says now, so it holds no text and a change applied twice does no harm.
+ *
+ * <p>On PostgreSQL ids are handed out when a row is written, not when its transaction commits, so a
+ * follower can see id 7 before id 6 commits: it must treat a gap as a change that may still come.
+ */
+public final class ChangeLog {
+
+    /** One row: {@code kind} of thing, and which one. */
+    public record Change(long id, String kind, long subjectId) {}
+
+    public void append(Handle handle, String kind, long subjectId, Instant at) {
+        handle.createUpdate("INSERT INTO change_log (kind, subject_id, at) VALUES (:kind, :subject, :at)")
+                .bind("kind", kind)
+                .bind("subject", subjectId)
+                .bind("at", at)
+                .execute();
+    }
+
+    /** The changes after that id, oldest first, at most {@code limit}. */
+    public List<Change> after(Handle handle, long id, int limit) {
+        return handle.createQuery("SELECT id, kind, subject_id FROM change_log WHERE id > :id ORDER BY id LIMIT :limit")
+                .bind("id", id)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(rs.getLong("id"), rs.getString("kind"), rs.getLong("subject_id")))
+                .list();
+    }
+
+    /** The id of the newest change, or 0 when nothing was ever logged. */
+    public long latest(Handle handle) {
+        return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM change_log").mapTo(Long.class).one();
+    }
+}

@@ -1,0 +1,97 @@
+package dearly.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dearly.TestServer;
+import dearly.asking.AskFlow;
+import dearly.language.Language;
+import dearly.letters.Publishing;
+import dearly.letters.Slugs;
+import dearly.letters.Words;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** Publishes letters the way Dearly does (through {@link Publishing}, in one transaction) and searches as a reader does. */
+final class SearchFlow {
+    /** Long enough for a loaded machine; a search that works answers within a second. */
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private SearchFlow() {}
+
+    /** A letter by the first advisor, filed under topics named by their slugs (each made if missing), published now. */
+    static long publish(TestServer server, Language language, String headline, String standfirst, String body,
+            String... topics) {
+        Publishing publishing = new Publishing();
+        Instant now = server.clock().get();
+        return server.server().database().write(handle -> {
+            long advisor = handle.createQuery("SELECT MIN(id) FROM advisor").mapTo(Long.class).one();
+            List<Long> topicIds = new ArrayList<>();
+            for (String slug : topics) {
+                topicIds.add(handle.createQuery("SELECT id FROM topic WHERE slug = :slug").bind("slug", slug)
+                        .mapTo(Long.class).findOne()
+                        .orElseGet(() -> publishing.addTopic(handle, slug, capitalised(slug), capitalised(slug) + " (es)")));
+            }
+            String slug = Slugs.of(headline) + "-" + System.nanoTime();
+            return publishing.publish(handle, new Publishing.Draft(null, slug,
+                    new Words(headline, standfirst, language == Language.ES ? "Querida," : "Dear one,", body, "Love,"),
+                    "", advisor, topicIds, language, now.minusSeconds(1)), now);
+        });
+    }
+
+    private static String capitalised(String slug) {
+        return Character.toUpperCase(slug.charAt(0)) + slug.substring(1).replace('-', ' ');
+    }
+
+    static String query(String words) {
+        return URLEncoder.encode(words, StandardCharsets.UTF_8);
+    }
+
+    /** The search page for those words (and any more of the address, such as {@code &language=es}). */
+    static Document page(TestServer server, String words, String more) {
+        return server.page("/search?q=" + query(words) + more);
+    }
+
+    /** The headlines the search page shows for those words. */
+    static List<String> headlines(TestServer server, String words) {
+        return page(server, words, "").select("ol.results h2").eachText();
+    }
+
+    /** Searches until what the page shows satisfies the test, or fails after {@link #PATIENCE}. */
+    static Document until(TestServer server, String words, Predicate<Document> shows) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            Document page = page(server, words, "");
+            if (shows.test(page)) return page;
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the search for '" + words + "' never showed what was expected:\n"
+                        + page.select("main").text());
+            }
+            sleepBriefly();
+        }
+    }
+
+    static void sleepBriefly() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode api(TestServer server, String parameters) {
+        var response = server.get("/api/v1/search?" + parameters);
+        if (response.statusCode() != 200) throw new AssertionError(response.statusCode() + "\n" + response.body());
+        return AskFlow.json(response.body());
+    }
+
+    static Document parse(String html) {
+        return Jsoup.parse(html);
+    }
+}
