@@ -48,12 +48,12 @@ public final class DraftPages implements Feature {
     @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         routes.get("/desk/mine", this::mine, Role.ADVISOR);
-        routes.get("/desk/drafts/{id}", this::editor, Role.ADVISOR);
-        routes.post("/desk/drafts/{id}", this::save, Role.ADVISOR);
-        routes.post("/desk/drafts/{id}/preview", this::preview, Role.ADVISOR);
-        routes.get("/desk/drafts/{id}/revisions", this::revisions, Role.ADVISOR);
-        routes.post("/desk/drafts/{id}/revisions/{number}/restore", this::restore, Role.ADVISOR);
-        routes.post("/desk/drafts/{id}/revisions/{number}/let-go", this::letGo, Role.ADVISOR);
+        routes.get("/desk/drafts/{id}", this::editor, Role.ADVISOR, Role.EDITOR);
+        routes.post("/desk/drafts/{id}", this::save, Role.ADVISOR, Role.EDITOR);
+        routes.post("/desk/drafts/{id}/preview", this::preview, Role.ADVISOR, Role.EDITOR);
+        routes.get("/desk/drafts/{id}/revisions", this::revisions, Role.ADVISOR, Role.EDITOR);
+        routes.post("/desk/drafts/{id}/revisions/{number}/restore", this::restore, Role.ADVISOR, Role.EDITOR);
+        routes.post("/desk/drafts/{id}/revisions/{number}/let-go", this::letGo, Role.ADVISOR, Role.EDITOR);
     }
 
     private void mine(Context ctx) {

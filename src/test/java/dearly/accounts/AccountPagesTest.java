@@ -43,7 +43,7 @@ class AccountPagesTest {
         fields.put("next", form.selectFirst("input[name=next]").val());
         fields.put("email", email);
         fields.put("password", password);
-        return server.postForm(form.selectFirst("form").attr("action"), fields);
+        return server.postForm(form.selectFirst("main form").attr("action"), fields);
     }
 
     private java.util.Optional<String> sessionCookie() {
@@ -75,7 +75,7 @@ class AccountPagesTest {
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.headers().firstValue("X-Robots-Tag")).contains("noindex");
         assertThat(form.selectFirst("h1").text()).isEqualTo("Sign in");
-        assertThat(form.selectFirst("form").attr("method")).isEqualTo("post");
+        assertThat(form.selectFirst("main form").attr("method")).isEqualTo("post");
         assertThat(form.selectFirst("input[name=email]").attr("autocomplete")).isEqualTo("username");
         assertThat(form.selectFirst("input[name=password]").attr("type")).isEqualTo("password");
         assertThat(form.selectFirst("input[name=password]").attr("autocomplete")).isEqualTo("current-password");
@@ -271,7 +271,7 @@ class AccountPagesTest {
 
         Document confirm = server.page("/logout");
         assertThat(confirm.text()).contains("You are signed in as Marta R. (marta@example.org).");
-        assertThat(confirm.selectFirst("form").attr("action")).isEqualTo("/logout");
+        assertThat(confirm.selectFirst("main form").attr("action")).isEqualTo("/logout");
         HttpResponse<String> signedOut = server.postForm("/logout", Map.of("_csrf", confirm.selectFirst("input[name=_csrf]").val()));
 
         assertThat(signedOut.statusCode()).isEqualTo(303);

@@ -112,7 +112,7 @@ class FirstAdminSetupTest {
             HttpResponse<String> answer = new StaffBrowser(server).get(setup);
             assertThat(answer.statusCode()).isEqualTo(410);
             assertThat(Jsoup.parse(answer.body()).text()).contains("has an admin already");
-            try (Server restarted = Server.start(Config.embedded(server.dataDir()), false, Instant::now)) {
+            try (Server restarted = Server.start(Config.embedded(server.dataDir()).withSearchIndexDir(server.dataDir().resolve("second-node-index")), false, Instant::now)) {
                 assertThat(restarted.setupLink()).as("a start with an admin prints no link").isEmpty();
             }
         }
@@ -124,7 +124,7 @@ class FirstAdminSetupTest {
             String first = setupPath(server);
             new UserRepository(server.server().database()).add("lina@example.org", "Lina P.", Role.EDITOR,
                     SignedIn.PASSWORD.toCharArray(), Instant.now());
-            try (Server restarted = Server.start(Config.embedded(server.dataDir()), false, Instant::now)) {
+            try (Server restarted = Server.start(Config.embedded(server.dataDir()).withSearchIndexDir(server.dataDir().resolve("second-node-index")), false, Instant::now)) {
                 assertThat(restarted.setupLink()).isPresent();
                 assertThat(new StaffBrowser(server).get(first).statusCode()).as("the first start's link").isEqualTo(410);
                 assertThat(new StaffBrowser(server).get(restarted.setupLink().get().getPath()).statusCode()).isEqualTo(200);

@@ -21,7 +21,7 @@ class SignInToDearlyTest {
                     .add("marta@example.org", "Marta R.", Role.EDITOR, PASSWORD.toCharArray(), Instant.now());
 
             Document form = server.page("/login");
-            HttpResponse<String> signedIn = server.postForm(form.selectFirst("form").attr("action"), Map.of(
+            HttpResponse<String> signedIn = server.postForm(form.selectFirst("main form").attr("action"), Map.of(
                     "_csrf", form.selectFirst("input[name=_csrf]").val(),
                     "next", form.selectFirst("input[name=next]").val(),
                     "email", "marta@example.org",

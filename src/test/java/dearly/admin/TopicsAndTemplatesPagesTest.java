@@ -55,7 +55,7 @@ class TopicsAndTemplatesPagesTest {
 
         String edit = list.select(".admin-list li a[href^=/admin/topics/]").stream()
                 .filter(a -> a.parent().text().contains("Sleep & naps")).findFirst().orElseThrow().attr("href");
-        FormFields form = FormFields.of(server.page(edit).selectFirst("form"));
+        FormFields form = FormFields.of(server.page(edit).selectFirst("main form"));
         assertThat(form.get("name_es")).isEqualTo("Sueño y siestas");
         assertThat(server.postForm(edit, form.set("name_es", WORLDLY).set("slug", "sleep")).statusCode()).isEqualTo(303);
         assertThat(server.page("/admin/topics").text()).contains(WORLDLY).contains("/topics/sleep");

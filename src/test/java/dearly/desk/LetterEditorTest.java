@@ -215,7 +215,7 @@ class LetterEditorTest {
         fields.put("version", "1");
         fields.put("body", huge);
         assertThat(DraftFlow.autosave(server, asked.id(), fields).statusCode()).isEqualTo(200);
-        assertThat(Jsoup.parse(server.get("/desk/drafts/" + asked.id()).body()).selectFirst("textarea[name=body]").val()).isEqualTo(huge);
+        assertThat(Jsoup.parse(server.get("/desk/drafts/" + asked.id()).body()).selectFirst("textarea[name=body]").wholeText()).isEqualTo(huge);
         fields.put("version", "zz");
         fields.put("body", "");
         assertThat(DraftFlow.autosave(server, asked.id(), fields).statusCode()).as("a version that is no number is stale").isEqualTo(409);

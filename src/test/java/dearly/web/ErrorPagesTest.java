@@ -20,7 +20,7 @@ class ErrorPagesTest {
                 Document page = Jsoup.parse(response.body());
                 assertThat(page.selectFirst("h1").text()).isEqualTo("We couldn't find that page");
                 assertThat(page.select("main a").eachAttr("href")).contains("/", "/topics");
-                assertThat(page.text()).contains("Search is coming soon");
+                assertThat(page.text()).contains("Search for it above");
             }
         }
     }
