@@ -159,7 +159,14 @@ class AccessibilityTest {
 
     private static void clickAndAwait(String button, String heading, String text) {
         browser.find(button).click();
-        browser.await(page -> page.findElements(By.cssSelector(heading)).stream().anyMatch(h -> h.getText().equals(text)));
+        // The old page's heading can go stale between finding it and reading it: look again.
+        browser.await(page -> {
+            try {
+                return page.findElements(By.cssSelector(heading)).stream().anyMatch(h -> h.getText().equals(text));
+            } catch (org.openqa.selenium.StaleElementReferenceException navigating) {
+                return false;
+            }
+        });
     }
 
     @Test
