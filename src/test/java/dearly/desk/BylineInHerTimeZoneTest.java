@@ -49,9 +49,9 @@ class BylineInHerTimeZoneTest {
         }
         LocalDate nextDay = utcDay.plusDays(1);
         LocalDate monthBirthday = nextDay.minusMonths(5); // five months old on nextDay, four on utcDay
-        SignedIn.as(server, Role.EDITOR);
-
+        // Signed in after the clock moves: a jump of more than twelve hours would end an idle session.
         at(utcDay.atTime(LocalTime.of(23, 30)).toInstant(ZoneOffset.UTC)); // 08:30 the next day in Tokyo
+        SignedIn.as(server, Role.EDITOR);
         assertThat(bylineOnTheDesk("Asked on a morning in Tokyo", "JP", "Tokyo", monthBirthday))
                 .contains("5-month-old baby boy Kenji");
 
