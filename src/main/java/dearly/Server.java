@@ -97,7 +97,7 @@ public final class Server implements AutoCloseable {
                     new UserRepository(database), new Outbox(database), new StaticTemplates(), links, mailWaiting, clock).start();
             // No admin yet: a one-time link to create her, for serve to print (only its hash is stored).
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
-                    new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO).offerSetup()
+                    new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO, new AuditLog(database, clock)).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
             return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower);
         } catch (RuntimeException e) {

@@ -18,14 +18,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code /admin/accounts}: admins see every account, invite someone by mail, change roles, and
@@ -42,17 +40,14 @@ public final class AccountAdminPages implements Feature {
     private final Templates templates;
     private final PageMetas metas;
     private final Links links;
-    private final Supplier<Instant> clock;
 
-    public AccountAdminPages(Accounts accounts, UserRepository users, Csrf csrf, Templates templates, PageMetas metas, Links links,
-            Supplier<Instant> clock) {
+    public AccountAdminPages(Accounts accounts, UserRepository users, Csrf csrf, Templates templates, PageMetas metas, Links links) {
         this.accounts = accounts;
         this.users = users;
         this.csrf = csrf;
         this.templates = templates;
         this.metas = metas;
         this.links = links;
-        this.clock = clock;
     }
 
     @Override
@@ -98,23 +93,23 @@ public final class AccountAdminPages implements Feature {
 
     private void changeRoles(Context ctx) {
         long id = found(ctx);
-        boolean changed = users.changeRoles(id, roles(ctx));
-        back(ctx, t(ctx), changed ? "roles" : "last-admin", "account-" + id);
+        Accounts.Change change = accounts.changeRoles(Sessions.user(ctx).orElseThrow(), id, roles(ctx));
+        back(ctx, t(ctx), change == Accounts.Change.DONE ? "roles" : "last-admin", "account-" + id);
     }
 
     private void deactivate(Context ctx) {
         long id = found(ctx);
-        if (id == Sessions.user(ctx).orElseThrow().id()) {
-            back(ctx, t(ctx), "self", "account-" + id);
-            return;
-        }
-        boolean done = users.deactivate(id, clock.get());
-        back(ctx, t(ctx), done ? "deactivated" : "last-admin", "account-" + id);
+        String notice = switch (accounts.deactivate(Sessions.user(ctx).orElseThrow(), id)) {
+            case DONE -> "deactivated";
+            case LAST_ADMIN -> "last-admin";
+            case SELF -> "self";
+        };
+        back(ctx, t(ctx), notice, "account-" + id);
     }
 
     private void reactivate(Context ctx) {
         long id = found(ctx);
-        users.reactivate(id);
+        accounts.reactivate(Sessions.user(ctx).orElseThrow(), id);
         back(ctx, t(ctx), "reactivated", "account-" + id);
     }
 

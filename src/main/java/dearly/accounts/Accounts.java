@@ -2,14 +2,21 @@ package dearly.accounts;
 
 import dearly.accounts.AccountLinks.Link;
 import dearly.accounts.AccountLinks.Purpose;
+import dearly.audit.Actor;
+import dearly.audit.AuditLog;
+import dearly.audit.Subject;
 import dearly.language.Language;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What accounts do beyond signing in, with no HTTP in it: the first admin's setup link, invitations,
@@ -18,9 +25,10 @@ import java.util.function.Supplier;
  * mail sender. Passwords arrive already checked against {@link AccountRules} and are hashed here,
  * before the transaction (Argon2 is slow on purpose).
  *
- * <p>Actions worth an audit entry (the audit log is another feature's): first admin created,
- * invitation sent and accepted, password reset, e-mail changed, password changed, roles changed,
- * account deactivated or reactivated, signed out everywhere, lockout.
+ * <p>Each action is recorded in the audit log in its own transaction ({@code staff-account.*}, on the
+ * account's number): who did it, and in the detail never a password, a token, or another person's
+ * full address ({@link #masked}). What nobody signed in did (a reset asked for, a lockout) is
+ * recorded as done by {@link #DEARLY}.
  */
 public final class Accounts {
     /** What became of a link when someone used it. */
@@ -48,10 +56,14 @@ public final class Accounts {
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
     private final Duration lockoutWindow;
+    private final AuditLog audit;
+
+    /** The actor of what no signed-in person did: a reset asked for from the sign-in page, a lockout. */
+    public static final Actor DEARLY = new Actor(0, "Dearly");
 
     /** @param lockoutWindow how long one lockout lasts at most: one mail to the holder per window */
     public Accounts(Database database, UserRepository users, Outbox outbox, AccountMail mail, Runnable mailWaiting,
-            Supplier<Instant> clock, Duration lockoutWindow) {
+            Supplier<Instant> clock, Duration lockoutWindow, AuditLog audit) {
         this.database = database;
         this.users = users;
         this.outbox = outbox;
@@ -59,6 +71,7 @@ public final class Accounts {
         this.mailWaiting = mailWaiting;
         this.clock = clock;
         this.lockoutWindow = lockoutWindow;
+        this.audit = audit;
     }
 
     /**
@@ -92,6 +105,7 @@ public final class Accounts {
             Optional<Link> link = AccountLinks.valid(handle, Purpose.SETUP, token, now);
             if (link.isEmpty() || !AccountLinks.use(handle, link.get(), now)) return Used.failed(Outcome.INVALID);
             long id = users.add(handle, email, name.strip(), Set.of(Role.ADMIN), hash, now).orElseThrow(Taken::new);
+            audit.record(handle, new Actor(id, name.strip()), "staff-account.first-admin-created", account(id), "with the setup link");
             return new Used(Outcome.DONE, users.byId(handle, id));
         }));
     }
@@ -103,6 +117,8 @@ public final class Accounts {
         Outcome outcome = database.write(handle -> {
             if (UserRepository.exists(handle, address)) return Outcome.TAKEN;
             String token = AccountLinks.issue(handle, Purpose.INVITE, Optional.empty(), address, roles, now);
+            audit.record(handle, actor(inviter), "staff-account.invited", new Subject("invitation", ""),
+                    masked(address) + " as " + roleList(roles));
             outbox.enqueue(handle, mail.invitation(address, inviter.displayName(), roles,
                     baseUrl + "/invitation/" + token, Purpose.INVITE.validFor, language), now);
             return Outcome.DONE;
@@ -125,6 +141,8 @@ public final class Accounts {
             Optional<Link> link = AccountLinks.valid(handle, Purpose.INVITE, token, now);
             if (link.isEmpty() || !AccountLinks.use(handle, link.get(), now)) return Used.failed(Outcome.INVALID);
             long id = users.add(handle, link.get().email(), name.strip(), link.get().roles(), hash, now).orElseThrow(Taken::new);
+            audit.record(handle, new Actor(id, name.strip()), "staff-account.invitation-accepted", account(id),
+                    "as " + roleList(link.get().roles()));
             return new Used(Outcome.DONE, users.byId(handle, id));
         }));
     }
@@ -141,6 +159,7 @@ public final class Accounts {
             Optional<Long> id = Optional.of(user.get().id());
             AccountLinks.withdraw(handle, Purpose.RESET, id, now);
             String token = AccountLinks.issue(handle, Purpose.RESET, id, null, Set.of(), now);
+            audit.record(handle, DEARLY, "staff-account.reset-requested", account(user.get().id()), "a link mailed to the account's address");
             outbox.enqueue(handle, mail.reset(user.get().email(), baseUrl + "/reset/" + token, Purpose.RESET.validFor, language), now);
             return true;
         });
@@ -164,7 +183,10 @@ public final class Accounts {
             long id = link.get().userId().get();
             UserRepository.setPassword(handle, id, hash);
             Sessions.endAll(handle, id);
-            return new Used(Outcome.DONE, users.byId(handle, id));
+            Optional<User> holder = users.byId(handle, id);
+            holder.ifPresent(user -> audit.record(handle, actor(user), "staff-account.password-reset", account(id),
+                    "with a reset link; every session ended"));
+            return new Used(Outcome.DONE, holder);
         });
     }
 
@@ -177,6 +199,7 @@ public final class Accounts {
             Optional<Long> id = Optional.of(user.id());
             AccountLinks.withdraw(handle, Purpose.EMAIL, id, now);
             String token = AccountLinks.issue(handle, Purpose.EMAIL, id, address, Set.of(), now);
+            audit.record(handle, actor(user), "staff-account.email-change-asked", account(user.id()), "to " + masked(address));
             outbox.enqueue(handle, mail.confirmEmail(address, baseUrl + "/account/email/" + token, Purpose.EMAIL.validFor, language), now);
             return Outcome.DONE;
         });
@@ -199,7 +222,11 @@ public final class Accounts {
                 if (link.isEmpty() || link.get().userId().isEmpty() || !AccountLinks.use(handle, link.get(), now)) {
                     return Outcome.INVALID;
                 }
-                if (!UserRepository.setEmail(handle, link.get().userId().get(), link.get().email())) throw new Taken();
+                long id = link.get().userId().get();
+                Optional<User> before = users.byId(handle, id);
+                if (!UserRepository.setEmail(handle, id, link.get().email())) throw new Taken();
+                before.ifPresent(user -> audit.record(handle, actor(user), "staff-account.email-changed", account(id),
+                        masked(user.email()) + " → " + masked(link.get().email())));
                 return Outcome.DONE;
             });
         } catch (Taken taken) {
@@ -219,9 +246,68 @@ public final class Accounts {
         String hash = Passwords.hash(replacement);
         database.write(handle -> {
             UserRepository.setPassword(handle, user.id(), hash);
+            audit.record(handle, actor(user), "staff-account.password-changed", account(user.id()), "her other sessions ended");
             return null;
         });
         return true;
+    }
+
+    /** Ends every session of hers, on every browser: "sign out everywhere". The page clears this browser's cookie. */
+    public void signOutEverywhere(User user) {
+        database.write(handle -> {
+            Sessions.endAll(handle, user.id());
+            audit.record(handle, actor(user), "staff-account.signed-out-everywhere", account(user.id()), "");
+            return null;
+        });
+    }
+
+    /** What an admin's change of an account came to. */
+    public enum Change { DONE, LAST_ADMIN, SELF }
+
+    /** Gives the account exactly these roles, unless no active admin would be left. */
+    public Change changeRoles(User admin, long id, Set<Role> roles) {
+        return unlessNoAdminLeft(handle -> {
+            Set<Role> before = users.byId(handle, id).map(User::roles).orElse(Set.of());
+            UserRepository.setRoles(handle, id, roles);
+            audit.record(handle, actor(admin), "staff-account.roles-changed", account(id), roleList(before) + " → " + roleList(roles));
+        });
+    }
+
+    /** Turns the account off and ends its sessions at once; never her own, never the last active admin. */
+    public Change deactivate(User admin, long id) {
+        if (admin.id() == id) return Change.SELF;
+        Instant now = clock.get();
+        return unlessNoAdminLeft(handle -> {
+            if (UserRepository.disable(handle, id, now)) {
+                audit.record(handle, actor(admin), "staff-account.deactivated", account(id), "her sessions ended");
+            }
+        });
+    }
+
+    public void reactivate(User admin, long id) {
+        database.write(handle -> {
+            if (UserRepository.enable(handle, id)) audit.record(handle, actor(admin), "staff-account.reactivated", account(id), "");
+            return null;
+        });
+    }
+
+    /** Makes the change in one transaction, or undoes it when no active admin would be left. */
+    private Change unlessNoAdminLeft(java.util.function.Consumer<Handle> change) {
+        try {
+            return database.write(handle -> {
+                change.accept(handle);
+                if (!UserRepository.hasActiveAdmin(handle)) throw new NoAdminLeft();
+                return Change.DONE;
+            });
+        } catch (NoAdminLeft refused) {
+            return Change.LAST_ADMIN;
+        }
+    }
+
+    private static final class NoAdminLeft extends RuntimeException {
+        NoAdminLeft() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -232,10 +318,38 @@ public final class Accounts {
         Instant now = clock.get();
         boolean sent = database.write(handle -> {
             Optional<User> user = UserRepository.claimLockoutMail(handle, email, now, lockoutWindow);
-            user.ifPresent(holder -> outbox.enqueue(handle, mail.lockout(holder.email(), baseUrl + "/reset", language), now));
+            user.ifPresent(holder -> {
+                outbox.enqueue(handle, mail.lockout(holder.email(), baseUrl + "/reset", language), now);
+                audit.record(handle, DEARLY, "staff-account.locked-out", account(holder.id()),
+                        "sign-ins stopped after repeated failures; the holder was mailed");
+            });
             return user.isPresent();
         });
         if (sent) mailWaiting.run();
+    }
+
+    private static Actor actor(User user) {
+        return new Actor(user.id(), user.displayName());
+    }
+
+    private static Subject account(long id) {
+        return Subject.of("staff-account", id);
+    }
+
+    private static String roleList(Set<Role> roles) {
+        if (roles.isEmpty()) return "no role";
+        return EnumSet.copyOf(roles).stream().map(Role::key).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * An address as the audit log shows it: its first character and its domain ("l***@example.org"),
+     * enough for an admin to tell accounts apart, never the whole address of someone else.
+     */
+    static String masked(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        if (at <= 0) return "***";
+        return address.substring(0, address.offsetByCodePoints(0, 1)) + "***" + address.substring(at);
     }
 
     /** The work, or TAKEN when it found the address taken and undid its transaction (the link stays unused). */

@@ -140,7 +140,8 @@ public final class OwnAccountPages implements Feature {
     }
 
     private void signOutEverywhere(Context ctx) {
-        sessions.endEverywhere(ctx, Sessions.user(ctx).orElseThrow());
+        accounts.signOutEverywhere(Sessions.user(ctx).orElseThrow());
+        sessions.end(ctx);
         ctx.redirect("/login?everywhere", HttpStatus.SEE_OTHER);
     }
 

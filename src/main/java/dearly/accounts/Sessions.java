@@ -121,16 +121,6 @@ public final class Sessions {
         remember(ctx, user, token);
     }
 
-    /** Signs her out on every browser, this one included: "sign out everywhere". */
-    public void endEverywhere(Context ctx, User user) {
-        database.write(handle -> {
-            endAll(handle, user.id());
-            return null;
-        });
-        clearCookie(ctx);
-        forget(ctx);
-    }
-
     /** Ends every session of hers but the one on this browser, as after she changes her password. */
     public void endOthers(Context ctx, User user) {
         String token = ctx.cookie(COOKIE);

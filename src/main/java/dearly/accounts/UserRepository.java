@@ -102,7 +102,7 @@ public final class UserRepository {
                 .bind("email", emailKey(email)).mapTo(Long.class).findOne();
     }
 
-    private static void setRoles(Handle handle, long id, Set<Role> roles) {
+    static void setRoles(Handle handle, long id, Set<Role> roles) {
         handle.createUpdate("DELETE FROM app_user_role WHERE user_id = :id").bind("id", id).execute();
         for (Role role : roles) {
             handle.createUpdate("INSERT INTO app_user_role (user_id, role) VALUES (:id, :role)")
@@ -197,48 +197,18 @@ public final class UserRepository {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    /**
-     * Gives the account exactly these roles, unless that would leave no active admin (false then, and
-     * nothing changes).
-     */
-    public boolean changeRoles(long id, Set<Role> roles) {
-        return unlessNoAdminLeft(handle -> setRoles(handle, id, roles));
+    /** Turns the account off and ends its sessions, inside the caller's transaction; false when it was off already. */
+    static boolean disable(Handle handle, long id, Instant now) {
+        int changed = handle.createUpdate("UPDATE app_user SET disabled_at = :now WHERE id = :id AND disabled_at IS NULL")
+                .bind("id", id).bind("now", now).execute();
+        Sessions.endAll(handle, id);
+        return changed == 1;
     }
 
-    /**
-     * Turns the account off and ends its sessions in the same transaction, so it is signed out
-     * everywhere at once; refused (false) when it is the last active admin.
-     */
-    public boolean deactivate(long id, Instant now) {
-        return unlessNoAdminLeft(handle -> {
-            handle.createUpdate("UPDATE app_user SET disabled_at = :now WHERE id = :id AND disabled_at IS NULL")
-                    .bind("id", id).bind("now", now).execute();
-            Sessions.endAll(handle, id);
-        });
-    }
-
-    /** Makes the change in one transaction, or undoes it and answers false when no active admin would be left. */
-    private boolean unlessNoAdminLeft(java.util.function.Consumer<Handle> change) {
-        try {
-            return database.write(handle -> {
-                change.accept(handle);
-                if (!hasActiveAdmin(handle)) throw new NoAdminLeft();
-                return true;
-            });
-        } catch (NoAdminLeft refused) {
-            return false;
-        }
-    }
-
-    private static final class NoAdminLeft extends RuntimeException {
-        NoAdminLeft() {
-            super(null, null, false, false);
-        }
-    }
-
-    public void reactivate(long id) {
-        database.write(handle -> handle.createUpdate("UPDATE app_user SET disabled_at = NULL WHERE id = :id")
-                .bind("id", id).execute());
+    /** Turns the account on again, inside the caller's transaction; false when it was on already. */
+    static boolean enable(Handle handle, long id) {
+        return handle.createUpdate("UPDATE app_user SET disabled_at = NULL WHERE id = :id AND disabled_at IS NOT NULL")
+                .bind("id", id).execute() == 1;
     }
 
     /** Whether this is the account's password now (false for a disabled or unknown account). */
