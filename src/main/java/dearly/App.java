@@ -25,13 +25,16 @@ import dearly.asking.QuestionQueue;
 import dearly.asking.QuestionRepository;
 import dearly.crisis.CrisisDirectory;
 import dearly.crisis.CrisisDirectoryEditor;
+import dearly.desk.AdvisorProfilePages;
 import dearly.desk.Assigning;
 import dearly.desk.DeskPages;
 import dearly.desk.DraftPages;
 import dearly.desk.Drafts;
 import dearly.desk.DeskSettings;
 import dearly.desk.QuestionDesk;
+import dearly.letters.AdvisorProfiles;
 import dearly.letters.LetterApi;
+import dearly.letters.PortraitFiles;
 import dearly.letters.LetterPages;
 import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
@@ -97,8 +100,9 @@ public final class App {
         DeclineTemplates declineTemplates = new DeclineTemplates(database, audit);
         UserRepository users = new UserRepository(database);
         Accounts accounts = new Accounts(database, users, new Outbox(database), new AccountMail(templates), mailWaiting, clock,
-                config.rateLimits().limit(RateLimits.Group.SIGN_IN_ACCOUNT).map(limit -> limit.period()).orElse(java.time.Duration.ofHours(1)));
+                config.rateLimits().limit(RateLimits.Group.SIGN_IN_ACCOUNT).map(limit -> limit.period()).orElse(java.time.Duration.ofHours(1)), audit);
         var attemptsPerAccount = rateLimits.perKey(RateLimits.Group.SIGN_IN_ACCOUNT);
+        AdvisorProfiles advisorProfiles = new AdvisorProfiles(database, publishing, audit, clock);
         QuestionQueue questions = new QuestionQueue(database);
         Assigning assigning = new Assigning(database, questions, publishing, users, new Outbox(database), templates, links,
                 mailWaiting, clock);
@@ -114,13 +118,15 @@ public final class App {
                 new AccountPages(users, sessions, csrf, templates, metas, attemptsPerAccount, accounts, links),
                 new AccountLinkPages(accounts, sessions, csrf, templates, metas, links),
                 new OwnAccountPages(accounts, sessions, csrf, templates, metas, links, attemptsPerAccount),
-                new AccountAdminPages(accounts, users, csrf, templates, metas, links, clock),
+                new AccountAdminPages(accounts, users, csrf, templates, metas, links),
                 new DeskPages(new QuestionDesk(database, questions, new Outbox(database),
                         new AskerMail(templates), mailWaiting, clock, audit), assigning, new DeskSettings(database, audit), declineTemplates,
                         csrf, templates, metas, config.timeZone()),
                 new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone()), assigning, csrf, templates, metas),
                 new AdminPages(new CrisisDirectoryEditor(database, audit), new Outbox(database), config.smtp().isPresent(), csrf,
                         templates, metas),
+                new AdvisorProfilePages(advisorProfiles, csrf, templates, metas),
+                new PortraitFiles(advisorProfiles),
                 new AuditPages(audit, templates, metas),
                 new TopicsAndTemplatesPages(new TopicEditor(database, audit), declineTemplates, csrf, templates, metas));
 
