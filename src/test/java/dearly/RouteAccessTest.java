@@ -69,6 +69,17 @@ class RouteAccessTest {
     }
 
     @Test
+    void noStaffRouteIsOpenToAnyoneButTheLinkMailedToANewAddress() {
+        // Opened from her new mailbox, maybe on another device: the token is the credential.
+        Set<String> mailedLinks = Set.of("/account/email/{token}");
+        List<String> open = routes.stream()
+                .filter(endpoint -> endpoint.path.matches("/(desk|admin|account)(/.*)?"))
+                .filter(endpoint -> declared(endpoint).contains(Open.TO_ANYONE) && !mailedLinks.contains(endpoint.path))
+                .map(RouteAccessTest::name).toList();
+        assertThat(open).as("staff routes (desk, admin, account) open to anyone").isEmpty();
+    }
+
+    @Test
     void everyGuardedRouteSendsAVisitorWithoutASessionToSignIn() {
         List<Endpoint> guarded = guarded();
         assertThat(guarded.stream().map(RouteAccessTest::name)).as("guarded routes").contains("GET /desk", "GET /admin");

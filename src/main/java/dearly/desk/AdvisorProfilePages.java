@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,7 +73,7 @@ public final class AdvisorProfilePages implements Feature {
         if (upload != null && !upload.filename().isEmpty()) {
             Portraits.Result made = Portraits.of(read(upload));
             if (made.ok()) portrait = Optional.of(made.jpeg());
-            else problems.put("photo", t.format("desk.profile.photo." + made.refusal().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            else problems.put("photo", t.format("desk.profile.photo." + made.refusal().key(),
                     Portraits.MAX_BYTES / 1_000_000.0, Portraits.MAX_PIXELS / 1_000_000));
         }
         if (!problems.isEmpty()) {

@@ -44,8 +44,15 @@ public final class Portraits {
     /** Twice the 96 pixels the advisor page shows, for sharp screens. */
     public static final int SIDE = 320;
 
-    /** Why a file is not taken: each a message key's last part. */
-    public enum Refusal { EMPTY, TOO_BIG, NOT_AN_IMAGE, TOO_MANY_PIXELS }
+    /** Why a file is not taken. */
+    public enum Refusal {
+        EMPTY, TOO_BIG, NOT_AN_IMAGE, TOO_MANY_PIXELS;
+
+        /** Its message key's last part: {@code too-big}. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     /** A portrait ready to store, or why there is none. */
     public record Result(byte[] jpeg, Refusal refusal) {

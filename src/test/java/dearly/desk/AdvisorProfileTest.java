@@ -85,6 +85,29 @@ class AdvisorProfileTest {
     }
 
     @Test
+    void aPhotoAPhoneStoredSidewaysStandsUprightWithItsTagGone() throws IOException {
+        advisor();
+        // Left half red, right half blue, tagged "turn 90° clockwise" (EXIF orientation 6), as phones store portraits.
+        BufferedImage image = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 200, 200);
+        g.setColor(Color.BLUE);
+        g.fillRect(200, 0, 200, 200);
+        g.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", bytes);
+
+        assertThat(save(Map.of("display_name", "Ana P."), "sideways.jpg", withExifOrientation(bytes.toByteArray(), 6)).statusCode())
+                .isEqualTo(303);
+
+        BufferedImage portrait = ImageIO.read(new ByteArrayInputStream(
+                fetch(server.page(publicPath()).selectFirst("img.portrait").attr("src")).body()));
+        assertThat(new Color(portrait.getRGB(200, 40)).getRed()).as("turned: red on top").isGreaterThan(200);
+        assertThat(new Color(portrait.getRGB(120, 280)).getBlue()).as("turned: blue below").isGreaterThan(200);
+    }
+
+    @Test
     void aPngWithTransparencyBecomesAJpegPortrait() throws IOException {
         advisor();
         BufferedImage png = new BufferedImage(300, 500, BufferedImage.TYPE_INT_ARGB);
@@ -309,7 +332,12 @@ class AdvisorProfileTest {
         tiff.putShort((short) 0x0012).putShort((short) 2).putInt(place.length).putInt(56);
         tiff.putInt(0);
         tiff.put(place);
-        byte[] exif = ByteBuffer.allocate(6 + tiff.capacity()).put("Exif\0\0".getBytes(StandardCharsets.US_ASCII)).put(tiff.array()).array();
+        return withApp1(jpeg, tiff.array());
+    }
+
+    /** The JPEG with an EXIF (APP1) segment of this TIFF data right after its start marker. */
+    private static byte[] withApp1(byte[] jpeg, byte[] tiff) {
+        byte[] exif = ByteBuffer.allocate(6 + tiff.length).put("Exif\0\0".getBytes(StandardCharsets.US_ASCII)).put(tiff).array();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
@@ -319,6 +347,15 @@ class AdvisorProfileTest {
         out.writeBytes(exif);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    /** The JPEG with an EXIF segment holding only an orientation tag. */
+    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        return withApp1(jpeg, tiff.array());
     }
 
     /** A small PNG whose header claims these dimensions: a decompression bomb's shape. */

@@ -50,6 +50,8 @@ class MessageKeysTest {
             Map.entry("status.explain.", STATUSES),
             Map.entry("status.notice.too-late.", STATUSES),
             Map.entry("desk.status.", STATUSES),
+            Map.entry("desk.profile.photo.", java.util.Arrays.stream(dearly.letters.Portraits.Refusal.values())
+                    .map(dearly.letters.Portraits.Refusal::key).toList()),
             // asking/crisis.jte: before she sends (unsent) or saves an edit (unsaved), then her question's status
             Map.entry("crisis.state.", join(List.of("unsent", "unsaved"), STATUSES)),
             // AskPages.notice: the query parameters an action redirects with
