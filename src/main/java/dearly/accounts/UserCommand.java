@@ -1,5 +1,7 @@
 package dearly.accounts;
 
+import dearly.audit.AuditLog;
+import dearly.audit.Subject;
 import dearly.storage.Database;
 import java.io.Console;
 import java.io.IOException;
@@ -96,7 +98,14 @@ public final class UserCommand implements Runnable {
             char[] password = readPassword(email, err);
             if (password == null) return 1;
             try (Database database = openDatabase()) {
-                new UserRepository(database).add(email, name, chosen, password, Instant.now());
+                long id = new UserRepository(database).add(email, name, chosen, password, Instant.now());
+                // Whoever ran the command is not an account: the log says the command line made her.
+                AuditLog audit = new AuditLog(database, Instant::now);
+                database.write(handle -> {
+                    audit.record(handle, Accounts.DEARLY, "staff-account.added-from-command-line", Subject.of("staff-account", id),
+                            "as " + names(chosen));
+                    return null;
+                });
             } catch (IllegalArgumentException refused) {
                 err.println(refused.getMessage());
                 err.flush();

@@ -61,6 +61,9 @@ class UserCommandTest {
                         assertThat(user.roles()).containsExactly(Role.ADMIN);
                     });
             assertThat(users.authenticate("lina@example.org", "a long enough passphrase\n".toCharArray())).isEmpty();
+            assertThat(new dearly.audit.AuditLog(database, java.time.Instant::now).find(dearly.audit.AuditFilter.ALL, 0))
+                    .extracting(entry -> entry.who().name() + " | " + entry.action() + " | " + entry.detail())
+                    .containsExactly("Dearly | staff-account.added-from-command-line | as admin");
         }
     }
 

@@ -149,6 +149,24 @@ class AdvisorProfileTest {
     }
 
     @Test
+    void theProfilePageAndItsRefusalsSpeakSpanish() {
+        advisor();
+        Document page = server.page("/desk/profile?lang=es");
+        assertThat(page.select("main h1").text()).isEqualTo("Tu perfil público");
+        String action = page.selectFirst("main form").attr("action");
+
+        HttpResponse<String> refused = save(server, action, Map.of("display_name", "Lucía M."), "foto.png",
+                "%PDF-1.7 no soy una foto".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select("#f-photo-error").text()).isEqualTo("Este archivo no es una foto JPEG o PNG. Por favor elige una foto.");
+        HttpResponse<String> tooBig = save(server, action, Map.of("display_name", "Lucía M."), "foto.jpg", new byte[1_600_000]);
+        assertThat(Jsoup.parse(tooBig.body()).select("#f-photo-error").text()).startsWith("Esta foto pesa más de 1,5 MB.");
+        HttpResponse<String> saved = save(server, action, Map.of("display_name", "Lucía M."), null, null);
+        assertThat(saved.headers().firstValue("Location")).hasValue("/desk/profile?saved&lang=es");
+    }
+
+    @Test
     void hostileNamesAndBiosAreShownAsTextOrRefusedBesideTheField() {
         User advisor = advisor();
         record Case(String name, String bio, String problemField, String problem) {}
@@ -264,6 +282,10 @@ class AdvisorProfileTest {
 
     /** Sends the profile form as a browser does: multipart, with its CSRF token, and the photo when one is chosen. */
     private static HttpResponse<String> save(TestServer on, Map<String, String> fields, String fileName, byte[] file) {
+        return save(on, "/desk/profile", fields, fileName, file);
+    }
+
+    private static HttpResponse<String> save(TestServer on, String action, Map<String, String> fields, String fileName, byte[] file) {
         String token = on.page("/desk/profile").selectFirst("main form input[name=_csrf]").val();
         String boundary = "----dearly" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -279,7 +301,7 @@ class AdvisorProfileTest {
                 + (fileName == null ? "application/octet-stream" : "image/jpeg") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         if (file != null) body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return on.send(on.request("/desk/profile").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return on.send(on.request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
