@@ -236,6 +236,11 @@ class AdvisorProfileTest {
         assertThat(marta.select("main h1").text()).isEqualTo("Marta R.");
         assertThat(marta.select("p.bio").text()).isEqualTo("First advisor.");
         assertThat(publicPath()).isNotEqualTo(martaPage);
+
+        SignedIn.as(server, Role.ADMIN);
+        assertThat(server.page("/admin/audit?action=advisor-profile.changed").select("tr.audit-entry").stream()
+                .map(row -> row.selectFirst(".who").text() + " | " + row.selectFirst(".detail").text()).toList())
+                .as("each save that changed something, in the audit log").contains("Ana A. | name, bio");
     }
 
     @Test
