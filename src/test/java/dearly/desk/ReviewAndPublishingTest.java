@@ -72,7 +72,8 @@ class ReviewAndPublishingTest {
             assertThat(page.selectFirst(".byline").text()).startsWith("Pregunta de Valentina R., 31 años, Medellín, Colombia.");
             assertThat(page.text()).doesNotContain("Restrepo").doesNotContain("valentina@example.com");
             assertThat(server.page("/").select("a[href=" + letter + "]")).isNotEmpty();
-            assertThat(ReviewFlow.mailTo(server, "valentina@example.com").getFirst()).contains(server.url(letter));
+            assertThat(ReviewFlow.mailTo(server, "valentina@example.com").getFirst()).contains(server.url(letter))
+                    .contains("Hola, Valentina:").contains("La carta que responde a tu pregunta ya está publicada");
             assertThat(ReviewFlow.actions(server)).containsSubsequence("question.assigned", "draft.saved", "draft.submitted",
                     "draft.changes-asked", "draft.saved", "draft.submitted", "draft.commented", "column-letter.published",
                     "draft.approved");
@@ -108,7 +109,7 @@ class ReviewAndPublishingTest {
     }
 
     @Test
-    void aCorrectionShowsItsNoteAndALetterTakenDownAnswers410InBothLanguages() {
+    void aCorrectionShowsItsNoteAndALetterTakenDownAnswers410InBothLanguages() throws Exception {
         try (TestServer server = TestServer.start()) {
             User advisor = SignedIn.as(server, Role.ADVISOR);
             DraftFlow.Asked asked = DraftFlow.assignedTo(server, advisor, "es", "mama");
@@ -128,7 +129,11 @@ class ReviewAndPublishingTest {
             assertThat(corrected.selectFirst(".correction").text()).startsWith("Corregida el ").endsWith("Añadimos un consejo sobre el sueño.");
             assertThat(corrected.text()).contains("Duerme cuando él duerma.");
 
+            server.server().searchIndex().catchUp();
+            assertThat(server.page("/search?q=cansancio").select("a[href=" + letter + "]")).isNotEmpty();
             assertThat(ReviewFlow.send(server, asked.id(), "unpublish").statusCode()).isEqualTo(303);
+            server.server().searchIndex().catchUp();
+            assertThat(server.page("/search?q=cansancio").select("a[href=" + letter + "]")).isEmpty();
             HttpResponse<String> gone = server.get(letter, "Accept-Language", "es");
             assertThat(gone.statusCode()).isEqualTo(410);
             assertThat(Jsoup.parse(gone.body()).selectFirst("h1").text()).isEqualTo("Esta carta ya no está publicada");
@@ -174,6 +179,40 @@ class ReviewAndPublishingTest {
             assertThat(ReviewFlow.mailTo(server, "valentina@example.com").stream().filter(mail -> mail.contains(letter))).hasSize(1);
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void theReviewFormsKeepWhatWasTypedAndShowHostileTextAsText() {
+        try (TestServer server = TestServer.start()) {
+            User advisor = SignedIn.as(server, Role.ADVISOR);
+            DraftFlow.Asked asked = DraftFlow.assignedTo(server, advisor, "en", "mama");
+            // Another advisor's draft does not exist for her: not even its submit button.
+            SignedIn.as(server, Role.ADVISOR);
+            String token = server.page("/logout").selectFirst("main form input[name=_csrf]").val();
+            assertThat(server.postForm("/desk/drafts/" + asked.id() + "/submit", Map.of("_csrf", token)).statusCode()).isEqualTo(404);
+            SignedIn.again(server, advisor);
+            ReviewFlow.write(server, asked.id(), ReviewFlow.STANDFIRST, ReviewFlow.BODY);
+
+            SignedIn.as(server, Role.EDITOR);
+            String huge = "Más despacio, por favor. ".repeat(400).strip();
+            HttpResponse<String> tooLong = ReviewFlow.send(server, asked.id(), "ask-changes", Map.of("changes", huge));
+            assertThat(tooLong.statusCode()).isEqualTo(422);
+            Document kept = Jsoup.parse(tooLong.body());
+            assertThat(kept.selectFirst("#f-changes-error").text()).isEqualTo("That is too long: please shorten it.");
+            assertThat(kept.selectFirst("textarea[name=changes]").val()).isEqualTo(huge);
+
+            String hostile = "<img src=x onerror=alert(1)>'); DROP TABLE draft;-- \u0007 👶 \u202Eאמא\u202C";
+            assertThat(ReviewFlow.send(server, asked.id(), "comment", Map.of("comment", hostile)).statusCode()).isEqualTo(303);
+            Document page = server.page("/desk/drafts/" + asked.id());
+            assertThat(page.selectFirst(".review-notes blockquote").text()).isEqualTo(hostile);
+            assertThat(page.select(".review-notes img")).isEmpty();
+
+            HttpResponse<String> unreadable = ReviewFlow.send(server, asked.id(), "approve", Map.of("when", "later",
+                    "publish_at", "next tuesday"));
+            assertThat(Jsoup.parse(unreadable.body()).selectFirst("#f-publish-at-error").text()).startsWith("Choose a date and a time");
+            assertThat(Jsoup.parse(unreadable.body()).selectFirst("input[name=publish_at]").val()).isEqualTo("next tuesday");
+            assertThat(server.get(asked.status()).body()).doesNotContain("/letters/");
         }
     }
 
