@@ -33,6 +33,11 @@ import dearly.desk.Drafts;
 import dearly.desk.DeskSettings;
 import dearly.desk.QuestionDesk;
 import dearly.letters.AdvisorProfiles;
+import dearly.desk.LetterPublisher;
+import dearly.desk.LetterSchedule;
+import dearly.desk.PublishChecks;
+import dearly.desk.Review;
+import dearly.desk.ReviewPages;
 import dearly.letters.LetterApi;
 import dearly.letters.PortraitFiles;
 import dearly.letters.LetterPages;
@@ -71,15 +76,27 @@ import java.util.function.Supplier;
 public final class App {
     private static final long MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
+    /** The checks' name models take about a second to load: once per program, whatever the number of apps a test builds. */
+    private static final Supplier<PublishChecks> CHECKS = new Supplier<>() {
+        private volatile PublishChecks checks;
+
+        @Override
+        public synchronized PublishChecks get() {
+            if (checks == null) checks = new PublishChecks();
+            return checks;
+        }
+    };
+
     private App() {}
 
     /**
      * @param mailWaiting called after a commit that queued mail, so it goes out at once
      * @param links Dearly's own address, for every absolute link (told the port once it listens)
      * @param searchIndex this node's search index, kept current by the server
+     * @param schedule letters approved for a set time, published by the server when it comes
      */
     public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links,
-            SearchIndex searchIndex) {
+            SearchIndex searchIndex, LetterSchedule schedule) {
         Templates templates = new StaticTemplates();
         PageMetas metas = new PageMetas(links);
         Refusals refusals = new Refusals(templates, metas);
@@ -105,7 +122,13 @@ public final class App {
         AdvisorProfiles advisorProfiles = new AdvisorProfiles(database, publishing, audit, clock);
         QuestionQueue questions = new QuestionQueue(database);
         Assigning assigning = new Assigning(database, questions, publishing, users, new Outbox(database), templates, links,
-                mailWaiting, clock);
+                mailWaiting, clock, audit);
+        QuestionDesk desk = new QuestionDesk(database, questions, new Outbox(database), new AskerMail(templates), mailWaiting, clock, audit);
+        Review review = new Review(database, new LetterPublisher(database, questions, publishing, desk, audit, links, clock,
+                config.timeZone()), schedule, publishing, new QuestionRepository(database, publishing), users, new Outbox(database),
+                templates, links, audit, CHECKS.get(), mailWaiting, clock);
+        DraftPages draftPages = new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone(), audit),
+                assigning, review, csrf, templates, metas, config.timeZone());
 
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
@@ -119,10 +142,10 @@ public final class App {
                 new AccountLinkPages(accounts, sessions, csrf, templates, metas, links),
                 new OwnAccountPages(accounts, sessions, csrf, templates, metas, links, attemptsPerAccount),
                 new AccountAdminPages(accounts, users, csrf, templates, metas, links),
-                new DeskPages(new QuestionDesk(database, questions, new Outbox(database),
-                        new AskerMail(templates), mailWaiting, clock, audit), assigning, new DeskSettings(database, audit), declineTemplates,
+                new DeskPages(desk, assigning, new DeskSettings(database, audit), declineTemplates,
                         csrf, templates, metas, config.timeZone()),
-                new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone()), assigning, csrf, templates, metas),
+                draftPages,
+                new ReviewPages(review, draftPages, csrf, config.timeZone()),
                 new AdminPages(new CrisisDirectoryEditor(database, audit), new Outbox(database), config.smtp().isPresent(), csrf,
                         templates, metas),
                 new AdvisorProfilePages(advisorProfiles, csrf, templates, metas),

@@ -10,6 +10,10 @@ import dearly.demo.DemoContent;
 import dearly.audit.AuditLog;
 import dearly.desk.BylineSnapshots;
 import dearly.desk.DeskSettings;
+import dearly.desk.LetterPublisher;
+import dearly.desk.LetterSchedule;
+import dearly.desk.QuestionDesk;
+import dearly.asking.AskerMail;
 import dearly.desk.UrgentWatch;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
@@ -45,9 +49,11 @@ public final class Server implements AutoCloseable {
     private final Optional<URI> setupLink;
     private final SearchIndex searchIndex;
     private final IndexFollower indexFollower;
+    private final LetterSchedule schedule;
 
     private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
-            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower) {
+            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule) {
+        this.schedule = schedule;
         this.setupLink = setupLink;
         this.database = database;
         this.mail = mail;
@@ -72,6 +78,7 @@ public final class Server implements AutoCloseable {
         Optional<MailDispatcher> mail = Optional.empty();
         SearchIndex searchIndex = null;
         IndexFollower indexFollower = null;
+        LetterSchedule schedule = null;
         try {
             database.migrate();
             new CrisisDirectory(database).seed();
@@ -86,7 +93,13 @@ public final class Server implements AutoCloseable {
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
             Links links = new Links(config.baseUrl(), config.port());
-            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex).start(config.port());
+            // Letters approved for a set time: this node publishes those that come due (once, whichever node claims one).
+            AuditLog audit = new AuditLog(database, clock);
+            QuestionQueue questions = new QuestionQueue(database);
+            schedule = LetterSchedule.start(database, clock, new LetterPublisher(database, questions, publishing,
+                    new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new StaticTemplates()), mailWaiting, clock,
+                            audit), audit, links, clock, config.timeZone())::publishDue);
+            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule).start(config.port());
             links.listeningOn(app.port());
             if (config.baseUrl().isEmpty()) {
                 LOG.warn("DEARLY_BASE_URL is not set: links in mail (a parent's status link), canonical tags and the API"
@@ -99,8 +112,9 @@ public final class Server implements AutoCloseable {
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
                     new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO, new AuditLog(database, clock)).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
-            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower);
+            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule);
         } catch (RuntimeException e) {
+            if (schedule != null) schedule.close();
             mail.ifPresent(MailDispatcher::close);
             if (indexFollower != null) indexFollower.close();
             if (searchIndex != null) searchIndex.close();
@@ -137,8 +151,14 @@ public final class Server implements AutoCloseable {
         return urgentWatch;
     }
 
+    /** Publishes letters approved for a set time; a test asks it to look for due ones now. */
+    public LetterSchedule letterSchedule() {
+        return schedule;
+    }
+
     @Override
     public void close() {
+        schedule.close();
         urgentWatch.close();
         app.stop();
         mail.ifPresent(MailDispatcher::close);

@@ -101,6 +101,16 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * This Dearly stopped and started again on the same database and clock, as after a deploy or a
+     * crash: what it kept in memory is gone, what it kept in the database is not. The new one has no
+     * cookies (sign in again).
+     */
+    public TestServer restarted() {
+        server.close();
+        return new TestServer(database, Server.start(configFor(database), false, clock), clock, ownsDatabase);
+    }
+
     /** Dearly's time: a test moves it on to see what happens later. */
     public TestClock clock() {
         return clock;

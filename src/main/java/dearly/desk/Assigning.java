@@ -3,6 +3,9 @@ package dearly.desk;
 import dearly.accounts.User;
 import dearly.accounts.UserRepository;
 import dearly.asking.QuestionQueue;
+import dearly.audit.Actor;
+import dearly.audit.AuditLog;
+import dearly.audit.Subject;
 import dearly.asking.QueuedQuestion;
 import dearly.language.Language;
 import dearly.language.Messages;
@@ -37,9 +40,11 @@ public final class Assigning {
     private final Links links;
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
+    private final AuditLog audit;
 
     public Assigning(Database database, QuestionQueue questions, Publishing publishing, UserRepository users, Outbox outbox,
-            Templates templates, Links links, Runnable mailWaiting, Supplier<Instant> clock) {
+            Templates templates, Links links, Runnable mailWaiting, Supplier<Instant> clock, AuditLog audit) {
+        this.audit = audit;
         this.database = database;
         this.questions = questions;
         this.publishing = publishing;
@@ -66,12 +71,16 @@ public final class Assigning {
      * who signs letters, and queues her mail, in one transaction. False when the question is no
      * longer open or she is not someone who can advise.
      */
-    public boolean assign(long questionId, long advisorId, String note) {
+    public boolean assign(long questionId, long advisorId, String note, Actor editor) {
         Optional<User> advisor = advisors().stream().filter(user -> user.id() == advisorId).findFirst();
         if (advisor.isEmpty()) return false;
         Instant now = clock.get();
         boolean assigned = database.write(handle -> {
+            boolean again = questions.assignment(handle, questionId).isPresent();
             if (!questions.assign(handle, questionId, advisorId, note, now)) return false;
+            // Who it went to by account number: the log is kept for good, names change.
+            audit.record(handle, editor, again ? "question.reassigned" : "question.assigned", Subject.of("question", questionId),
+                    "to account " + advisorId);
             publishing.advisorFor(handle, advisorId, advisor.get().displayName(), now);
             outbox.enqueue(handle, mail(advisor.get(), note, questionId), now);
             return true;

@@ -305,7 +305,7 @@ public final class DeskPages implements Feature {
                 : !chosen.matches("\\d{1,18}") ? "desk.assign.choose"
                 : length(note) > NOTE_MAX ? "desk.assign.long"
                 : "";
-        if (problem.isEmpty() && assigning.assign(question.question().id(), Long.parseLong(chosen), note)) {
+        if (problem.isEmpty() && assigning.assign(question.question().id(), Long.parseLong(chosen), note, editor(ctx))) {
             ctx.redirect("/desk/questions/" + question.question().id() + "?assigned", HttpStatus.SEE_OTHER);
             return;
         }

@@ -36,8 +36,13 @@ public final class DraftPages implements Feature {
     private final Csrf csrf;
     private final Templates templates;
     private final PageMetas metas;
+    private final Review review;
+    private final java.time.ZoneId zone;
 
-    public DraftPages(Drafts drafts, Assigning assigning, Csrf csrf, Templates templates, PageMetas metas) {
+    public DraftPages(Drafts drafts, Assigning assigning, Review review, Csrf csrf, Templates templates, PageMetas metas,
+            java.time.ZoneId zone) {
+        this.review = review;
+        this.zone = zone;
         this.drafts = drafts;
         this.assigning = assigning;
         this.csrf = csrf;
@@ -67,6 +72,12 @@ public final class DraftPages implements Feature {
         String notice = ctx.queryParam("saved") != null ? "desk.draft.saved"
                 : ctx.queryParam("restored") != null ? "desk.draft.restored"
                 : ctx.queryParam("kept") != null ? "desk.draft.kept"
+                : ctx.queryParam("submitted") != null ? "desk.review.done.submitted"
+                : ctx.queryParam("commented") != null ? "desk.review.done.commented"
+                : ctx.queryParam("changes") != null ? "desk.review.done.changes"
+                : ctx.queryParam("approved") != null ? "desk.review.done.approved"
+                : ctx.queryParam("corrected") != null ? "desk.review.done.corrected"
+                : ctx.queryParam("unpublished") != null ? "desk.review.done.unpublished"
                 : "";
         show(ctx, HttpStatus.OK, opened, opened.words(), opened.version(), notice);
     }
@@ -75,6 +86,15 @@ public final class DraftPages implements Feature {
         Drafts.Opened opened = opened(ctx);
         DraftWords words = typed(ctx);
         boolean script = wantsJson(ctx);
+        if (!opened.editable()) {
+            // Scheduled or taken down: what will be (or was) published does not change under the editor's approval.
+            if (script) {
+                ctx.status(HttpStatus.CONFLICT).json(Map.of("saved", false, "error", Messages.of(LanguageChoice.of(ctx)).get("desk.review.locked")));
+            } else {
+                show(ctx, HttpStatus.CONFLICT, opened, words, version(ctx), "desk.review.locked");
+            }
+            return;
+        }
         if (!csrf.isValid(ctx)) {
             if (script) {
                 ctx.status(HttpStatus.FORBIDDEN).json(Map.of("saved", false, "error", Messages.of(LanguageChoice.of(ctx)).get("desk.draft.expired")));
@@ -131,21 +151,35 @@ public final class DraftPages implements Feature {
             show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, opened, opened.words(), opened.version(), "desk.draft.expired");
             return;
         }
-        drafts.letGo(opened, number(ctx.pathParam("number"), -1));
+        drafts.letGo(opened, user(ctx), number(ctx.pathParam("number"), -1));
         ctx.redirect(address(opened), HttpStatus.SEE_OTHER);
     }
 
     private void show(Context ctx, HttpStatus status, Drafts.Opened opened, DraftWords words, int version, String notice) {
+        show(ctx, status, opened, words, version, notice, ReviewPanel.Typed.nothing());
+    }
+
+    /** The draft as it stands, with what she typed in a review form that was refused. */
+    void show(Context ctx, HttpStatus status, Drafts.Opened opened, ReviewPanel.Typed typed, String notice) {
+        show(ctx, status, opened, opened.words(), opened.version(), notice, typed);
+    }
+
+    private void show(Context ctx, HttpStatus status, Drafts.Opened opened, DraftWords words, int version, String notice,
+            ReviewPanel.Typed typed) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         Messages letter = Messages.of(opened.language());
+        User user = user(ctx);
+        ReviewPanel panel = new ReviewPanel(opened.state(), opened.notes(),
+                opened.draft().isPresent() ? review.findings(opened) : List.of(), Review.reviews(user), opened.draft().isPresent(),
+                review.letterPath(opened), opened.draft().map(Draft::publishAt), zone, typed);
         ctx.status(status);
         HtmlResponse.send(ctx, templates.deskDraft(metas.of(ctx, t, t.format("desk.draft.title", opened.question().question().title()),
                         address(opened)), opened, words, version, csrf.token(ctx), notice.isEmpty() ? "" : t.get(notice),
-                drafts.preview(opened, words, letter.get("desk.draft.no-headline")), letter));
+                drafts.preview(opened, words, letter.get("desk.draft.no-headline")), letter, panel));
     }
 
     /** The draft this colleague may open, or 404: not found, not assigned, or assigned to someone else. */
-    private Drafts.Opened opened(Context ctx) {
+    Drafts.Opened opened(Context ctx) {
         String typed = ctx.pathParam("id");
         long id = typed.matches("\\d{1,18}") ? Long.parseLong(typed) : -1;
         return drafts.open(id, user(ctx)).orElseThrow(NotFoundResponse::new);

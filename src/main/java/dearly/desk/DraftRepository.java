@@ -23,11 +23,76 @@ final class DraftRepository {
     record Saved(boolean applied, int version, int keptAside) {}
 
     Optional<Draft> find(Handle handle, long questionId) {
-        return handle.createQuery("SELECT id, question_id, state, version, updated_at, " + WORDS + " FROM draft WHERE question_id = :q")
-                .bind("q", questionId)
-                .map((rs, ctx) -> new Draft(rs.getLong("id"), rs.getLong("question_id"), DraftState.valueOf(rs.getString("state")),
-                        rs.getInt("version"), words(rs), instant(rs, "updated_at", ctx)))
+        return drafts(handle, "question_id = :q", questionId);
+    }
+
+    Optional<Draft> byId(Handle handle, long draftId) {
+        return drafts(handle, "id = :q", draftId);
+    }
+
+    private static Optional<Draft> drafts(Handle handle, String condition, long id) {
+        return handle.createQuery("SELECT id, question_id, state, version, updated_at, publish_at, letter_id, " + WORDS
+                        + " FROM draft WHERE " + condition)
+                .bind("q", id)
+                .map((rs, ctx) -> {
+                    long letter = rs.getLong("letter_id");
+                    Long letterId = rs.wasNull() ? null : letter;
+                    return new Draft(rs.getLong("id"), rs.getLong("question_id"), DraftState.valueOf(rs.getString("state")),
+                            rs.getInt("version"), words(rs), instant(rs, "updated_at", ctx), instant(rs, "publish_at", ctx), letterId);
+                })
                 .findOne();
+    }
+
+    /**
+     * Moves the draft to another state when it stands in one of {@code from}; false when it does not
+     * (someone else moved it first: on two nodes, only one of two moves applies).
+     */
+    boolean move(Handle handle, long draftId, java.util.Set<DraftState> from, DraftState to, Instant publishAt, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE draft SET state = :to, publish_at = :at, updated_at = :now WHERE id = :id AND state IN (<from>)""")
+                .bindList("from", from.stream().map(Enum::name).toList())
+                .bind("to", to.name())
+                .bind("at", publishAt)
+                .bind("now", now)
+                .bind("id", draftId)
+                .execute() == 1;
+    }
+
+    void approvedBy(Handle handle, long draftId, dearly.audit.Actor editor) {
+        handle.createUpdate("UPDATE draft SET approved_by_id = :id, approved_by = :name WHERE id = :d")
+                .bind("id", editor.id()).bind("name", editor.name()).bind("d", draftId).execute();
+    }
+
+    /** The editor who approved the draft, for the audit entry of a publication that happens on its own. */
+    Optional<dearly.audit.Actor> approvedBy(Handle handle, long draftId) {
+        return handle.createQuery("SELECT approved_by_id, approved_by FROM draft WHERE id = :d AND approved_by IS NOT NULL")
+                .bind("d", draftId)
+                .map((rs, ctx) -> new dearly.audit.Actor(rs.getLong("approved_by_id"), rs.getString("approved_by")))
+                .findOne();
+    }
+
+    void published(Handle handle, long draftId, long letterId) {
+        handle.createUpdate("UPDATE draft SET letter_id = :letter WHERE id = :id").bind("letter", letterId).bind("id", draftId).execute();
+    }
+
+    void addNote(Handle handle, long draftId, DraftNote note) {
+        handle.createUpdate("""
+                        INSERT INTO draft_note (draft_id, kind, body, written_by, written_at) VALUES (:d, :kind, :body, :by, :at)""")
+                .bind("d", draftId)
+                .bind("kind", note.kind().name())
+                .bind("body", note.body())
+                .bind("by", note.writtenBy())
+                .bind("at", note.writtenAt())
+                .execute();
+    }
+
+    /** What editors wrote on the draft, the newest first. */
+    List<DraftNote> notes(Handle handle, long draftId) {
+        return handle.createQuery("SELECT kind, body, written_by, written_at FROM draft_note WHERE draft_id = :d ORDER BY written_at DESC, id DESC")
+                .bind("d", draftId)
+                .map((rs, ctx) -> new DraftNote(DraftNote.Kind.valueOf(rs.getString("kind")), rs.getString("body"),
+                        rs.getString("written_by"), instant(rs, "written_at", ctx)))
+                .list();
     }
 
     /**

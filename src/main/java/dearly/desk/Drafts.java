@@ -5,6 +5,7 @@ import dearly.accounts.User;
 import dearly.accounts.UserRepository;
 import dearly.asking.DeskQuestion;
 import dearly.asking.QuestionQueue;
+import dearly.audit.AuditLog;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.letters.Advisor;
@@ -38,9 +39,11 @@ public final class Drafts {
     /** DEARLY_TIME_ZONE: the zone of a byline whose asker's country tells none. */
     private final ZoneId instanceZone;
     private final DraftRepository drafts = new DraftRepository();
+    private final AuditLog audit;
 
     public Drafts(Database database, QuestionQueue questions, Publishing publishing, LetterRepository letters,
-            UserRepository users, Supplier<Instant> clock, ZoneId instanceZone) {
+            UserRepository users, Supplier<Instant> clock, ZoneId instanceZone, AuditLog audit) {
+        this.audit = audit;
         this.instanceZone = instanceZone;
         this.database = database;
         this.questions = questions;
@@ -58,8 +61,8 @@ public final class Drafts {
      * @param note what the editor wrote when she assigned it
      */
     public record Opened(
-            DeskQuestion question, String byline, Optional<Draft> draft, DraftWords words, int version, String assignee,
-            String note, Advisor advisor, List<Revision> revisions, List<Topic> topics) {
+            DeskQuestion question, String byline, Optional<Draft> draft, DraftWords words, int version, long assigneeId,
+            String assignee, String note, Advisor advisor, List<Revision> revisions, List<Topic> topics, List<DraftNote> notes) {
 
         public long id() {
             return question.question().id();
@@ -81,6 +84,16 @@ public final class Drafts {
         public boolean editable() {
             return draft.map(found -> found.state().editable()).orElse(true);
         }
+
+        public DraftState state() {
+            return draft.map(Draft::state).orElse(DraftState.DRAFTING);
+        }
+
+        /** What an editor last asked to change, while the draft waits for those changes. */
+        public Optional<DraftNote> changesAsked() {
+            if (state() != DraftState.CHANGES_ASKED) return Optional.empty();
+            return notes.stream().filter(note -> note.kind() == DraftNote.Kind.CHANGES).findFirst();
+        }
     }
 
     /** The draft of a question assigned to someone, if this colleague may write it: hers, or she is an editor. */
@@ -98,9 +111,10 @@ public final class Drafts {
             Language language = question.get().question().language();
             DraftWords words = draft.map(Draft::words).orElseGet(() -> defaults(question.get()));
             List<Revision> revisions = draft.map(found -> drafts.revisions(handle, found.id())).orElse(List.of());
+            List<DraftNote> notes = draft.map(found -> drafts.notes(handle, found.id())).orElse(List.of());
             return Optional.of(new Opened(question.get(), question.get().byline(language, instanceZone), draft, words,
-                    draft.map(Draft::version).orElse(0), assignee,
-                    assignment.get().note() == null ? "" : assignment.get().note(), advisor, revisions, letters.topics()));
+                    draft.map(Draft::version).orElse(0), assigneeId, assignee,
+                    assignment.get().note() == null ? "" : assignment.get().note(), advisor, revisions, letters.topics(), notes));
         });
     }
 
@@ -126,6 +140,11 @@ public final class Drafts {
             DraftRepository.Saved saved = drafts.save(handle, opened.id(), basedOn, known(words, opened.topics()),
                     user.displayName(), now);
             questions.drafting(handle, opened.id(), now);
+            // The same words sent again (an autosave with nothing new) are no action of hers.
+            if (!saved.applied() || saved.version() != basedOn) {
+                audit.record(handle, Review.actor(user), saved.applied() ? "draft.saved" : "draft.kept-aside", Review.subject(opened),
+                        "version " + (saved.applied() ? saved.version() : saved.keptAside()));
+            }
             return saved;
         });
     }
@@ -137,14 +156,16 @@ public final class Drafts {
         Instant now = clock.get();
         return Optional.of(database.write(handle -> {
             drafts.settle(handle, opened.draft().get().id(), number);
+            audit.record(handle, Review.actor(user), "draft.restored", Review.subject(opened), "revision " + number);
             return drafts.save(handle, opened.id(), basedOn, revision.get().words(), user.displayName(), now);
         }));
     }
 
     /** Lets a save kept aside go: it stays among the revisions, no longer offered. */
-    public void letGo(Opened opened, int number) {
+    public void letGo(Opened opened, User user, int number) {
         opened.draft().ifPresent(draft -> database.write(handle -> {
             drafts.settle(handle, draft.id(), number);
+            audit.record(handle, Review.actor(user), "draft.let-go", Review.subject(opened), "revision " + number);
             return null;
         }));
     }

@@ -9,16 +9,22 @@ import java.util.List;
  *
  * @param byline the asker's byline as the letter was published with it, in the letter's language;
  *     empty when there is no asker or she erased everything
+ * @param correction what an editor corrected after publication, shown on the page; empty when never corrected
  */
 public record Letter(
         long id, String slug, Words words, String byline, Advisor advisor, List<Topic> topics, Language language,
-        Instant publishedAt) {
+        Instant publishedAt, java.util.Optional<Correction> correction) {
+
+    /** A correction's note, as the editor wrote it for readers, and when it was made. */
+    public record Correction(String note, Instant at) {}
+
     public Letter {
         topics = List.copyOf(topics);
+        correction = correction == null ? java.util.Optional.empty() : correction;
     }
 
     public Letter withTopics(List<Topic> topics) {
-        return new Letter(id, slug, words, byline, advisor, topics, language, publishedAt);
+        return new Letter(id, slug, words, byline, advisor, topics, language, publishedAt, correction);
     }
 
     public String headline() {

@@ -52,7 +52,15 @@ public final class LetterPages implements Feature {
     }
 
     private void letter(Context ctx) {
-        Letter letter = letters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String slug = ctx.pathParam("slug");
+        java.util.Optional<Letter> found = letters.bySlug(slug);
+        if (found.isEmpty() && letters.unpublished(slug)) {
+            Messages t = Messages.of(LanguageChoice.of(ctx));
+            ctx.status(io.javalin.http.HttpStatus.GONE);
+            HtmlResponse.send(ctx, templates.lettersGone(metas.of(ctx, t, t.get("gone.title"), "/letters/" + slug)));
+            return;
+        }
+        Letter letter = found.orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(letter.language());
         PageMeta meta = metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article");
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl())));

@@ -26,12 +26,12 @@ public final class LetterRepository {
     /** Letters published or scheduled to be: what a projection such as the search index holds. */
     private static final String EVER_PUBLISHED = """
             SELECT l.id, l.slug, l.headline, COALESCE(l.byline, '') AS byline, l.standfirst, l.salutation,
-                   l.body_markdown, l.sign_off, l.language, l.published_at,
+                   l.body_markdown, l.sign_off, l.language, l.published_at, l.correction_note, l.corrected_at,
                    a.id AS advisor_id, a.slug AS advisor_slug, a.display_name AS advisor_name,
                    a.bio AS advisor_bio, a.photo_path AS advisor_photo
             FROM letter l
             JOIN advisor a ON a.id = l.advisor_id
-            WHERE l.published_at IS NOT NULL
+            WHERE l.published_at IS NOT NULL AND l.unpublished_at IS NULL
             """;
     private static final String PUBLISHED_LETTERS = EVER_PUBLISHED + " AND l.published_at <= :now\n";
 
@@ -48,6 +48,12 @@ public final class LetterRepository {
         return database.read(handle -> letters(handle, PUBLISHED_LETTERS
                 + " ORDER BY l.published_at DESC, l.id DESC LIMIT :limit OFFSET :offset",
                 Map.of("limit", limit, "offset", offset)));
+    }
+
+    /** True when a letter had this address and was taken down: its page says so (410), not "not found". */
+    public boolean unpublished(String slug) {
+        return database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND unpublished_at IS NOT NULL")
+                .bind("slug", slug).mapTo(Integer.class).one() > 0);
     }
 
     public Optional<Letter> bySlug(String slug) {
@@ -129,7 +135,13 @@ public final class LetterRepository {
         Words words = new Words(rs.getString("headline"), rs.getString("standfirst"), rs.getString("salutation"),
                 rs.getString("body_markdown"), rs.getString("sign_off"));
         return new Letter(rs.getLong("id"), rs.getString("slug"), words, rs.getString("byline"), advisor(rs), topics, Language.fromCode(rs.getString("language")).orElse(Language.EN),
-                instant(rs, "published_at", ctx));
+                instant(rs, "published_at", ctx), correction(rs, ctx));
+    }
+
+    private static java.util.Optional<Letter.Correction> correction(ResultSet rs, StatementContext ctx) throws SQLException {
+        String note = rs.getString("correction_note");
+        Instant at = instant(rs, "corrected_at", ctx);
+        return note == null || at == null ? java.util.Optional.empty() : java.util.Optional.of(new Letter.Correction(note, at));
     }
 
     private Map<Long, List<Topic>> topicsOf(Handle handle, List<Long> letterIds) {

@@ -133,10 +133,61 @@ public final class Publishing {
         return letterId;
     }
 
+    /** A slug no letter has yet: the headline's, with -2, -3... when taken. */
+    public String freeSlug(Handle handle, String headline) {
+        String base = Slugs.of(headline), slug = base;
+        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug").bind("slug", slug)
+                .mapTo(Integer.class).one() > 0; n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    /** The slug of a letter, published or not. */
+    public Optional<String> slugOf(Handle handle, long letterId) {
+        return handle.createQuery("SELECT slug FROM letter WHERE id = :id").bind("id", letterId).mapTo(String.class).findOne();
+    }
+
+    /**
+     * Changes a published letter's words and shows the editor's note for readers beside them; the
+     * search index follows from the change log.
+     */
+    public void correct(Handle handle, long letterId, Words words, List<Long> topicIds, String note, Instant now) {
+        handle.createUpdate("""
+                        UPDATE letter SET headline = :headline, standfirst = :standfirst, salutation = :salutation,
+                               body_markdown = :body, sign_off = :signOff, correction_note = :note, corrected_at = :now,
+                               updated_at = :now
+                        WHERE id = :id""")
+                .bind("headline", words.headline())
+                .bind("standfirst", words.standfirst())
+                .bind("salutation", words.salutation())
+                .bind("body", words.bodyMarkdown())
+                .bind("signOff", words.signOff())
+                .bind("note", note)
+                .bind("now", now)
+                .bind("id", letterId)
+                .execute();
+        handle.createUpdate("DELETE FROM letter_topic WHERE letter_id = :id").bind("id", letterId).execute();
+        for (long topicId : topicIds) {
+            handle.createUpdate("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)")
+                    .bind("letterId", letterId).bind("topicId", topicId).execute();
+        }
+        changes.append(handle, LETTER_CHANGED, letterId, now);
+    }
+
+    /** Takes a letter down: gone from every list, search and the API; its page answers 410. False when already down. */
+    public boolean unpublish(Handle handle, long letterId, Instant now) {
+        boolean down = handle.createUpdate("""
+                        UPDATE letter SET unpublished_at = :now, updated_at = :now WHERE id = :id AND unpublished_at IS NULL""")
+                .bind("now", now).bind("id", letterId).execute() == 1;
+        if (down) changes.append(handle, LETTER_CHANGED, letterId, now);
+        return down;
+    }
+
     /** The slug of the published letter that answers the question, for her status page. */
     public Optional<String> answerTo(Handle handle, long questionId) {
         return handle.createQuery("""
-                        SELECT MIN(slug) FROM letter WHERE question_id = :id AND published_at IS NOT NULL""")
+                        SELECT MIN(slug) FROM letter WHERE question_id = :id AND published_at IS NOT NULL AND unpublished_at IS NULL""")
                 .bind("id", questionId)
                 .mapTo(String.class)
                 .findOne();

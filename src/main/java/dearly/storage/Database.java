@@ -105,6 +105,19 @@ public final class Database implements AutoCloseable {
         if (writes != reads) writes.registerRowMapper(mapper);
     }
 
+    /**
+     * What db-scheduler runs on: the connections writes use (on SQLite the single writer, so its
+     * claims queue with Dearly's writes), and how it stores times on this database.
+     */
+    public javax.sql.DataSource taskDataSource() {
+        return writePool;
+    }
+
+    public com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization taskColumns() {
+        return dialect == Dialect.SQLITE ? new SqliteTaskColumns()
+                : new com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization(false, true);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

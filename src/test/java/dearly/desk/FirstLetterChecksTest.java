@@ -34,6 +34,31 @@ class FirstLetterChecksTest {
         assertThat(findings).allMatch(Finding::blocks).allMatch(Finding::overridable);
     }
 
+    /**
+     * The first letter as a new instance seeds it, checked against its asker as the desk knows her:
+     * the demo's Paula gave no chosen name, so the standfirst's "Sofia" is the editor's pseudonym
+     * for her, which the check must ask about.
+     */
+    @Test
+    void theSeededFirstLetterIsCheckedAgainstItsSeededAskerAndSofiaIsFlagged() {
+        try (dearly.TestServer server = dearly.TestServer.start()) {
+            var database = server.server().database();
+            dearly.letters.Letter letter = new dearly.letters.LetterRepository(database, java.time.Instant::now)
+                    .latest(1, 0).getFirst();
+            long question = database.read(handle -> handle.createQuery("SELECT question_id FROM letter WHERE id = :id")
+                    .bind("id", letter.id()).mapTo(Long.class).one());
+            AskerFacts facts = database.read(handle -> new dearly.asking.QuestionRepository(database, new dearly.letters.Publishing())
+                    .forChecks(handle, question)).map(stored -> AskerFacts.of(stored, letter.advisor().displayName())).orElseThrow();
+            PublicText text = new PublicText(letter.language(), letter.headline(), letter.standfirst(), letter.salutation(),
+                    letter.bodyMarkdown(), letter.signOff(), null);
+
+            assertThat(facts.firstName()).isEqualTo("Paula");
+            assertThat(facts.pseudonym()).isNull();
+            assertThat(CHECKS.check(text, facts)).extracting(Finding::check, Finding::field, Finding::words)
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple(Check.NAME, Field.STANDFIRST, "Sofia"));
+        }
+    }
+
     @Test
     void sofiaIsFineOnceSheIsTheChosenName() {
         AskerFacts chosen = new AskerFacts("Paula", "Gómez", "Sofia", null, "CO", "Medellín", PAULA.children(), "", "Lina P.");
