@@ -40,6 +40,7 @@ import dearly.mail.Outbox;
 import dearly.search.LetterSearch;
 import dearly.search.SearchIndex;
 import dearly.search.SearchPages;
+import dearly.search.SimilarLetters;
 import dearly.storage.Database;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
@@ -103,12 +104,14 @@ public final class App {
         Assigning assigning = new Assigning(database, questions, publishing, users, new Outbox(database), templates, links,
                 mailWaiting, clock);
 
+        SimilarLetters similar = new SimilarLetters(searchIndex, clock);
+
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
-                new LetterPages(letters, templates, metas),
+                new LetterPages(letters, similar, templates, metas),
                 new LetterApi(letters, links),
-                new SearchPages(new LetterSearch(searchIndex, clock), letters, templates, metas, links),
-                new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
+                new SearchPages(new LetterSearch(searchIndex, clock), similar, letters, templates, metas, links),
+                new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock, similar),
                 new QuestionApi(asking, crisisDirectory, links, clock),
                 new ApiReference(templates, metas),
                 new AccountPages(users, sessions, csrf, templates, metas, attemptsPerAccount, accounts, links),
@@ -118,7 +121,8 @@ public final class App {
                 new DeskPages(new QuestionDesk(database, questions, new Outbox(database),
                         new AskerMail(templates), mailWaiting, clock, audit), assigning, new DeskSettings(database, audit), declineTemplates,
                         csrf, templates, metas, config.timeZone()),
-                new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone()), assigning, csrf, templates, metas),
+                new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone()), assigning, csrf, templates, metas,
+                        similar),
                 new AdminPages(new CrisisDirectoryEditor(database, audit), new Outbox(database), config.smtp().isPresent(), csrf,
                         templates, metas),
                 new AuditPages(audit, templates, metas),

@@ -174,11 +174,16 @@ public final class LetterSearch {
 
     /** Control characters out, runs of space made one, and no longer than anyone types a search. */
     static String clean(String text) {
+        return clean(text, MAX_QUERY_CHARS);
+    }
+
+    /** The same, at most {@code max} characters, cut between words. */
+    static String clean(String text, int max) {
         if (text == null) return "";
         String cleaned = text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200D]]", " ").replaceAll("\\s+", " ").strip();
-        if (cleaned.length() <= MAX_QUERY_CHARS) return cleaned;
-        int cut = cleaned.lastIndexOf(' ', MAX_QUERY_CHARS);
-        String shortened = cleaned.substring(0, cut > 0 ? cut : MAX_QUERY_CHARS);
+        if (cleaned.length() <= max) return cleaned;
+        int cut = cleaned.lastIndexOf(' ', max);
+        String shortened = cleaned.substring(0, cut > 0 ? cut : max);
         // Never end on half of a surrogate pair (an emoji cut in two).
         return Character.isHighSurrogate(shortened.charAt(shortened.length() - 1))
                 ? shortened.substring(0, shortened.length() - 1) : shortened;
@@ -190,7 +195,7 @@ public final class LetterSearch {
         return words.stream().limit(MAX_WORDS).toList();
     }
 
-    private static boolean stopWord(String word) {
+    static boolean stopWord(String word) {
         return LetterAnalysis.ENGLISH_STOP_WORDS.contains(word) || LetterAnalysis.SPANISH_STOP_WORDS.contains(word);
     }
 
@@ -208,23 +213,9 @@ public final class LetterSearch {
             if (stopWord(word)) continue;
             boolean typo = word.length() >= 4 && fuzzy < MAX_FUZZY_WORDS && reader.docFreq(new Term(SearchFields.ALL, word)) == 0;
             if (typo) fuzzy++;
-            List<Query> anywhere = new ArrayList<>();
-            for (Language language : Language.values()) {
-                List<String> stems = analyze(LetterAnalysis.of(language), word);
-                if (stems.isEmpty()) continue;
-                String stem = stems.getFirst();
-                for (String field : SearchFields.TEXT) {
-                    float weight = SearchFields.WEIGHTS.get(field);
-                    Term term = new Term(SearchFields.in(field, language), stem);
-                    anywhere.add(new BoostQuery(new TermQuery(term), weight));
-                    if (typo) {
-                        int edits = word.length() >= 8 ? 2 : 1;
-                        anywhere.add(new BoostQuery(new FuzzyQuery(term, edits, 1, 10, true), weight * 0.6f));
-                    }
-                }
-            }
+            Optional<Query> anywhere = anywhere(word, typo);
             if (anywhere.isEmpty()) continue;
-            each.add(new DisjunctionMaxQuery(anywhere, 0.2f), Occur.SHOULD);
+            each.add(anywhere.get(), Occur.SHOULD);
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
@@ -239,6 +230,30 @@ public final class LetterSearch {
             }
         }
         return Optional.of(query.build());
+    }
+
+    /**
+     * One word looked for in every field of both languages, stemmed as each language's letters were,
+     * the best field counting (with its weight) and the others a little; with {@code typo}, also
+     * with one or two letters changed.
+     */
+    static Optional<Query> anywhere(String word, boolean typo) {
+        List<Query> anywhere = new ArrayList<>();
+        for (Language language : Language.values()) {
+            List<String> stems = analyze(LetterAnalysis.of(language), word);
+            if (stems.isEmpty()) continue;
+            String stem = stems.getFirst();
+            for (String field : SearchFields.TEXT) {
+                float weight = SearchFields.WEIGHTS.get(field);
+                Term term = new Term(SearchFields.in(field, language), stem);
+                anywhere.add(new BoostQuery(new TermQuery(term), weight));
+                if (typo) {
+                    int edits = word.length() >= 8 ? 2 : 1;
+                    anywhere.add(new BoostQuery(new FuzzyQuery(term, edits, 1, 10, true), weight * 0.6f));
+                }
+            }
+        }
+        return anywhere.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(anywhere, 0.2f));
     }
 
     private static void addPhrase(BooleanQuery.Builder query, Query phrase, float boost) {
@@ -265,7 +280,7 @@ public final class LetterSearch {
         return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
     }
 
-    private static List<String> analyze(Analyzer analyzer, String text) {
+    static List<String> analyze(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
