@@ -63,7 +63,7 @@ public final class SimilarLetters implements RelatedLetters {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : tellingWords(searcher.getIndexReader(), text)) {
-            Optional<Query> anywhere = LetterSearch.anywhere(word, false);
+            Optional<Query> anywhere = LetterSearch.anywhere(word, 1f);
             if (anywhere.isEmpty()) continue;
             any.add(anywhere.get(), Occur.SHOULD);
             clauses++;

@@ -47,7 +47,7 @@ class IndexRebuildTest {
         Path dir = indexWith("Why does my baby hate the car seat?");
         deleteTree(dir);
         try (TestServer node = server.anotherNode(dir)) {
-            assertThat(SearchFlow.found(node, "car seat")).containsExactly("Why does my baby hate the car seat?");
+            assertThat(SearchFlow.found(node, "car seat")).contains("Why does my baby hate the car seat?");
         }
     }
 
@@ -60,7 +60,7 @@ class IndexRebuildTest {
         Files.write(dir.resolve("_zz.cfs"), junk);
         Files.writeString(dir.resolve("notes.txt"), "not an index");
         try (TestServer node = server.anotherNode(dir)) {
-            assertThat(SearchFlow.found(node, "wean dummy")).containsExactly("How do I wean my son off the dummy?");
+            assertThat(SearchFlow.found(node, "wean dummy")).contains("How do I wean my son off the dummy?");
         }
     }
 
@@ -86,8 +86,8 @@ class IndexRebuildTest {
         Path dir = indexWith("Is teething why she drools so much?");
         SearchFlow.publish(server, Language.EN, "Should I worry about flat head syndrome?", "A mother asks.", "Tummy time.");
         try (TestServer node = server.anotherNode(dir)) {
-            assertThat(SearchFlow.found(node, "flat head")).containsExactly("Should I worry about flat head syndrome?");
-            assertThat(SearchFlow.found(node, "teething drools")).containsExactly("Is teething why she drools so much?");
+            assertThat(SearchFlow.found(node, "flat head")).contains("Should I worry about flat head syndrome?");
+            assertThat(SearchFlow.found(node, "teething drools")).contains("Is teething why she drools so much?");
         }
     }
 
@@ -96,8 +96,8 @@ class IndexRebuildTest {
         Path dir = indexWith("How can I make bath time calmer?");
         commitPhantom(dir, Map.of(SearchIndex.SCHEMA, "0"));
         try (TestServer node = server.anotherNode(dir)) {
-            assertThat(SearchFlow.found(node, "bath time")).containsExactly("How can I make bath time calmer?");
-            assertThat(SearchFlow.found(node, "quokkas")).isEmpty();
+            assertThat(SearchFlow.found(node, "bath time")).contains("How can I make bath time calmer?");
+            assertThat(SearchFlow.found(node, "quokkas")).doesNotContain(PHANTOM);
         }
     }
 
@@ -106,7 +106,8 @@ class IndexRebuildTest {
         Path foreign = Files.createTempDirectory("dearly-foreign-index-");
         try (TestServer elsewhere = TestServer.start(); TestServer node = elsewhere.anotherNode(foreign)) {
             SearchFlow.publish(elsewhere, Language.EN, "Teething necklaces: safe or not?", "Elsewhere.", "Another column.");
-            SearchFlow.foundUntil(node, "teething necklaces", Instant.now().plus(SearchFlow.PATIENCE), found -> !found.isEmpty());
+            SearchFlow.foundUntil(node, "teething necklaces", Instant.now().plus(SearchFlow.PATIENCE),
+                    found -> found.contains("Teething necklaces: safe or not?"));
         }
         // This database has logged at least as many changes, so only its name tells the index is not its own.
         for (int i = 0; i < 3; i++) {
@@ -131,10 +132,11 @@ class IndexRebuildTest {
             writer.rollback();
         }
         try (TestServer node = server.anotherNode(crashed)) {
-            assertThat(SearchFlow.found(node, "quokkas")).isEmpty();
-            assertThat(SearchFlow.found(node, "wake 5am")).containsExactly("Why does my baby wake at 5am?");
+            assertThat(SearchFlow.found(node, "quokkas")).doesNotContain(PHANTOM);
+            assertThat(SearchFlow.found(node, "wake 5am")).contains("Why does my baby wake at 5am?");
             SearchFlow.publish(server, Language.EN, "How do I pump at work?", "A mother asks.", "Plan ahead.");
-            SearchFlow.foundUntil(node, "pump at work", Instant.now().plus(SearchFlow.PATIENCE), found -> !found.isEmpty());
+            SearchFlow.foundUntil(node, "pump at work", Instant.now().plus(SearchFlow.PATIENCE),
+                    found -> found.contains("How do I pump at work?"));
         }
     }
 
@@ -153,8 +155,8 @@ class IndexRebuildTest {
                 handle.createQuery("SELECT COUNT(*) FROM letter WHERE published_at IS NOT NULL").mapTo(Integer.class).one());
         assertThat(out.toString()).startsWith("Indexed " + letters + " letters in " + dir.toAbsolutePath().normalize());
         try (TestServer node = server.anotherNode(dir)) {
-            assertThat(SearchFlow.found(node, "quokkas")).isEmpty();
-            assertThat(SearchFlow.found(node, "coffee breastfeeding")).containsExactly("Can I drink coffee while breastfeeding?");
+            assertThat(SearchFlow.found(node, "quokkas")).doesNotContain(PHANTOM);
+            assertThat(SearchFlow.found(node, "coffee breastfeeding")).contains("Can I drink coffee while breastfeeding?");
         }
     }
 
