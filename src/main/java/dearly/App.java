@@ -48,6 +48,7 @@ import dearly.mail.Outbox;
 import dearly.search.LetterSearch;
 import dearly.search.SearchIndex;
 import dearly.search.SearchPages;
+import dearly.search.SimilarLetters;
 import dearly.storage.Database;
 import dearly.web.Csrf;
 import dearly.web.ErrorPages;
@@ -127,15 +128,17 @@ public final class App {
         Review review = new Review(database, new LetterPublisher(database, questions, publishing, desk, audit, links, clock,
                 config.timeZone()), schedule, publishing, new QuestionRepository(database, publishing), users, new Outbox(database),
                 templates, links, audit, CHECKS.get(), mailWaiting, clock);
+        SimilarLetters similar = new SimilarLetters(searchIndex, clock);
         DraftPages draftPages = new DraftPages(new Drafts(database, questions, publishing, letters, users, clock, config.timeZone(), audit),
-                assigning, review, csrf, templates, metas, config.timeZone());
+                assigning, review, csrf, templates, metas, config.timeZone(), similar);
+
 
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
-                new LetterPages(letters, templates, metas),
+                new LetterPages(letters, similar, templates, metas),
                 new LetterApi(letters, links),
-                new SearchPages(new LetterSearch(searchIndex, clock), letters, templates, metas, links),
-                new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
+                new SearchPages(new LetterSearch(searchIndex, clock), similar, letters, templates, metas, links),
+                new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock, similar),
                 new QuestionApi(asking, crisisDirectory, links, clock),
                 new ApiReference(templates, metas),
                 new AccountPages(users, sessions, csrf, templates, metas, attemptsPerAccount, accounts, links),

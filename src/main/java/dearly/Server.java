@@ -88,7 +88,7 @@ public final class Server implements AutoCloseable {
                 new DemoContent(database, publishing, new QuestionRepository(database, publishing)).publishIfEmpty(clock.get());
             }
             // Built or brought up to date before the first request, then kept current from the change log.
-            searchIndex = SearchIndex.open(config.searchIndex(), database, new LetterRepository(database, clock));
+            searchIndex = SearchIndex.open(config.searchIndex(), database, new LetterRepository(database, clock), clock);
             indexFollower = IndexFollower.start(searchIndex);
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});

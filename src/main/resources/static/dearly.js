@@ -188,3 +188,57 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
   window.addEventListener('pagehide', saveOnLeaving);
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') saveOnLeaving(); });
 })();
+
+// Letters on the same worry, beside the ask form while she types: a pause in her typing asks the
+// server for the closest published letters. Without JavaScript the form is the same, only without them;
+// they open in a new tab, so her form (and its draft on this device) stays where it was.
+(function () {
+  var aside = document.querySelector('aside.similar-live');
+  var form = aside && aside.closest('form');
+  if (!form || !window.fetch) return;
+  var list = aside.querySelector('ul');
+  var title = form.elements.title;
+  var body = form.elements.body;
+  var timer = null;
+  var asked = '';
+  var show = function (results) {
+    list.textContent = '';
+    results.forEach(function (letter) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = letter.url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = letter.headline;
+      item.appendChild(link);
+      if (letter.snippet) {
+        var snippet = document.createElement('p');
+        snippet.textContent = letter.snippet;
+        item.appendChild(snippet);
+      }
+      list.appendChild(item);
+    });
+    aside.hidden = results.length === 0;
+  };
+  var ask = function () {
+    var text = ((title ? title.value : '') + '\n' + (body ? body.value : '')).trim();
+    if (text.length < 12 || text === asked) return;
+    asked = text;
+    var chosen = form.elements.language;
+    var lang = (chosen && chosen.value) || aside.dataset.lang;
+    var url = aside.dataset.similar + '?limit=5&lang=' + encodeURIComponent(lang) + '&q=' + encodeURIComponent(text.slice(0, 1500));
+    fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (answer) {
+      if (answer && text === asked) show(answer.results);
+    }).catch(function () { /* offline or over the allowance: the form works without them */ });
+  };
+  [title, body].forEach(function (field) {
+    if (!field) return;
+    field.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 600);
+    });
+  });
+  ask(); // a form that comes back with her words (or her draft) already has them
+})();

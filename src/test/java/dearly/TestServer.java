@@ -94,8 +94,7 @@ public final class TestServer implements AutoCloseable {
      */
     public TestServer anotherNode() {
         try {
-            Config config = configFor(database).withSearchIndexDir(java.nio.file.Files.createTempDirectory("dearly-node-"));
-            return new TestServer(database, Server.start(config, false, clock), clock, false);
+            return anotherNode(java.nio.file.Files.createTempDirectory("dearly-node-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,6 +108,12 @@ public final class TestServer implements AutoCloseable {
     public TestServer restarted() {
         server.close();
         return new TestServer(database, Server.start(configFor(database), false, clock), clock, ownsDatabase);
+    }
+
+    /** Another node keeping its search index in that directory: started again on it, it finds what it left there. */
+    public TestServer anotherNode(java.nio.file.Path searchIndex) {
+        Config config = configFor(database).withSearchIndexDir(searchIndex);
+        return new TestServer(database, Server.start(config, false, clock), clock, false);
     }
 
     /** Dearly's time: a test moves it on to see what happens later. */

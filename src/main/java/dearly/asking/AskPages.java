@@ -3,6 +3,7 @@ package dearly.asking;
 import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.letters.RelatedLetters;
 import dearly.web.Feature;
 import dearly.web.Csrf;
 import dearly.web.HtmlResponse;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
  */
 public final class AskPages implements Feature {
     static final String HONEYPOT = "website";
+    /** Letters on the same worry offered on her status page. */
+    static final int SAME_WORRY = 5;
 
     private final Asking asking;
     private final CrisisDirectory crisisDirectory;
@@ -46,10 +49,13 @@ public final class AskPages implements Feature {
     private final PageMetas metas;
     private final Links links;
     private final Supplier<Instant> clock;
+    private final RelatedLetters related;
 
+    /** @param related the letters on the same worry that her status page offers while she waits */
     public AskPages(Asking asking, CrisisDirectory crisisDirectory, Csrf csrf, Templates templates, PageMetas metas, Links links,
-            Supplier<Instant> clock) {
+            Supplier<Instant> clock, RelatedLetters related) {
         this.asking = asking;
+        this.related = related;
         this.crisisDirectory = crisisDirectory;
         this.csrf = csrf;
         this.templates = templates;
@@ -119,7 +125,9 @@ public final class AskPages implements Feature {
         HtmlResponse.send(ctx, templates.askingStatus(meta(ctx, t, t.get("status.title")), stored, token,
                 links.absolute(ctx, StatusLink.path(token)), ctx.queryParam("received") != null,
                 crisis(stored.crisisKinds(), stored.asker().country(), t.language()), csrf.token(ctx),
-                notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from)));
+                notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from),
+                related.closestTo(stored.question().title() + "\n" + stored.question().body(),
+                        Optional.of(stored.question().language()), SAME_WORRY, Optional.empty())));
     }
 
     private void editForm(Context ctx) {

@@ -4,6 +4,7 @@ import dearly.accounts.Role;
 import dearly.accounts.Sessions;
 import dearly.accounts.User;
 import dearly.language.Messages;
+import dearly.letters.RelatedLetters;
 import dearly.web.Csrf;
 import dearly.web.Feature;
 import dearly.web.HtmlResponse;
@@ -31,6 +32,9 @@ import java.util.Optional;
  * JavaScript too ("Save", "Preview").
  */
 public final class DraftPages implements Feature {
+    /** Past letters shown beside a draft: what the column has already said on her worry. */
+    static final int RELATED = 5;
+
     private final Drafts drafts;
     private final Assigning assigning;
     private final Csrf csrf;
@@ -38,12 +42,15 @@ public final class DraftPages implements Feature {
     private final PageMetas metas;
     private final Review review;
     private final java.time.ZoneId zone;
+    private final RelatedLetters related;
 
+    /** @param related the letters already published on her worry, shown beside the draft */
     public DraftPages(Drafts drafts, Assigning assigning, Review review, Csrf csrf, Templates templates, PageMetas metas,
-            java.time.ZoneId zone) {
+            java.time.ZoneId zone, RelatedLetters related) {
         this.review = review;
         this.zone = zone;
         this.drafts = drafts;
+        this.related = related;
         this.assigning = assigning;
         this.csrf = csrf;
         this.templates = templates;
@@ -175,7 +182,9 @@ public final class DraftPages implements Feature {
         ctx.status(status);
         HtmlResponse.send(ctx, templates.deskDraft(metas.of(ctx, t, t.format("desk.draft.title", opened.question().question().title()),
                         address(opened)), opened, words, version, csrf.token(ctx), notice.isEmpty() ? "" : t.get(notice),
-                drafts.preview(opened, words, letter.get("desk.draft.no-headline")), letter, panel));
+                drafts.preview(opened, words, letter.get("desk.draft.no-headline")), letter, panel,
+                related.closestTo(opened.question().question().title() + "\n" + opened.question().question().body(),
+                        Optional.empty(), RELATED, Optional.empty())));
     }
 
     /** The draft this colleague may open, or 404: not found, not assigned, or assigned to someone else. */

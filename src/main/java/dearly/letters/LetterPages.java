@@ -14,6 +14,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reader's pages: the latest letters, a letter, an advisor, the topics and a topic. Anything not
@@ -26,12 +27,17 @@ public final class LetterPages implements Feature {
     /** Beyond this many pages a list is a search's job; the cap keeps an OFFSET from being a cost lever. */
     private static final int MAX_PAGE = 1000;
 
+    /** Letters offered under a letter: a few, so the page stays short on a phone. */
+    static final int RELATED = 3;
+
     private final LetterRepository letters;
+    private final RelatedLetters related;
     private final Templates templates;
     private final PageMetas metas;
 
-    public LetterPages(LetterRepository letters, Templates templates, PageMetas metas) {
+    public LetterPages(LetterRepository letters, RelatedLetters related, Templates templates, PageMetas metas) {
         this.letters = letters;
+        this.related = related;
         this.templates = templates;
         this.metas = metas;
     }
@@ -63,7 +69,9 @@ public final class LetterPages implements Feature {
         Letter letter = found.orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(letter.language());
         PageMeta meta = metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article");
-        HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl())));
+        String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
+        HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
+                related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id()))));
     }
 
     private void advisor(Context ctx) {

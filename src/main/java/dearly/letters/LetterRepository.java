@@ -98,6 +98,17 @@ public final class LetterRepository {
         }
     }
 
+    /**
+     * The letters whose publication time falls after {@code after} and at or before {@code upTo}: the
+     * scheduled letters that became public meanwhile, for the search index, which holds no letter
+     * before its time.
+     */
+    public List<Letter> publishedBetween(Instant after, Instant upTo) {
+        return database.read(handle -> letters(handle, EVER_PUBLISHED
+                + " AND l.published_at > :after AND l.published_at <= :upTo ORDER BY l.id",
+                Map.of("after", after, "upTo", upTo)));
+    }
+
     public Optional<Advisor> advisor(String slug) {
         return database.read(handle -> handle.createQuery("""
                         SELECT id AS advisor_id, slug AS advisor_slug, display_name AS advisor_name, bio AS advisor_bio,

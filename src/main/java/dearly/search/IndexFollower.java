@@ -41,7 +41,10 @@ public final class IndexFollower implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // Not shutdownNow: interrupting a turn mid-commit closes the channel that holds the index's
+        // lock (Lucene's lock file is read through an interruptible channel), and the index then
+        // cannot close. A turn takes milliseconds; it is let finish.
+        timer.shutdown();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -24,7 +24,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -50,6 +49,9 @@ public final class LetterSearch {
     static final int MAX_QUERY_CHARS = 300;
     private static final int MAX_WORDS = 16;
     private static final int MAX_FUZZY_WORDS = 3;
+    /** How many spellings the letters use are tried for a word they never use, and how much each counts. */
+    private static final int TYPO_FORMS = 2;
+    private static final float TYPO_WEIGHT = 0.6f;
 
     private final SearchIndex index;
     private final Supplier<Instant> clock;
@@ -119,16 +121,17 @@ public final class LetterSearch {
 
     private Results search(IndexSearcher searcher, Request request) throws IOException {
         List<String> words = words(request.text());
-        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), words);
-        Results results = search(searcher, request, words, true, didYouMean);
+        Map<String, List<String>> corrections = corrections(searcher.getIndexReader(), words);
+        Optional<String> didYouMean = didYouMean(words, corrections);
+        Results results = search(searcher, request, words, corrections, true, didYouMean);
         // No letter has most of her words: rather than nothing, the letters with the most of them.
-        if (results.total() == 0) results = search(searcher, request, words, false, didYouMean);
+        if (results.total() == 0) results = search(searcher, request, words, corrections, false, didYouMean);
         return results;
     }
 
-    private Results search(IndexSearcher searcher, Request request, List<String> words, boolean most,
-            Optional<String> didYouMean) throws IOException {
-        Optional<Query> found = query(searcher.getIndexReader(), words, request.text(), most);
+    private Results search(IndexSearcher searcher, Request request, List<String> words,
+            Map<String, List<String>> corrections, boolean most, Optional<String> didYouMean) throws IOException {
+        Optional<Query> found = query(words, corrections, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
         Query base = new BooleanQuery.Builder()
@@ -174,11 +177,16 @@ public final class LetterSearch {
 
     /** Control characters out, runs of space made one, and no longer than anyone types a search. */
     static String clean(String text) {
+        return clean(text, MAX_QUERY_CHARS);
+    }
+
+    /** The same, at most {@code max} characters, cut between words. */
+    static String clean(String text, int max) {
         if (text == null) return "";
         String cleaned = text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200D]]", " ").replaceAll("\\s+", " ").strip();
-        if (cleaned.length() <= MAX_QUERY_CHARS) return cleaned;
-        int cut = cleaned.lastIndexOf(' ', MAX_QUERY_CHARS);
-        String shortened = cleaned.substring(0, cut > 0 ? cut : MAX_QUERY_CHARS);
+        if (cleaned.length() <= max) return cleaned;
+        int cut = cleaned.lastIndexOf(' ', max);
+        String shortened = cleaned.substring(0, cut > 0 ? cut : max);
         // Never end on half of a surrogate pair (an emoji cut in two).
         return Character.isHighSurrogate(shortened.charAt(shortened.length() - 1))
                 ? shortened.substring(0, shortened.length() - 1) : shortened;
@@ -190,41 +198,29 @@ public final class LetterSearch {
         return words.stream().limit(MAX_WORDS).toList();
     }
 
-    private static boolean stopWord(String word) {
+    static boolean stopWord(String word) {
         return LetterAnalysis.ENGLISH_STOP_WORDS.contains(word) || LetterAnalysis.SPANISH_STOP_WORDS.contains(word);
     }
 
     /**
      * Each word that is not a stop word in either language is looked for in any field of either
      * language; with {@code most}, every word must be found (most of them, when there are more than
-     * two), else any one. The whole query as a phrase, in the headline or the letter, counts extra.
+     * two), else any one. A word no letter uses is looked for as the letters spell it too, counting
+     * a little less. The whole query as a phrase, in the headline or the letter, counts extra.
      */
-    private static Optional<Query> query(IndexReader reader, List<String> words, String text, boolean most)
-            throws IOException {
+    private static Optional<Query> query(List<String> words, Map<String, List<String>> corrections, String text,
+            boolean most) {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
         int clauses = 0;
-        int fuzzy = 0;
         for (String word : words) {
             if (stopWord(word)) continue;
-            boolean typo = word.length() >= 4 && fuzzy < MAX_FUZZY_WORDS && reader.docFreq(new Term(SearchFields.ALL, word)) == 0;
-            if (typo) fuzzy++;
-            List<Query> anywhere = new ArrayList<>();
-            for (Language language : Language.values()) {
-                List<String> stems = analyze(LetterAnalysis.of(language), word);
-                if (stems.isEmpty()) continue;
-                String stem = stems.getFirst();
-                for (String field : SearchFields.TEXT) {
-                    float weight = SearchFields.WEIGHTS.get(field);
-                    Term term = new Term(SearchFields.in(field, language), stem);
-                    anywhere.add(new BoostQuery(new TermQuery(term), weight));
-                    if (typo) {
-                        int edits = word.length() >= 8 ? 2 : 1;
-                        anywhere.add(new BoostQuery(new FuzzyQuery(term, edits, 1, 10, true), weight * 0.6f));
-                    }
-                }
+            List<Query> forms = new ArrayList<>();
+            anywhere(word, 1f).ifPresent(forms::add);
+            for (String corrected : corrections.getOrDefault(word, List.of())) {
+                anywhere(corrected, TYPO_WEIGHT).ifPresent(forms::add);
             }
-            if (anywhere.isEmpty()) continue;
-            each.add(new DisjunctionMaxQuery(anywhere, 0.2f), Occur.SHOULD);
+            if (forms.isEmpty()) continue;
+            each.add(forms.size() == 1 ? forms.getFirst() : new DisjunctionMaxQuery(forms, 0f), Occur.SHOULD);
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
@@ -241,31 +237,55 @@ public final class LetterSearch {
         return Optional.of(query.build());
     }
 
+    /**
+     * One word looked for in every field of both languages, stemmed as each language's letters were,
+     * the best field counting (with its weight, times {@code boost}) and the others a little.
+     */
+    static Optional<Query> anywhere(String word, float boost) {
+        List<Query> anywhere = new ArrayList<>();
+        for (Language language : Language.values()) {
+            List<String> stems = analyze(LetterAnalysis.of(language), word);
+            if (stems.isEmpty()) continue;
+            String stem = stems.getFirst();
+            for (String field : SearchFields.TEXT) {
+                Term term = new Term(SearchFields.in(field, language), stem);
+                anywhere.add(new BoostQuery(new TermQuery(term), SearchFields.WEIGHTS.get(field) * boost));
+            }
+        }
+        return anywhere.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(anywhere, 0.2f));
+    }
+
     private static void addPhrase(BooleanQuery.Builder query, Query phrase, float boost) {
         if (phrase != null) query.add(new BoostQuery(phrase, boost), Occur.SHOULD);
     }
 
-    /** The query again with every word the letters never use replaced by the nearest one they do, if any. */
-    private static Optional<String> didYouMean(IndexReader reader, List<String> words) throws IOException {
+    /**
+     * For each word no letter uses (at most {@link #MAX_FUZZY_WORDS} of them), the nearest words the
+     * letters do use, one or two letters away, most used first. Looking these up once and searching
+     * them as plain words costs a fraction of a fuzzy query in every field of both languages, which
+     * (with its highlighting) took tens of milliseconds a word.
+     */
+    private static Map<String, List<String>> corrections(IndexReader reader, List<String> words) throws IOException {
         DirectSpellChecker spelling = new DirectSpellChecker();
-        List<String> corrected = new ArrayList<>();
-        boolean changed = false;
+        Map<String, List<String>> corrections = new java.util.HashMap<>();
         for (String word : words) {
-            String better = word;
-            if (word.length() >= 4 && !stopWord(word) && reader.docFreq(new Term(SearchFields.ALL, word)) == 0) {
-                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(SearchFields.ALL, word), 1, reader,
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (suggestions.length > 0) {
-                    better = suggestions[0].string;
-                    changed = true;
-                }
-            }
-            corrected.add(better);
+            if (corrections.size() == MAX_FUZZY_WORDS) break;
+            if (word.length() < 4 || stopWord(word) || reader.docFreq(new Term(SearchFields.ALL, word)) > 0) continue;
+            SuggestWord[] suggestions = spelling.suggestSimilar(new Term(SearchFields.ALL, word), TYPO_FORMS, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            if (suggestions.length > 0) corrections.put(word, Arrays.stream(suggestions).map(suggestion -> suggestion.string).toList());
         }
-        return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
+        return corrections;
     }
 
-    private static List<String> analyze(Analyzer analyzer, String text) {
+    /** The query again with every word the letters never use replaced by the nearest one they do, if any. */
+    private static Optional<String> didYouMean(List<String> words, Map<String, List<String>> corrections) {
+        if (corrections.isEmpty()) return Optional.empty();
+        return Optional.of(words.stream().map(word -> corrections.getOrDefault(word, List.of(word)).getFirst())
+                .collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -42,7 +42,7 @@ public final class ReindexCommand implements Callable<Integer> {
         Path index = indexDirectory.get();
         long started = System.nanoTime();
         try (Database database = openDatabase.get();
-                SearchIndex rebuilt = SearchIndex.rebuild(index, database, new LetterRepository(database, Instant::now))) {
+                SearchIndex rebuilt = SearchIndex.rebuild(index, database, new LetterRepository(database, Instant::now), Instant::now)) {
             out.printf("Indexed %d letters in %s (%d ms).%n", rebuilt.size(), index.toAbsolutePath().normalize(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SearchIndex.InUse e) {

@@ -37,6 +37,9 @@ final class SearchFields {
     static final String LANGUAGE = "language";
     static final String TOPIC = "topic";
     static final String PUBLISHED = "published";
+    /** Where an imported letter came from: its id in the archive it came from, and its address there. */
+    static final String EXTERNAL_ID = "external_id";
+    static final String SOURCE_URL = "source_url";
     /** Every word of the letter, only folded: for typos and "did you mean". */
     static final String ALL = "all";
 
@@ -83,6 +86,9 @@ final class SearchFields {
             document.add(new StringField(TOPIC, topic.slug(), Field.Store.YES));
             document.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic.slug())));
         }
+        Provenance provenance = provenance(letter);
+        if (provenance.externalId() != null) document.add(new StoredField(EXTERNAL_ID, provenance.externalId()));
+        if (provenance.sourceUrl() != null) document.add(new StoredField(SOURCE_URL, provenance.sourceUrl()));
         String topics = letter.topics().stream().map(topic -> topic.nameEn() + ". " + topic.nameEs())
                 .collect(Collectors.joining(". "));
         String body = LetterText.plain(letter.bodyMarkdown());
@@ -98,6 +104,21 @@ final class SearchFields {
             document.add(new TextField(ALL, texts.get(field), Field.Store.NO));
         }
         return document;
+    }
+
+    /** An imported letter's origin; both null for a letter written here. */
+    record Provenance(String externalId, String sourceUrl) {
+        static final Provenance NONE = new Provenance(null, null);
+    }
+
+    /**
+     * The one place that says where a letter came from. Imported letters will carry an external id
+     * and a source address on the letter table (the archive work); until {@link Letter} has them,
+     * every letter is Dearly's own. Wiring them here (and changing {@link #VERSION}) is all it takes
+     * for {@code /api/v1/similar} to answer them.
+     */
+    static Provenance provenance(Letter letter) {
+        return Provenance.NONE;
     }
 
     private static FieldType highlighted() {

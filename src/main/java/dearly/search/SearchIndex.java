@@ -1,24 +1,29 @@
 package dearly.search;
 
+import dearly.letters.Letter;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
 import dearly.storage.ChangeLog;
 import dearly.storage.Database;
+import dearly.storage.DatabaseIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -31,14 +36,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's search index: a projection of the published letters, kept in a directory of its own
  * and brought up to date from the database's change log. Lucene commits are atomic, and each commit
- * records the schema it was written with and the last change it includes, so whatever a crash
- * leaves is a whole earlier state that the log brings forward; an index that cannot be opened, or
- * was written by another version of its schema, is thrown away and rebuilt from the database.
+ * records the schema it was written with, the database it was built from and the last change it
+ * includes, so whatever a crash leaves is a whole earlier state that the log brings forward; an
+ * index that cannot be opened, was written by another version of its schema or from another
+ * database is thrown away and rebuilt from the database.
+ *
+ * <p>It holds only what is public now: a scheduled letter enters when its time comes, and what was
+ * removed (unpublished, or her byline taken off when she erased everything) is merged out of the
+ * files at once, so neither a word suggestion nor the bytes on disk keep it.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    private static final String SCHEMA = "dearly.schema";
+    static final String SCHEMA = "dearly.schema";
     private static final String APPLIED = "dearly.applied";
+    private static final String DATABASE = "dearly.database";
+    private static final String DUE = "dearly.due";
     private static final int BATCH = 1000;
     /**
      * How long a missing change id is waited for. On PostgreSQL an id is taken when a row is written
@@ -53,6 +65,8 @@ public final class SearchIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Database database;
     private final LetterRepository letters;
+    private final Supplier<Instant> clock;
+    private final String databaseName;
     private final ChangeLog log = new ChangeLog();
 
     /** Every change up to this id is in the index. */
@@ -60,16 +74,26 @@ public final class SearchIndex implements AutoCloseable {
     /** Changes after {@link #applied} already in the index, while an earlier one is still missing. */
     private final TreeSet<Long> appliedBeyond = new TreeSet<>();
     private long gapSince;
+    /** Every letter whose publication time is at or before this is in the index. */
+    private Instant due;
 
     private SearchIndex(Path path, Directory directory, IndexWriter writer, Database database, LetterRepository letters,
-            long applied) throws IOException {
+            Supplier<Instant> clock, String databaseName, Kept kept) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.database = database;
         this.letters = letters;
-        this.applied = applied;
+        this.clock = clock;
+        this.databaseName = databaseName;
+        this.applied = kept.applied();
+        this.due = kept.due();
+    }
+
+    /** What a usable index on disk already holds: every change up to {@code applied}, every letter due by {@code due}. */
+    private record Kept(long applied, Instant due) {
+        static final Kept NOTHING = new Kept(0, Instant.EPOCH);
     }
 
     /**
@@ -78,31 +102,37 @@ public final class SearchIndex implements AutoCloseable {
      *
      * @throws InUse when another process (a running Dearly) holds the directory
      */
-    public static SearchIndex open(Path path, Database database, LetterRepository letters) {
-        return open(path, database, letters, false);
+    public static SearchIndex open(Path path, Database database, LetterRepository letters, Supplier<Instant> clock) {
+        return open(path, database, letters, clock, false);
     }
 
     /** Builds the index in that directory again from the database, whatever it held ({@code dearly reindex}). */
-    public static SearchIndex rebuild(Path path, Database database, LetterRepository letters) {
-        return open(path, database, letters, true);
+    public static SearchIndex rebuild(Path path, Database database, LetterRepository letters, Supplier<Instant> clock) {
+        return open(path, database, letters, clock, true);
     }
 
-    private static SearchIndex open(Path path, Database database, LetterRepository letters, boolean anew) {
+    private static SearchIndex open(Path path, Database database, LetterRepository letters, Supplier<Instant> clock,
+            boolean anew) {
         try {
             Files.createDirectories(path);
+            String databaseName = database.write(handle -> new DatabaseIdentity().of(handle));
             Directory directory = FSDirectory.open(path);
-            Optional<Long> kept;
+            Optional<Kept> kept;
             // Held while the index is judged, so that no other process's index is ever thrown away.
             try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-                kept = anew ? Optional.empty() : usable(path, database);
+                kept = anew ? Optional.empty() : usable(path, database, databaseName);
             } catch (LockObtainFailedException e) {
                 directory.close();
                 throw new InUse(path, e);
             }
+            TieredMergePolicy merges = new TieredMergePolicy();
+            merges.setForceMergeDeletesPctAllowed(0.0); // see forgetRemoved
             IndexWriterConfig config = new IndexWriterConfig(LetterAnalysis.forIndex())
+                    .setMergePolicy(merges)
                     .setOpenMode(kept.isPresent() ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
             IndexWriter writer = new IndexWriter(directory, config);
-            SearchIndex index = new SearchIndex(path, directory, writer, database, letters, kept.orElse(0L));
+            SearchIndex index = new SearchIndex(path, directory, writer, database, letters, clock, databaseName,
+                    kept.orElse(Kept.NOTHING));
             if (kept.isEmpty()) index.rebuild();
             index.catchUp();
             return index;
@@ -112,11 +142,12 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * The last change a usable index in that directory holds, or empty when it must be rebuilt: there
-     * is none, it cannot be read, it was written with another schema, or it claims changes the
-     * database never logged (the database was replaced). An unreadable index is deleted.
+     * What a usable index in that directory holds, or empty when it must be rebuilt: there is none,
+     * it cannot be read, it was written with another schema, from another database, or it claims
+     * changes the database never logged (the database was restored from an older copy). An
+     * unreadable index is deleted.
      */
-    private static Optional<Long> usable(Path path, Database database) throws IOException {
+    private static Optional<Kept> usable(Path path, Database database, String databaseName) throws IOException {
         try (Directory directory = FSDirectory.open(path)) {
             if (!DirectoryReader.indexExists(directory)) return Optional.empty();
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
@@ -124,7 +155,12 @@ public final class SearchIndex implements AutoCloseable {
                 LOG.info("search index at {} is from another schema version: rebuilding it", path);
                 return Optional.empty();
             }
+            if (!databaseName.equals(data.get(DATABASE))) {
+                LOG.info("search index at {} was built from another database: rebuilding it", path);
+                return Optional.empty();
+            }
             long applied = Long.parseLong(data.getOrDefault(APPLIED, "-1"));
+            Instant due = Instant.ofEpochMilli(Long.parseLong(data.getOrDefault(DUE, "0")));
             long latest = database.read(handle -> new ChangeLog().latest(handle));
             if (applied < 0 || applied > latest) {
                 LOG.info("search index at {} does not match this database: rebuilding it", path);
@@ -134,7 +170,7 @@ public final class SearchIndex implements AutoCloseable {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 reader.numDocs();
             }
-            return Optional.of(applied);
+            return Optional.of(new Kept(applied, due));
         } catch (IOException | RuntimeException e) {
             LOG.warn("search index at {} cannot be read ({}): rebuilding it", path, e.getClass().getName());
             clear(path);
@@ -154,9 +190,11 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized int rebuild() throws IOException {
         // Read before the letters: a change logged meanwhile is then applied again, which does no harm.
         long upTo = database.read(log::latest);
+        Instant now = clock.get();
         writer.deleteAll();
         int[] count = {0};
         letters.eachPublishedOrScheduled(letter -> {
+            if (letter.publishedAt().isAfter(now)) return; // enters when its time comes (catchUp)
             try {
                 writer.addDocument(SearchFields.of(letter));
                 count[0]++;
@@ -165,16 +203,19 @@ public final class SearchIndex implements AutoCloseable {
             }
         });
         applied = upTo;
+        due = now;
         appliedBeyond.clear();
         commit();
         return count[0];
     }
 
     /**
-     * Applies the changes logged since the last call, in order. A change whose id is missing is
-     * waited for (see {@link #GAP_PATIENCE_NANOS}) while the ones after it are applied already.
+     * Applies the changes logged since the last call, in order, and adds the scheduled letters whose
+     * time has come. A change whose id is missing is waited for (see {@link #GAP_PATIENCE_NANOS})
+     * while the ones after it are applied already.
      */
     public synchronized void catchUp() throws IOException {
+        Instant now = clock.get();
         boolean changed = false;
         long from = applied;
         while (true) {
@@ -190,17 +231,35 @@ public final class SearchIndex implements AutoCloseable {
             }
             if (changes.size() < BATCH) break;
         }
+        if (now.isAfter(due)) {
+            for (Letter letter : letters.publishedBetween(due, now)) {
+                writer.updateDocument(SearchFields.idTerm(letter.id()), SearchFields.of(letter));
+                changed = true;
+            }
+            due = now;
+        }
+        if (changed) forgetRemoved();
         if (advance() || changed) commit();
     }
 
     private void apply(ChangeLog.Change change) throws IOException {
         if (!Publishing.LETTER_CHANGED.equals(change.kind())) return;
-        var letter = letters.publishedOrScheduled(change.subjectId());
+        var letter = letters.publishedOrScheduled(change.subjectId())
+                .filter(found -> !found.publishedAt().isAfter(clock.get()));
         if (letter.isPresent()) {
             writer.updateDocument(SearchFields.idTerm(change.subjectId()), SearchFields.of(letter.get()));
         } else {
             writer.deleteDocuments(SearchFields.idTerm(change.subjectId()));
         }
+    }
+
+    /**
+     * Rewrites the segments that hold a removed or replaced letter. Lucene only marks a deleted
+     * document, keeping its words in the files (and in the counts "did you mean" reads) until a merge;
+     * an erased byline or an unpublished letter must leave at once. Edits are rare, so the cost is too.
+     */
+    private void forgetRemoved() throws IOException {
+        writer.forceMergeDeletes(true);
     }
 
     /** Moves {@link #applied} over the changes applied without a gap, or over a gap waited for long enough. */
@@ -229,6 +288,8 @@ public final class SearchIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, SearchFields.VERSION);
         data.put(APPLIED, Long.toString(applied));
+        data.put(DATABASE, databaseName);
+        data.put(DUE, Long.toString(due.toEpochMilli()));
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();

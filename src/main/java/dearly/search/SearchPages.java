@@ -5,6 +5,8 @@ import dearly.language.Dates;
 import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.letters.LetterRepository;
+import dearly.letters.RelatedLetter;
+import dearly.letters.RelatedLetters;
 import dearly.letters.Topic;
 import dearly.web.ApiRoutes;
 import dearly.web.Feature;
@@ -30,19 +32,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The search page, {@code /search?q=}, and the same answer as JSON at {@code /api/v1/search}.
+ * The search page, {@code /search?q=}, and the same answer as JSON at {@code /api/v1/search}; the
+ * letters closest to a text at {@code /api/v1/similar} (what the ask form shows as she types).
  * On the page {@code lang} chooses the page's language, as everywhere on the site, and
  * {@code language} the letters'; in the API {@code lang} is the letters' language.
  */
 public final class SearchPages implements Feature {
+    /** Letters offered beside a question when the client names no limit. */
+    static final int SIMILAR_DEFAULT = 5;
+
     private final LetterSearch search;
+    private final RelatedLetters similar;
     private final LetterRepository letters;
     private final Templates templates;
     private final PageMetas metas;
     private final Links links;
 
-    public SearchPages(LetterSearch search, LetterRepository letters, Templates templates, PageMetas metas, Links links) {
+    public SearchPages(LetterSearch search, RelatedLetters similar, LetterRepository letters, Templates templates,
+            PageMetas metas, Links links) {
         this.search = search;
+        this.similar = similar;
         this.letters = letters;
         this.templates = templates;
         this.metas = metas;
@@ -52,7 +61,9 @@ public final class SearchPages implements Feature {
     @Override
     public void routes(RoutesConfig routes, RateLimits rateLimits) {
         routes.get("/search", this::searchPage, Open.TO_ANYONE);
-        new ApiRoutes(routes, rateLimits).get("/api/v1/search", this::api);
+        ApiRoutes api = new ApiRoutes(routes, rateLimits);
+        api.get("/api/v1/search", this::api);
+        api.get("/api/v1/similar", this::similar);
     }
 
     private void searchPage(Context ctx) {
@@ -144,6 +155,21 @@ public final class SearchPages implements Feature {
                 new Facets(topicCounts, languageCounts), results.didYouMean().orElse(null)));
     }
 
+    record SimilarJson(
+            String url, String headline, String snippet, float score,
+            @JsonProperty("external_id") String externalId,
+            @JsonProperty("source_url") String sourceUrl) {}
+
+    record SimilarPage(List<SimilarJson> results) {}
+
+    /** Her words arrive in the address; like every request's, they are never logged. */
+    private void similar(Context ctx) {
+        List<RelatedLetter> found = similar.closestTo(ctx.queryParam("q"), Language.fromCode(ctx.queryParam("lang")),
+                number(ctx.queryParam("limit"), SIMILAR_DEFAULT), Optional.empty());
+        ctx.json(new SimilarPage(found.stream().map(letter -> new SimilarJson(links.absolute(ctx, letter.path()),
+                letter.headline(), letter.snippet(), letter.score(), letter.externalId(), letter.sourceUrl())).toList()));
+    }
+
     private Map<String, Topic> topicsBySlug() {
         return letters.topics().stream().collect(Collectors.toMap(Topic::slug, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));
@@ -151,8 +177,12 @@ public final class SearchPages implements Feature {
 
     /** The page asked for in ?page=, from 1; anything unreadable is the first. */
     private static int pageNumber(Context ctx) {
-        String typed = ctx.queryParam("page");
-        if (typed == null || !typed.strip().matches("\\d{1,4}")) return 1;
+        return number(ctx.queryParam("page"), 1);
+    }
+
+    /** A small whole number typed in the address, or the default when it is anything else. */
+    private static int number(String typed, int otherwise) {
+        if (typed == null || !typed.strip().matches("\\d{1,4}")) return otherwise;
         return Integer.parseInt(typed.strip());
     }
 

@@ -114,6 +114,19 @@ class ApiContractTest {
             String slug = JSON.readTree(letters.body()).at("/letters/0/slug").asText();
             conforms("Letter", server.get("/api/v1/letters/" + slug));
             conforms("Error", server.get("/api/v1/letters/no-such-letter"));
+
+            HttpResponse<String> found = server.get("/api/v1/search?q=partner");
+            assertThat(JSON.readTree(found.body()).get("results").size()).isPositive();
+            conforms("SearchPage", found);
+            HttpResponse<String> typo = server.get("/api/v1/search?q=partnr&lang=en&page=2");
+            assertThat(JSON.readTree(typo.body()).get("did_you_mean").asText()).isEqualTo("partner");
+            conforms("SearchPage", typo);
+            conforms("SearchPage", server.get("/api/v1/search?q="));
+            HttpResponse<String> similar = server.get("/api/v1/similar?q=" + java.net.URLEncoder.encode(
+                    "I miss my partner, we never talk since the baby came", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(JSON.readTree(similar.body()).get("results").size()).isPositive();
+            conforms("SimilarPage", similar);
+            conforms("SimilarPage", server.get("/api/v1/similar?q=&limit=0"));
         }
     }
 

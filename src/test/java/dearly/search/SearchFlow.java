@@ -27,6 +27,12 @@ final class SearchFlow {
     /** A letter by the first advisor, filed under topics named by their slugs (each made if missing), published now. */
     static long publish(TestServer server, Language language, String headline, String standfirst, String body,
             String... topics) {
+        return publishAt(server, server.clock().get().minusSeconds(1), language, headline, standfirst, body, topics);
+    }
+
+    /** The same, public from that time on (a time to come schedules it). */
+    static long publishAt(TestServer server, Instant publishAt, Language language, String headline, String standfirst,
+            String body, String... topics) {
         Publishing publishing = new Publishing();
         Instant now = server.clock().get();
         return server.server().database().write(handle -> {
@@ -40,7 +46,7 @@ final class SearchFlow {
             String slug = Slugs.of(headline) + "-" + System.nanoTime();
             return publishing.publish(handle, new Publishing.Draft(null, slug,
                     new Words(headline, standfirst, language == Language.ES ? "Querida," : "Dear one,", body, "Love,"),
-                    "", advisor, topicIds, language, now.minusSeconds(1)), now);
+                    "", advisor, topicIds, language, publishAt), now);
         });
     }
 
@@ -89,6 +95,25 @@ final class SearchFlow {
         var response = server.get("/api/v1/search?" + parameters);
         if (response.statusCode() != 200) throw new AssertionError(response.statusCode() + "\n" + response.body());
         return AskFlow.json(response.body());
+    }
+
+    /** The headlines {@code /api/v1/search} answers for those words, best first. */
+    static List<String> found(TestServer server, String words) {
+        List<String> headlines = new ArrayList<>();
+        api(server, "q=" + query(words)).get("results").forEach(hit -> headlines.add(hit.get("headline").asText()));
+        return headlines;
+    }
+
+    /** Asks the API until its headlines satisfy the test, or fails once the deadline passes. */
+    static List<String> foundUntil(TestServer server, String words, Instant deadline, Predicate<List<String>> shows) {
+        while (true) {
+            List<String> headlines = found(server, words);
+            if (shows.test(headlines)) return headlines;
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the search for '" + words + "' still answered " + headlines);
+            }
+            sleepBriefly();
+        }
     }
 
     static Document parse(String html) {
