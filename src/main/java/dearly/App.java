@@ -103,9 +103,10 @@ public final class App {
         Assigning assigning = new Assigning(database, questions, publishing, users, new Outbox(database), templates, links,
                 mailWaiting, clock);
 
+        LetterPages letterPages = new LetterPages(letters, templates, metas);
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
-                new LetterPages(letters, templates, metas),
+                letterPages,
                 new LetterApi(letters, links),
                 new SearchPages(new LetterSearch(searchIndex, clock), letters, templates, metas, links),
                 new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock),
@@ -159,7 +160,10 @@ public final class App {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
             }, Open.TO_ANYONE);
-            javalin.routes.error(404, errors::notFound);
+            // Nothing here answers: an imported site's old permalink may (checked only then, so it costs a page nothing).
+            javalin.routes.error(404, ctx -> {
+                if (!letterPages.redirectedOldLink(ctx)) errors.notFound(ctx);
+            });
             javalin.routes.exception(BadRequestResponse.class, errors::badRequest);
             javalin.routes.exception(Exception.class, errors::failure);
         });

@@ -9,16 +9,34 @@ import java.util.List;
  *
  * @param byline the asker's byline as the letter was published with it, in the letter's language;
  *     empty when there is no asker or she erased everything
+ * @param source where an imported letter came from; {@link Source#NONE} for a letter written here
  */
 public record Letter(
         long id, String slug, Words words, String byline, Advisor advisor, List<Topic> topics, Language language,
-        Instant publishedAt) {
+        Instant publishedAt, Source source) {
     public Letter {
         topics = List.copyOf(topics);
+        source = source == null ? Source.NONE : source;
+    }
+
+    /** A letter written on Dearly. */
+    public Letter(long id, String slug, Words words, String byline, Advisor advisor, List<Topic> topics, Language language,
+            Instant publishedAt) {
+        this(id, slug, words, byline, advisor, topics, language, publishedAt, Source.NONE);
     }
 
     public Letter withTopics(List<Topic> topics) {
-        return new Letter(id, slug, words, byline, advisor, topics, language, publishedAt);
+        return new Letter(id, slug, words, byline, advisor, topics, language, publishedAt, source);
+    }
+
+    /** The letter's id in the archive it was imported from; empty for a letter written on Dearly. */
+    public String externalId() {
+        return source.externalId();
+    }
+
+    /** Where an imported letter was first published; empty when unknown or written here. */
+    public String sourceUrl() {
+        return source.sourceUrl();
     }
 
     public String headline() {

@@ -12,6 +12,8 @@ import dearly.web.PageMetas;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 
@@ -43,6 +45,17 @@ public final class LetterPages implements Feature {
         routes.get("/advisors/{slug}", this::advisor, Open.TO_ANYONE);
         routes.get("/topics", this::topics, Open.TO_ANYONE);
         routes.get("/topics/{slug}", this::topic, Open.TO_ANYONE);
+    }
+
+    /**
+     * Answers an address a letter had on the site its archive came from (a WordPress permalink such
+     * as {@code /2024/05/title/}) with a permanent redirect to the letter; false when it is none.
+     */
+    public boolean redirectedOldLink(Context ctx) {
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return false;
+        var moved = letters.redirectFor(ctx.path());
+        moved.ifPresent(path -> ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY));
+        return moved.isPresent();
     }
 
     private void home(Context ctx) {
