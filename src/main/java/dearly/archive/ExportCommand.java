@@ -52,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (System.console() != null) spec.commandLine().getErr().print("\r");
-        out.println("Exported " + written + " letters to " + target.normalize() + ".");
+        out.println("Exported " + written + (written == 1 ? " letter" : " letters") + " to " + target.normalize() + ".");
         out.flush();
         return 0;
     }
