@@ -53,9 +53,10 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("Cannot read " + file + ": there is no such file, or it cannot be opened.");
             return 1;
         }
-        long started = System.nanoTime();
         ImportReport report;
+        long started;
         try (Database database = openDatabase.get()) {
+            started = System.nanoTime(); // the import's own time, not opening and migrating the database
             ArchiveImport archive = new ArchiveImport(database, Instant::now);
             Consumer<ImportReport> progress = progress(err);
             if (format == Format.wordpress) {

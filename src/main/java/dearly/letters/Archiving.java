@@ -124,14 +124,16 @@ public final class Archiving {
         return columns;
     }
 
-    /** The slug, or the slug with -2, -3... when another letter has it: one query, however many share the start. */
+    /**
+     * The slug, or the slug with -2, -3... when another letter has it. Each try is one lookup by the
+     * unique index; a LIKE would read the whole table on SQLite, once per imported letter.
+     */
     private static String freeSlug(Handle handle, String wanted, long letterId) {
-        Set<String> taken = new java.util.HashSet<>(handle.createQuery("""
-                        SELECT slug FROM letter WHERE (slug = :slug OR slug LIKE :prefix) AND id <> :id""")
-                .bind("slug", wanted).bind("prefix", wanted + "-%").bind("id", letterId)
-                .mapTo(String.class).list());
         String slug = wanted;
-        for (int n = 2; taken.contains(slug); n++) slug = wanted + "-" + n;
+        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND id <> :id")
+                .bind("slug", slug).bind("id", letterId).mapTo(Integer.class).one() > 0; n++) {
+            slug = wanted + "-" + n;
+        }
         return slug;
     }
 
