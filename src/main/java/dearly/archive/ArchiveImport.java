@@ -54,7 +54,7 @@ public final class ArchiveImport {
                 continue;
             }
             save(where, letter, report);
-            if (report.imported() % PROGRESS_EVERY == 0) progress.accept(report);
+            if (number % PROGRESS_EVERY == 0) progress.accept(report);
         }
         return report;
     }
@@ -62,6 +62,7 @@ public final class ArchiveImport {
     /** A WordPress export (WXR): its published posts become letters; its pages, drafts and comments stay behind. */
     public ImportReport wordpress(InputStream export, Consumer<ImportReport> progress) throws WordPressExport.Unreadable {
         ImportReport report = new ImportReport();
+        int[] posts = {0};
         WordPressExport.read(export, (site, item) -> {
             if (!WordPressPosts.isPost(item)) return;
             String where = "post " + item.postId() + (item.link().isBlank() ? "" : " (" + item.link() + ")");
@@ -78,7 +79,7 @@ public final class ArchiveImport {
                 return;
             }
             save(where, letter, report);
-            if (report.imported() % PROGRESS_EVERY == 0) progress.accept(report);
+            if (++posts[0] % PROGRESS_EVERY == 0) progress.accept(report);
         });
         return report;
     }

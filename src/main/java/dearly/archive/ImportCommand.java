@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,6 +70,9 @@ public final class ImportCommand implements Callable<Integer> {
             } else {
                 try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     report = archive.jsonl(in, progress);
+                } catch (CharacterCodingException e) {
+                    err.println("Cannot import " + file + ": it is not UTF-8 text. The lines before the first that is not were imported.");
+                    return 1;
                 }
             }
         } catch (NoSuchFileException e) {

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -141,6 +142,21 @@ class JsonlArchiveTest {
 
             assertThat(server.page("/letters/naps-in-the-car").selectFirst("p.credit"))
                     .as("CC0 asks for no credit, and none was given").isNull();
+        }
+    }
+
+    @Test
+    void anImportedLetterIsFoundBySearchWithoutARestart() throws Exception {
+        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, false)) {
+            importLines(server, ccByLetter("night-feed-7").toString());
+            Instant deadline = Instant.now().plusSeconds(15);
+            List<String> found = List.of();
+            while (Instant.now().isBefore(deadline)) {
+                found = server.page("/search?q=witching+hour").select("ol.results h2").eachText();
+                if (!found.isEmpty()) break;
+                Thread.sleep(100); // polling with a deadline, as SearchFlow does
+            }
+            assertThat(found).containsExactly("Colic at night: the witching hour");
         }
     }
 
