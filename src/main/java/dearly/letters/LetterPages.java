@@ -59,6 +59,14 @@ public final class LetterPages implements Feature {
     }
 
     private void home(Context ctx) {
+        String post = ctx.queryParam("p");
+        if (post != null && post.matches("\\d{1,19}")) {
+            var moved = letters.redirectFor("/?p=" + post);
+            if (moved.isPresent()) {
+                ctx.redirect(moved.get(), HttpStatus.MOVED_PERMANENTLY);
+                return;
+            }
+        }
         Messages t = Messages.of(LanguageChoice.of(ctx));
         PageMeta meta = metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), "/", "website");
         HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(letters.latest(HOME_LETTERS, 0), t)));

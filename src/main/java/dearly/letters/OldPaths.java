@@ -10,10 +10,12 @@ import java.util.Optional;
 /**
  * The one form in which an old site's addresses are kept and looked up: the path alone, its
  * percent-escapes decoded (so {@code /caf%C3%A9/} and {@code /café/} are one), without a trailing
- * slash. The site's root is never an old path: it is Dearly's home page.
+ * slash. The site's root is never an old path: it is Dearly's home page, which answers only a plain
+ * permalink ({@code /?p=123}) for an old post.
  */
 public final class OldPaths {
     static final int MAX_LENGTH = 2000;
+    private static final java.util.regex.Pattern PLAIN_PERMALINK = java.util.regex.Pattern.compile("p=\\d{1,19}");
 
     private OldPaths() {}
 
@@ -22,7 +24,12 @@ public final class OldPaths {
         if (link == null || link.isBlank()) return Optional.empty();
         try {
             URI uri = new URI(link.strip());
-            return ofPath(uri.getRawPath());
+            // A site on WordPress's plain permalinks links every post as /?p=ID, which Dearly's home page answers.
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (path.replace("/", "").isEmpty() && uri.getRawQuery() != null && PLAIN_PERMALINK.matcher(uri.getRawQuery()).matches()) {
+                return Optional.of("/?" + uri.getRawQuery());
+            }
+            return ofPath(path);
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

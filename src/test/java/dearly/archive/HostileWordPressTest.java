@@ -111,6 +111,18 @@ class HostileWordPressTest {
     }
 
     @Test
+    void aSiteOnPlainPermalinksKeepsItsOldLinksToo() throws Exception {
+        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, false)) {
+            importText(server, export(post(77, "Extraño a mi pareja", "extrano-a-mi-pareja",
+                    "https://querida.example.org/?p=77", "<p>Querida:</p>")));
+            HttpResponse<String> moved = server.get("/?p=77");
+            assertThat(moved.statusCode()).isEqualTo(301);
+            assertThat(moved.headers().firstValue("Location")).contains("/letters/extrano-a-mi-pareja");
+            assertThat(server.get("/?p=78").statusCode()).as("an unknown post: the home page").isEqualTo(200);
+        }
+    }
+
+    @Test
     void aHugePostComesInWhole() throws Exception {
         String paragraph = "<p>" + "Duerme cuando el bebé duerme. ".repeat(40) + "</p>\n";
         String huge = paragraph.repeat(2_000); // about 2.5 MB
