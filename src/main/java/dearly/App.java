@@ -133,9 +133,10 @@ public final class App {
                 assigning, review, csrf, templates, metas, config.timeZone(), similar);
 
 
+        LetterPages letterPages = new LetterPages(letters, similar, templates, metas);
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
-                new LetterPages(letters, similar, templates, metas),
+                letterPages,
                 new LetterApi(letters, links),
                 new SearchPages(new LetterSearch(searchIndex, clock), similar, letters, templates, metas, links),
                 new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock, similar),
@@ -191,7 +192,10 @@ public final class App {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
             }, Open.TO_ANYONE);
-            javalin.routes.error(404, errors::notFound);
+            // Nothing here answers: an imported site's old permalink may (checked only then, so it costs a page nothing).
+            javalin.routes.error(404, ctx -> {
+                if (!letterPages.redirectedOldLink(ctx)) errors.notFound(ctx);
+            });
             javalin.routes.exception(BadRequestResponse.class, errors::badRequest);
             javalin.routes.exception(Exception.class, errors::failure);
         });

@@ -1,6 +1,8 @@
 package dearly;
 
 import dearly.accounts.UserCommand;
+import dearly.archive.ExportCommand;
+import dearly.archive.ImportCommand;
 import dearly.mail.OutboxCommand;
 import dearly.search.ReindexCommand;
 import dearly.storage.Database;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * Dearly's command line: {@code serve} runs the site, {@code migrate} brings the database up to
  * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts, {@code reindex}
- * rebuilds the search index. Settings
+ * rebuilds the search index, {@code import} and {@code export} bring archives in and out. Settings
  * come from the environment. Each feature's command lives beside its feature and is handed what it
  * needs (a way to open the database), so no feature depends on this class.
  */
@@ -47,6 +49,8 @@ public final class Dearly implements Runnable {
                 .addSubcommand(new OutboxCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new UserCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new ReindexCommand(dearly::openMigratedDatabase, () -> dearly.config().searchIndex()))
+                .addSubcommand(new ImportCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new ExportCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new CommandLine.HelpCommand());
     }
 

@@ -12,6 +12,8 @@ import dearly.web.PageMetas;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +53,26 @@ public final class LetterPages implements Feature {
         routes.get("/topics/{slug}", this::topic, Open.TO_ANYONE);
     }
 
+    /**
+     * Answers an address a letter had on the site its archive came from (a WordPress permalink such
+     * as {@code /2024/05/title/}) with a permanent redirect to the letter; false when it is none.
+     */
+    public boolean redirectedOldLink(Context ctx) {
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return false;
+        var moved = letters.redirectFor(ctx.path());
+        moved.ifPresent(path -> ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY));
+        return moved.isPresent();
+    }
+
     private void home(Context ctx) {
+        String post = ctx.queryParam("p");
+        if (post != null && post.matches("\\d{1,19}")) {
+            var moved = letters.redirectFor("/?p=" + post);
+            if (moved.isPresent()) {
+                ctx.redirect(moved.get(), HttpStatus.MOVED_PERMANENTLY);
+                return;
+            }
+        }
         Messages t = Messages.of(LanguageChoice.of(ctx));
         PageMeta meta = metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), "/", "website");
         HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(letters.latest(HOME_LETTERS, 0), t)));

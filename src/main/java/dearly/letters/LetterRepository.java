@@ -27,6 +27,7 @@ public final class LetterRepository {
     private static final String EVER_PUBLISHED = """
             SELECT l.id, l.slug, l.headline, COALESCE(l.byline, '') AS byline, l.standfirst, l.salutation,
                    l.body_markdown, l.sign_off, l.language, l.published_at, l.correction_note, l.corrected_at,
+                   COALESCE(l.external_id, '') AS external_id, l.source_url, l.attribution, l.license,
                    a.id AS advisor_id, a.slug AS advisor_slug, a.display_name AS advisor_name,
                    a.bio AS advisor_bio, a.photo_path AS advisor_photo
             FROM letter l
@@ -109,6 +110,21 @@ public final class LetterRepository {
                 Map.of("after", after, "upTo", upTo)));
     }
 
+    /**
+     * The letter an old site's address leads to (an imported WordPress post's permalink), if it is
+     * published: its path here, for a permanent redirect.
+     */
+    public Optional<String> redirectFor(String requestPath) {
+        return OldPaths.ofPath(requestPath).flatMap(path -> database.read(handle -> handle.createQuery("""
+                        SELECT l.slug FROM letter_redirect r JOIN letter l ON l.id = r.letter_id
+                        WHERE r.old_path = :path AND l.published_at IS NOT NULL AND l.published_at <= :now""")
+                .bind("path", path)
+                .bind("now", clock.get())
+                .mapTo(String.class)
+                .findOne()
+                .map(slug -> "/letters/" + slug)));
+    }
+
     public Optional<Advisor> advisor(String slug) {
         return database.read(handle -> handle.createQuery("""
                         SELECT id AS advisor_id, slug AS advisor_slug, display_name AS advisor_name, bio AS advisor_bio,
@@ -145,8 +161,10 @@ public final class LetterRepository {
     private static Letter letter(ResultSet rs, StatementContext ctx, List<Topic> topics) throws SQLException {
         Words words = new Words(rs.getString("headline"), rs.getString("standfirst"), rs.getString("salutation"),
                 rs.getString("body_markdown"), rs.getString("sign_off"));
+        Source source = new Source(rs.getString("external_id"), rs.getString("source_url"), rs.getString("attribution"),
+                rs.getString("license"));
         return new Letter(rs.getLong("id"), rs.getString("slug"), words, rs.getString("byline"), advisor(rs), topics, Language.fromCode(rs.getString("language")).orElse(Language.EN),
-                instant(rs, "published_at", ctx), correction(rs, ctx));
+                instant(rs, "published_at", ctx), correction(rs, ctx), source);
     }
 
     private static java.util.Optional<Letter.Correction> correction(ResultSet rs, StatementContext ctx) throws SQLException {

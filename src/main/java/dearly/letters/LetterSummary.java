@@ -8,6 +8,16 @@ import dearly.language.Language;
 public record LetterSummary(Letter letter, String teaser, String publishedOn) {
     private static final int MAX_TEASER = 200;
 
+    /** The letter's id in the archive it was imported from, empty for one written here (for the API's similar letters). */
+    public String externalId() {
+        return letter.externalId();
+    }
+
+    /** Where an imported letter was first published, or empty. */
+    public String sourceUrl() {
+        return letter.sourceUrl();
+    }
+
     public static LetterSummary of(Letter letter, Language pageLanguage) {
         return new LetterSummary(letter, firstSentence(letter.standfirst(), letter.language()),
                 Dates.longDate(letter.publishedAt(), pageLanguage));

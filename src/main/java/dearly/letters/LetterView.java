@@ -27,7 +27,7 @@ public record LetterView(Letter letter, String bodyHtml, String publishedOn, Str
      */
     public static LetterView preview(Words words, String byline, Advisor advisor, java.util.List<Topic> topics,
             dearly.language.Language language, java.time.Instant now) {
-        return of(new Letter(0, "preview", words, byline, advisor, topics, language, now, null), "#");
+        return of(new Letter(0, "preview", words, byline, advisor, topics, language, now), "#");
     }
 
     private static String encode(String text) {

@@ -30,7 +30,7 @@ import org.apache.lucene.util.BytesRef;
  * then rebuilds its index at start.
  */
 final class SearchFields {
-    static final String VERSION = "1";
+    static final String VERSION = "2";
 
     static final String ID = "id";
     static final String SLUG = "slug";
@@ -112,13 +112,12 @@ final class SearchFields {
     }
 
     /**
-     * The one place that says where a letter came from. Imported letters will carry an external id
-     * and a source address on the letter table (the archive work); until {@link Letter} has them,
-     * every letter is Dearly's own. Wiring them here (and changing {@link #VERSION}) is all it takes
-     * for {@code /api/v1/similar} to answer them.
+     * The one place that says where a letter came from: an imported letter's id in its archive and
+     * the address it was first published at; null (absent in the API) for a letter written here.
      */
     static Provenance provenance(Letter letter) {
-        return Provenance.NONE;
+        return new Provenance(letter.externalId().isEmpty() ? null : letter.externalId(),
+                letter.sourceUrl().isEmpty() ? null : letter.sourceUrl());
     }
 
     private static FieldType highlighted() {

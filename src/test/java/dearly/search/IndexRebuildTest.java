@@ -196,8 +196,7 @@ class IndexRebuildTest {
 
     private static Letter phantom() {
         return new Letter(999_999, "phantom", new Words(PHANTOM, "Never published.", "Dear,", "Quokkas.", "Love,"), "",
-                new Advisor(1, "nobody", "Nobody", "", null), List.of(), Language.EN, Instant.parse("2020-01-01T00:00:00Z"),
-                java.util.Optional.empty());
+                new Advisor(1, "nobody", "Nobody", "", null), List.of(), Language.EN, Instant.parse("2020-01-01T00:00:00Z"));
     }
 
     private static void copyFiles(Path from, Path to) throws IOException {

@@ -1,0 +1,59 @@
+package dearly.archive;
+
+import dearly.letters.LetterRepository;
+import dearly.storage.Database;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dearly export FILE}: every published and scheduled letter in Dearly's own archive format. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export every published letter to an archive in Dearly's own format (JSON lines).")
+public final class ExportCommand implements Callable<Integer> {
+    private final Supplier<Database> openDatabase;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Where to write the archive (replaced if it exists).")
+    Path file;
+
+    /** @param openDatabase opens the configured database with its schema up to date; the command closes it */
+    public ExportCommand(Supplier<Database> openDatabase) {
+        this.openDatabase = Objects.requireNonNull(openDatabase);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path target = file.toAbsolutePath();
+        // Written beside the target and moved in at the end, so a failed export never leaves half a file in its place.
+        Path partial = Files.createTempFile(target.getParent(), ".dearly-export-", ".part");
+        int written;
+        try (Database database = openDatabase.get(); Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            written = new ArchiveExport(database, new LetterRepository(database, Instant::now)).jsonl(writer, count -> {
+                if (System.console() != null) spec.commandLine().getErr().print("\rExported " + count + "...");
+            });
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (System.console() != null) spec.commandLine().getErr().print("\r");
+        out.println("Exported " + written + (written == 1 ? " letter" : " letters") + " to " + target.normalize() + ".");
+        out.flush();
+        return 0;
+    }
+}
