@@ -35,7 +35,9 @@ public record CrisisHelp(String countryName, List<CrisisResource> resources, Str
      */
     public static CrisisHelp of(CrisisDirectory directory, String countryCode, Collection<String> kindNames, Language language) {
         return new CrisisHelp(Countries.name(countryCode, language),
-                directory.forCountryAndKinds(countryCode, services(kindNames)), directory.fallback(language));
+                directory.forCountryAndKinds(countryCode, services(kindNames)).stream()
+                        .map(resource -> directory.inLanguage(resource, language)).toList(),
+                directory.fallback(language));
     }
 
     /** The kinds of service that answer these dangers. */

@@ -83,7 +83,14 @@ public final class CrisisSigns {
         }
         if (sentences.isEmpty()) return List.of();
         Set<CrisisSign> found = new LinkedHashSet<>();
-        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(sentences), meaning.in(sentences, leftOut))) {
+        // The stems layer reads each sentence with the phrase data's idioms set aside, then names it as written.
+        List<String> withoutIdioms = new ArrayList<>();
+        for (String sentence : sentences) {
+            String stemsRead = phrases.withIdiomsSetAside(sentence);
+            withoutIdioms.add(stemsRead);
+            asWritten.putIfAbsent(stemsRead, asWritten.get(sentence));
+        }
+        for (List<CrisisSign> layer : List.of(phrases.in(sentences), stems.in(withoutIdioms), meaning.in(sentences, leftOut))) {
             for (CrisisSign sign : layer) found.add(new CrisisSign(sign.kind(), asWritten.get(sign.sentence()), sign.layer()));
         }
         List<CrisisSign> signs = new ArrayList<>(found);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code crisis/distance.txt}.
  */
 final class Distance {
-    private enum Section { BREAKS, OTHER_PEOPLE, HER_OWN, PAST, WELL_NOW, CAME_BACK }
+    private enum Section { BREAKS, OTHER_PEOPLE, HER_OWN, TOLD, PAST, WELL_NOW, CAME_BACK }
 
     private final Pattern clauseBreak;
     private final Map<Section, List<String>> words;
@@ -73,12 +73,18 @@ final class Distance {
             StringBuilder own = new StringBuilder();
             for (String clause : clauseBreak.split(sentence)) {
                 String clauseRead = " " + CrisisText.normalise(clause) + " ";
-                if (has(clauseRead, Section.OTHER_PEOPLE) && !has(clauseRead, Section.HER_OWN)) continue;
+                if (has(clauseRead, Section.OTHER_PEOPLE) && !has(withoutTold(clauseRead), Section.HER_OWN)) continue;
                 own.append(own.isEmpty() ? "" : ", ").append(clause.strip());
             }
             kept.add(own.toString());
         }
         return kept;
+    }
+
+    // "My friend told me she...", "I'm reading a novel about...": her words that only pass on a story.
+    private String withoutTold(String read) {
+        for (String told : words.get(Section.TOLD)) read = read.replace(told, " ");
+        return read;
     }
 
     private boolean has(String read, Section section) {

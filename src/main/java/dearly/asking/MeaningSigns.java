@@ -35,17 +35,31 @@ final class MeaningSigns {
     private static final int STEP = 30;
     private static final int KINDS = CrisisKind.values().length;
     private static final int REMEMBERED = 4096;
+    private static final int SHORT = 4;
 
     /** One labelled example; {@code kind} is null for an ordinary hard day (BENIGN). */
     record Example(String id, Language language, CrisisKind kind, String text) {}
 
-    /** The least similarity that shows each kind, and how much nearer than every ordinary example it must be. */
-    record Thresholds(Map<CrisisKind, Float> least, float margin) {
+    /**
+     * The least similarity that shows each kind, how much nearer than every ordinary example it must
+     * be, and how near the kind shown another kind may be to show too ({@code alongside}): a sentence
+     * between two dangers ("I keep seeing myself pushing the stroller into the river") is as near the
+     * one as the other, and showing both gives her both kinds of help rather than the wrong one.
+     */
+    record Thresholds(Map<CrisisKind, Float> least, float margin, float alongside) {
         Set<CrisisKind> shown(Scores scores) {
             Set<CrisisKind> shown = EnumSet.noneOf(CrisisKind.class);
+            float best = Float.NEGATIVE_INFINITY;
             for (CrisisKind kind : CrisisKind.values()) {
                 float score = scores.kinds()[kind.ordinal()];
-                if (score >= least.get(kind) && score - scores.benign() >= margin) shown.add(kind);
+                if (score >= least.get(kind) && score - scores.benign() >= margin) {
+                    shown.add(kind);
+                    best = Math.max(best, score);
+                }
+            }
+            if (shown.isEmpty()) return shown;
+            for (CrisisKind kind : CrisisKind.values()) {
+                if (scores.kinds()[kind.ordinal()] >= best - alongside) shown.add(kind);
             }
             return shown;
         }
@@ -102,8 +116,8 @@ final class MeaningSigns {
      */
     List<CrisisSign> in(List<String> sentences, String leftOut) {
         Map<String, String> sentenceOf = new LinkedHashMap<>();
-        for (String sentence : sentences) {
-            for (String unit : units(sentence)) sentenceOf.putIfAbsent(unit, sentence);
+        for (String[] read : withContext(sentences)) {
+            for (String unit : units(read[0])) sentenceOf.putIfAbsent(unit, read[1]);
         }
         List<CrisisSign> found = new ArrayList<>();
         Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
@@ -113,6 +127,30 @@ final class MeaningSigns {
             }
         }
         return found;
+    }
+
+    /**
+     * Her sentences as the model reads them, each with the sentence a sign names: a sentence of fewer
+     * than {@link #SHORT} words ("what do we do?", "para qué.") means little alone and lands near
+     * anything, so it is read with the sentence before it (the first, with the one after).
+     */
+    static List<String[]> withContext(List<String> sentences) {
+        List<String[]> read = new ArrayList<>();
+        String waiting = null;
+        for (String sentence : sentences) {
+            boolean isShort = CrisisText.words(sentence).size() < SHORT;
+            if (isShort && !read.isEmpty()) {
+                String[] last = read.get(read.size() - 1);
+                last[0] = last[0] + " " + sentence;
+            } else if (isShort) {
+                waiting = waiting == null ? sentence : waiting + " " + sentence;
+            } else {
+                read.add(new String[] {waiting == null ? sentence : waiting + " " + sentence, sentence});
+                waiting = null;
+            }
+        }
+        if (waiting != null) read.add(new String[] {waiting, waiting});
+        return read;
     }
 
     /** A sentence, or the overlapping windows of a very long one. */
@@ -213,7 +251,7 @@ final class MeaningSigns {
         }
         Map<CrisisKind, Float> least = new EnumMap<>(CrisisKind.class);
         for (CrisisKind kind : CrisisKind.values()) least.put(kind, number(read, kind.name()));
-        return new Thresholds(least, number(read, "margin"));
+        return new Thresholds(least, number(read, "margin"), number(read, "alongside"));
     }
 
     private static float number(Properties read, String key) {

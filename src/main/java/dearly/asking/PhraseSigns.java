@@ -71,6 +71,17 @@ final class PhraseSigns {
         return found;
     }
 
+    /**
+     * The sentence as the stems layer should read it: normalised, with the idioms and negations of the
+     * phrase data set aside ("me dan ganas de matar al que inventó los bodies"), so that one list of
+     * idioms serves both layers.
+     */
+    String withIdiomsSetAside(String sentence) {
+        String words = " " + CrisisText.normalise(sentence) + " ";
+        for (Pattern exclusion : exclusions) words = exclusion.matcher(words).replaceAll(PhraseSigns::setAside);
+        return words.strip();
+    }
+
     // Set-aside words become a run of "/" as long as they were, so every later offset still points
     // into the right sentence; "/" is not a letter, so no pattern can match across it.
     private static String setAside(java.util.regex.MatchResult match) {

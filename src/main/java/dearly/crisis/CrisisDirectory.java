@@ -30,10 +30,48 @@ public final class CrisisDirectory {
 
     private final Database database;
     private final JsonNode bundled;
+    private final Map<String, String> spanishNames;
 
     public CrisisDirectory(Database database) {
         this.database = database;
         this.bundled = bundled();
+        this.spanishNames = spanishNames(bundled);
+    }
+
+    /**
+     * The resource as a parent reading in {@code language} should see it: a bundled entry whose name
+     * the admins have not changed shows the bundle's Spanish name ({@code name_es}) to a Spanish
+     * reader; an organisation's own name, and every name an admin wrote, shows as written.
+     */
+    public CrisisResource inLanguage(CrisisResource resource, Language language) {
+        if (language != Language.ES) return resource;
+        String spanish = spanishNames.get(entry(resource) + "\n" + resource.name());
+        if (spanish == null) return resource;
+        return new CrisisResource(resource.country(), spanish, resource.phone(), resource.url(), resource.kind(),
+                resource.languages(), resource.source());
+    }
+
+    // Keyed by the entry (as in crisis_seed) and its English name, so an admin's new name is never overwritten.
+    private static Map<String, String> spanishNames(JsonNode bundled) {
+        Map<String, String> names = new java.util.HashMap<>();
+        List<JsonNode> entries = new ArrayList<>();
+        List<String> countries = new ArrayList<>();
+        bundled.get("every_country").forEach(resource -> {
+            entries.add(resource);
+            countries.add(CrisisResource.EVERY_COUNTRY);
+        });
+        for (Map.Entry<String, JsonNode> country : bundled.get("countries").properties()) {
+            country.getValue().forEach(resource -> {
+                entries.add(resource);
+                countries.add(country.getKey());
+            });
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode resource = entries.get(i);
+            if (!resource.hasNonNull("name_es")) continue;
+            names.put(entry(bundled(countries.get(i), resource)) + "\n" + resource.get("name").asText(), resource.get("name_es").asText());
+        }
+        return Map.copyOf(names);
     }
 
     /**

@@ -94,6 +94,52 @@ class CrisisCoverageTest {
     }
 
     @Test
+    void everyBundledEntryHasASpanishNameOrIsMarkedAsItsOwnName() throws IOException {
+        try (InputStream in = CrisisDirectory.class.getResourceAsStream("/dearly/crisis/crisis-resources.json")) {
+            JsonNode bundle = new ObjectMapper().readTree(in);
+            List<JsonNode> entries = new ArrayList<>();
+            bundle.get("every_country").forEach(entries::add);
+            bundle.get("countries").forEach(country -> country.forEach(entries::add));
+            assertThat(entries).hasSizeGreaterThan(300)
+                    .allSatisfy(entry -> assertThat(entry.path("name_es").isTextual() != entry.path("own_name").asBoolean(false))
+                            .as(entry.get("name").asText() + ": a Spanish name, or marked as its own name, not both").isTrue());
+        }
+    }
+
+    @Test
+    void aSpanishReaderSeesTheSpanishNameUnlessAnAdminRenamedTheEntry() {
+        try (TestDatabase test = TestDatabase.create(TestDatabase.Kind.SQLITE); Database database = test.open()) {
+            CrisisDirectory directory = new CrisisDirectory(database);
+            directory.seed();
+            Set<String> danger = Set.of(CrisisKind.VIOLENCE_AT_HOME.name());
+            assertThat(CrisisHelp.of(directory, "KE", danger, Language.ES).resources()).extracting(CrisisResource::name)
+                    .startsWith("Emergencias", "Emergencias");
+            assertThat(CrisisHelp.of(directory, "KE", danger, Language.EN).resources()).extracting(CrisisResource::name)
+                    .startsWith("Emergency", "Emergency");
+            assertThat(CrisisHelp.of(directory, "NL", Set.of(CrisisKind.SUICIDE_OR_SELF_HARM.name()), Language.ES).resources())
+                    .extracting(CrisisResource::name).contains("113 Zelfmoordpreventie (prevención del suicidio)");
+            assertThat(CrisisHelp.of(directory, "CL", Set.of(CrisisKind.SUICIDE_OR_SELF_HARM.name()), Language.ES).resources())
+                    .extracting(CrisisResource::name).as("an organisation's own name").contains("Carabineros");
+            CrisisResource renamed = new CrisisResource("KE", "Línea de emergencias de Kenia", "999", null, Kind.EMERGENCY, List.of(), null);
+            assertThat(directory.inLanguage(renamed, Language.ES).name()).isEqualTo("Línea de emergencias de Kenia");
+        }
+    }
+
+    @Test
+    void theCountriesListedUse911Or999GetThatNumber() {
+        try (TestDatabase test = TestDatabase.create(TestDatabase.Kind.SQLITE); Database database = test.open()) {
+            CrisisDirectory directory = new CrisisDirectory(database);
+            directory.seed();
+            for (String code : List.of("FJ", "IQ", "LR", "PW", "TO")) {
+                assertThat(directory.forCountry(code)).as(code).anyMatch(r -> r.kind() == Kind.EMERGENCY && "911".equals(r.phone()));
+            }
+            for (String code : List.of("SD", "SZ")) {
+                assertThat(directory.forCountry(code)).as(code).anyMatch(r -> r.kind() == Kind.EMERGENCY && "999".equals(r.phone()));
+            }
+        }
+    }
+
+    @Test
     void everyDangerIsAnsweredBySomeKindOfLine() {
         for (CrisisKind danger : CrisisKind.values()) {
             assertThat(CrisisHelp.services(Set.of(danger.name()))).as(danger.name()).isNotEmpty().doesNotContain(Kind.EMERGENCY, Kind.DIRECTORY);

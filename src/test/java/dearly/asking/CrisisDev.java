@@ -18,7 +18,8 @@ import java.util.function.Function;
  * per kind and language, false alarms, each layer alone and the time to check a question. Never reads
  * the evaluation set under {@code bench/crisis}.
  *
- * <p>{@code --show} also lists the development texts missed or flagged wrongly, with the sentence and
+ * <p>{@code --dev-only} reads the development set alone, for a quick look while editing the data.
+ * {@code --show} also lists the development texts missed or flagged wrongly, with the sentence and
  * layer of every sign; {@code --show-examples} does the same for the tuning examples.
  */
 public final class CrisisDev {
@@ -39,8 +40,12 @@ public final class CrisisDev {
                 .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
                         example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
                 .toList());
-        System.out.println("Tuning examples (crisis/examples.jsonl, " + examples.texts().size() + " texts, each left out of the meaning layer's examples):");
-        report(examples, text -> signs.check(text.text(), text.id()), options.contains("--show-examples"));
+        // --dev-only: the development set alone, for a quick look while editing the data.
+        boolean devOnly = options.contains("--dev-only");
+        if (!devOnly) {
+            System.out.println("Tuning examples (crisis/examples.jsonl, " + examples.texts().size() + " texts, each left out of the meaning layer's examples):");
+            report(examples, text -> signs.check(text.text(), text.id()), options.contains("--show-examples"));
+        }
 
         LabelledTexts dev = null;
         if (Files.exists(DEV)) {
@@ -53,6 +58,7 @@ public final class CrisisDev {
             System.out.println();
             System.out.println("No development set yet at " + DEV + ".");
         }
+        if (devOnly) return;
 
         System.out.println();
         LabelledTexts buried = buried(dev != null ? dev : examples, examples);
