@@ -65,7 +65,7 @@ class CrisisAdminPagesTest {
         Document help = helpWhileTyping("Guinea Ecuatorial",
                 "Quiero morirme, no puedo más con el bebé y nadie me ayuda en casa por las noches.");
         assertThat(help.select(".crisis .resources li strong").eachText())
-                .containsExactly("Línea 113, opción 5 (salud mental)", "Find A Helpline: free, confidential helplines in your country, by topic");
+                .containsExactly("Línea 113, opción 5 (salud mental)", "Find A Helpline: líneas de ayuda gratuitas y confidenciales en tu país, por tema");
         assertThat(help.select(".crisis a.phone").eachAttr("href")).containsExactly("tel:113");
     }
 
@@ -82,9 +82,9 @@ class CrisisAdminPagesTest {
         String selfHarm = "Quiero morirme, no puedo más con el bebé y nadie me ayuda en casa por las noches.";
 
         assertThat(helpWhileTyping("Guinea Ecuatorial", violence).select(".crisis .resources li strong").eachText())
-                .containsExactly("Línea de la mujer", "Find A Helpline: free, confidential helplines in your country, by topic");
+                .containsExactly("Línea de la mujer", "Find A Helpline: líneas de ayuda gratuitas y confidenciales en tu país, por tema");
         assertThat(helpWhileTyping("Guinea Ecuatorial", selfHarm).select(".crisis .resources li strong").eachText())
-                .containsExactly("Find A Helpline: free, confidential helplines in your country, by topic");
+                .containsExactly("Find A Helpline: líneas de ayuda gratuitas y confidenciales en tu país, por tema");
 
         // Said to be for suicide and crisis instead, it moves from the one danger to the other.
         Element line = resourceNamed(server.page("/admin/crisis"), "Línea de la mujer");

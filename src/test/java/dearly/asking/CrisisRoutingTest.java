@@ -26,7 +26,7 @@ class CrisisRoutingTest {
         // Harm to the baby: Colombia lists no perinatal line, so its crisis lines answer, after the emergency number.
         assertThat(crisis.select(".resources li strong").eachText()).containsExactly("Línea de emergencias",
                 "Línea 106 (Bogotá, salud mental)", "Línea Amiga Saludable (Medellín)",
-                "Find A Helpline: free, confidential helplines in your country, by topic");
+                "Find A Helpline: líneas de ayuda gratuitas y confidenciales en tu país, por tema");
         assertThat(crisis.select("a.phone").eachAttr("href")).containsExactly("tel:123", "tel:106", "tel:6044444448");
         assertThat(crisis.text()).doesNotContain("155");
         assertThat(crisis.selectFirst(".danger").text()).isEqualTo("Si estás en peligro ahora, llama al número de emergencias de tu país.");
