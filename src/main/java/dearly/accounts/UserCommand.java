@@ -2,6 +2,7 @@ package dearly.accounts;
 
 import dearly.audit.AuditLog;
 import dearly.audit.Subject;
+import dearly.letters.Publishing;
 import dearly.storage.Database;
 import java.io.Console;
 import java.io.IOException;
@@ -104,6 +105,9 @@ public final class UserCommand implements Runnable {
                 database.write(handle -> {
                     audit.record(handle, Accounts.DEARLY, "staff-account.added-from-command-line", Subject.of("staff-account", id),
                             "as " + names(chosen));
+                    if (chosen.contains(Role.ADVISOR) || chosen.contains(Role.ADMIN)) {
+                        new Publishing().claimAdvisor(handle, id, name);
+                    }
                     return null;
                 });
             } catch (IllegalArgumentException refused) {

@@ -55,19 +55,13 @@ public final class Publishing {
     }
 
     /**
-     * The advisor row a staff account signs her letters with: the one linked to the account, else an
-     * unlinked one with exactly her name (the demo's "Lina P." when Lina gets an account), else a new
-     * one made from her name.
+     * The advisor row a staff account signs her letters with: the one linked to the account, else a
+     * new one made from her name. A name alone never hands her an existing page: an invitee chooses
+     * her own name, and could otherwise choose another advisor's (see {@link #claimAdvisor}).
      */
     public Advisor advisorFor(Handle handle, long userId, String displayName, Instant now) {
         Optional<Advisor> linked = advisorWhere(handle, "user_id = :user", userId, displayName);
         if (linked.isPresent()) return linked.get();
-        Optional<Advisor> named = advisorWhere(handle, "user_id IS NULL AND display_name = :name", userId, displayName);
-        if (named.isPresent()) {
-            handle.createUpdate("UPDATE advisor SET user_id = :user WHERE id = :id")
-                    .bind("user", userId).bind("id", named.get().id()).execute();
-            return named.get();
-        }
         String base = Slugs.of(displayName), slug = base;
         for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM advisor WHERE slug = :slug").bind("slug", slug)
                 .mapTo(Integer.class).one() > 0; n++) {
@@ -76,6 +70,18 @@ public final class Publishing {
         long id = addAdvisor(handle, slug, displayName, "", now);
         handle.createUpdate("UPDATE advisor SET user_id = :user WHERE id = :id").bind("user", userId).bind("id", id).execute();
         return new Advisor(id, slug, displayName, "", null);
+    }
+
+    /**
+     * Links the account to the advisor row with exactly her name that no account holds yet (the demo's
+     * "Lina P." when the operator adds Lina); false when there is none. Only the operator's
+     * {@code dearly user add} calls this, since the operator knows who the name belongs to.
+     */
+    public boolean claimAdvisor(Handle handle, long userId, String displayName) {
+        Optional<Advisor> named = advisorWhere(handle, "user_id IS NULL AND display_name = :name", userId, displayName);
+        named.ifPresent(advisor -> handle.createUpdate("UPDATE advisor SET user_id = :user WHERE id = :id")
+                .bind("user", userId).bind("id", advisor.id()).execute());
+        return named.isPresent();
     }
 
     /** The advisor row linked to this staff account, if she has signed or been given a letter. */

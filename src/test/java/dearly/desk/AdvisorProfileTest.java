@@ -7,6 +7,7 @@ import dearly.TestServer;
 import dearly.accounts.Role;
 import dearly.accounts.User;
 import dearly.accounts.UserRepository;
+import dearly.letters.Publishing;
 import dearly.storage.TestDatabase;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -205,9 +206,11 @@ class AdvisorProfileTest {
 
     @Test
     void herSignatureOnTheFirstLetterLeadsToThePageWithHerNewPhotoAndBio() throws IOException {
-        User lina = new User(new UserRepository(server.server().database()).add("lina@example.org", "Lina P.", Role.ADVISOR,
-                SignedIn.PASSWORD.toCharArray(), Instant.now()), "lina@example.org", "Lina P.", Role.ADVISOR);
-        SignedIn.again(server, lina);
+        long id = new UserRepository(server.server().database()).add("lina@example.org", "Lina P.", Role.ADVISOR,
+                SignedIn.PASSWORD.toCharArray(), Instant.now());
+        // As `dearly user add` does: the operator knows this Lina is the demo's Lina P.
+        server.server().database().write(handle -> new Publishing().claimAdvisor(handle, id, "Lina P."));
+        SignedIn.again(server, new User(id, "lina@example.org", "Lina P.", Role.ADVISOR));
 
         assertThat(save(Map.of("display_name", "Lina P.", "bio", "Twins, and the long nights."), "twins.jpg", jpeg(640, 640))
                 .statusCode()).isEqualTo(303);
@@ -218,6 +221,18 @@ class AdvisorProfileTest {
         Document page = server.page(signature);
         assertThat(page.select("p.bio").text()).isEqualTo("Twins, and the long nights.");
         assertThat(fetch(page.selectFirst("img.portrait").attr("src")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountThatOnlyTakesAnotherAdvisorsNameDoesNotGetHerPage() {
+        User namesake = new User(new UserRepository(server.server().database()).add("namesake@example.org", "Lina P.",
+                Role.ADVISOR, SignedIn.PASSWORD.toCharArray(), Instant.now()), "namesake@example.org", "Lina P.", Role.ADVISOR);
+        SignedIn.again(server, namesake);
+
+        assertThat(save(Map.of("display_name", "Lina P.", "bio", "Taken over."), null, null).statusCode()).isEqualTo(303);
+
+        assertThat(publicPath()).isNotEqualTo("/advisors/lina-p");
+        assertThat(server.page("/advisors/lina-p").select("p.bio").text()).isNotEmpty().doesNotContain("Taken over.");
     }
 
     @Test
