@@ -117,7 +117,7 @@ public final class Accounts {
         Outcome outcome = database.write(handle -> {
             if (UserRepository.exists(handle, address)) return Outcome.TAKEN;
             String token = AccountLinks.issue(handle, Purpose.INVITE, Optional.empty(), address, roles, now);
-            audit.record(handle, actor(inviter), "staff-account.invited", new Subject("invitation", ""),
+            audit.record(handle, inviter.actor(), "staff-account.invited", new Subject("invitation", ""),
                     masked(address) + " as " + roleList(roles));
             outbox.enqueue(handle, mail.invitation(address, inviter.displayName(), roles,
                     baseUrl + "/invitation/" + token, Purpose.INVITE.validFor, language), now);
@@ -184,7 +184,7 @@ public final class Accounts {
             UserRepository.setPassword(handle, id, hash);
             Sessions.endAll(handle, id);
             Optional<User> holder = users.byId(handle, id);
-            holder.ifPresent(user -> audit.record(handle, actor(user), "staff-account.password-reset", account(id),
+            holder.ifPresent(user -> audit.record(handle, user.actor(), "staff-account.password-reset", account(id),
                     "with a reset link; every session ended"));
             return new Used(Outcome.DONE, holder);
         });
@@ -199,7 +199,7 @@ public final class Accounts {
             Optional<Long> id = Optional.of(user.id());
             AccountLinks.withdraw(handle, Purpose.EMAIL, id, now);
             String token = AccountLinks.issue(handle, Purpose.EMAIL, id, address, Set.of(), now);
-            audit.record(handle, actor(user), "staff-account.email-change-asked", account(user.id()), "to " + masked(address));
+            audit.record(handle, user.actor(), "staff-account.email-change-asked", account(user.id()), "to " + masked(address));
             outbox.enqueue(handle, mail.confirmEmail(address, baseUrl + "/account/email/" + token, Purpose.EMAIL.validFor, language), now);
             return Outcome.DONE;
         });
@@ -225,7 +225,7 @@ public final class Accounts {
                 long id = link.get().userId().get();
                 Optional<User> before = users.byId(handle, id);
                 if (!UserRepository.setEmail(handle, id, link.get().email())) throw new Taken();
-                before.ifPresent(user -> audit.record(handle, actor(user), "staff-account.email-changed", account(id),
+                before.ifPresent(user -> audit.record(handle, user.actor(), "staff-account.email-changed", account(id),
                         masked(user.email()) + " → " + masked(link.get().email())));
                 return Outcome.DONE;
             });
@@ -246,7 +246,7 @@ public final class Accounts {
         String hash = Passwords.hash(replacement);
         database.write(handle -> {
             UserRepository.setPassword(handle, user.id(), hash);
-            audit.record(handle, actor(user), "staff-account.password-changed", account(user.id()), "her other sessions ended");
+            audit.record(handle, user.actor(), "staff-account.password-changed", account(user.id()), "her other sessions ended");
             return null;
         });
         return true;
@@ -256,7 +256,7 @@ public final class Accounts {
     public void signOutEverywhere(User user) {
         database.write(handle -> {
             Sessions.endAll(handle, user.id());
-            audit.record(handle, actor(user), "staff-account.signed-out-everywhere", account(user.id()), "");
+            audit.record(handle, user.actor(), "staff-account.signed-out-everywhere", account(user.id()), "");
             return null;
         });
     }
@@ -269,7 +269,7 @@ public final class Accounts {
         return unlessNoAdminLeft(handle -> {
             Set<Role> before = users.byId(handle, id).map(User::roles).orElse(Set.of());
             UserRepository.setRoles(handle, id, roles);
-            audit.record(handle, actor(admin), "staff-account.roles-changed", account(id), roleList(before) + " → " + roleList(roles));
+            audit.record(handle, admin.actor(), "staff-account.roles-changed", account(id), roleList(before) + " → " + roleList(roles));
         });
     }
 
@@ -279,14 +279,14 @@ public final class Accounts {
         Instant now = clock.get();
         return unlessNoAdminLeft(handle -> {
             if (UserRepository.disable(handle, id, now)) {
-                audit.record(handle, actor(admin), "staff-account.deactivated", account(id), "her sessions ended");
+                audit.record(handle, admin.actor(), "staff-account.deactivated", account(id), "her sessions ended");
             }
         });
     }
 
     public void reactivate(User admin, long id) {
         database.write(handle -> {
-            if (UserRepository.enable(handle, id)) audit.record(handle, actor(admin), "staff-account.reactivated", account(id), "");
+            if (UserRepository.enable(handle, id)) audit.record(handle, admin.actor(), "staff-account.reactivated", account(id), "");
             return null;
         });
     }
@@ -326,10 +326,6 @@ public final class Accounts {
             return user.isPresent();
         });
         if (sent) mailWaiting.run();
-    }
-
-    private static Actor actor(User user) {
-        return new Actor(user.id(), user.displayName());
     }
 
     private static Subject account(long id) {

@@ -1,5 +1,6 @@
 package dearly.accounts;
 
+import dearly.audit.Actor;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,5 +29,10 @@ public record User(long id, String email, String displayName, Set<Role> roles) {
     /** Whether she may do what this role allows: she holds it, or she is an admin (see {@link Role#includes}). */
     public boolean holds(Role needed) {
         return roles.stream().anyMatch(held -> held.includes(needed));
+    }
+
+    /** Her as the audit log names whoever acted: her id and her name as it is now. */
+    public Actor actor() {
+        return new Actor(id, displayName);
     }
 }

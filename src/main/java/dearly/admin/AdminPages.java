@@ -2,6 +2,7 @@ package dearly.admin;
 
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
+import dearly.accounts.User;
 import dearly.audit.Actor;
 import dearly.crisis.CrisisDirectoryEditor;
 import dearly.crisis.EditableResource;
@@ -197,7 +198,7 @@ public final class AdminPages implements Feature {
 
     /** The signed-in admin, as the audit log names her (the routes let no one else in). */
     static Actor admin(Context ctx) {
-        return Sessions.user(ctx).map(user -> new Actor(user.id(), user.displayName())).orElseThrow();
+        return Sessions.user(ctx).map(User::actor).orElseThrow();
     }
 
     static long id(Context ctx) {

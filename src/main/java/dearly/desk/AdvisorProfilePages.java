@@ -3,7 +3,6 @@ package dearly.desk;
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
 import dearly.accounts.User;
-import dearly.audit.Actor;
 import dearly.language.Messages;
 import dearly.letters.Advisor;
 import dearly.letters.AdvisorProfiles;
@@ -80,7 +79,7 @@ public final class AdvisorProfilePages implements Feature {
             show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, profiles.of(user.id()), typed, problems, false);
             return;
         }
-        profiles.save(new Actor(user.id(), user.displayName()), user.id(), user.displayName(), typed.displayName(), typed.bio(), portrait);
+        profiles.save(user.actor(), user.id(), user.displayName(), typed.displayName(), typed.bio(), portrait);
         ctx.redirect("/desk/profile?saved&lang=" + t.language().code(), HttpStatus.SEE_OTHER);
     }
 

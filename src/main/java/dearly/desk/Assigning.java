@@ -7,11 +7,7 @@ import dearly.audit.Actor;
 import dearly.audit.AuditLog;
 import dearly.audit.Subject;
 import dearly.asking.QueuedQuestion;
-import dearly.language.Language;
-import dearly.language.Messages;
 import dearly.letters.Publishing;
-import dearly.mail.Mail;
-import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Links;
@@ -36,8 +32,7 @@ public final class Assigning {
     private final Publishing publishing;
     private final UserRepository users;
     private final Outbox outbox;
-    private final Templates templates;
-    private final Links links;
+    private final AdvisorMail mail;
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
     private final AuditLog audit;
@@ -50,8 +45,7 @@ public final class Assigning {
         this.publishing = publishing;
         this.users = users;
         this.outbox = outbox;
-        this.templates = templates;
-        this.links = links;
+        this.mail = new AdvisorMail(templates, links);
         this.mailWaiting = mailWaiting;
         this.clock = clock;
     }
@@ -82,7 +76,7 @@ public final class Assigning {
             audit.record(handle, editor, again ? "question.reassigned" : "question.assigned", Subject.of("question", questionId),
                     "to account " + advisorId);
             publishing.advisorFor(handle, advisorId, advisor.get().displayName(), now);
-            outbox.enqueue(handle, mail(advisor.get(), note, questionId), now);
+            outbox.enqueue(handle, mail.assigned(advisor.get(), note, questionId), now);
             return true;
         });
         if (assigned) mailWaiting.run();
@@ -92,13 +86,5 @@ public final class Assigning {
     /** The open questions given to her, the longest waiting first. */
     public List<QueuedQuestion> mine(User user) {
         return database.read(handle -> questions.assignedTo(handle, user.id()));
-    }
-
-    private Mail mail(User advisor, String note, long questionId) {
-        String site = Messages.of(Language.EN).get("site.name");
-        String url = links.base() + "/desk/drafts/" + questionId;
-        String subject = Messages.of(Language.EN).get("desk.assigned.subject") + " · " + Messages.of(Language.ES).get("desk.assigned.subject");
-        return MailTemplates.mail(advisor.email(), subject, templates.mailHtmlAssigned(site, advisor.displayName(), note, url),
-                templates.mailTextAssigned(site, advisor.displayName(), note, url));
     }
 }

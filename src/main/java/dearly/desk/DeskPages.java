@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.accounts.Role;
 import dearly.accounts.Sessions;
+import dearly.accounts.User;
 import dearly.asking.CrisisKind;
 import dearly.asking.CrisisReviews;
 import dearly.asking.DeskQuestion;
@@ -196,7 +197,7 @@ public final class DeskPages implements Feature {
 
     /** The signed-in editor, as the audit log names her (the route lets no one else in). */
     private static Actor editor(Context ctx) {
-        return Sessions.user(ctx).map(user -> new Actor(user.id(), user.displayName())).orElseThrow();
+        return Sessions.user(ctx).map(User::actor).orElseThrow();
     }
 
     private void settingsForm(Context ctx) {

@@ -142,7 +142,7 @@ public final class Drafts {
             questions.drafting(handle, opened.id(), now);
             // The same words sent again (an autosave with nothing new) are no action of hers.
             if (!saved.applied() || saved.version() != basedOn) {
-                audit.record(handle, Review.actor(user), saved.applied() ? "draft.saved" : "draft.kept-aside", Review.subject(opened),
+                audit.record(handle, user.actor(), saved.applied() ? "draft.saved" : "draft.kept-aside", Review.subject(opened),
                         "version " + (saved.applied() ? saved.version() : saved.keptAside()));
             }
             return saved;
@@ -156,7 +156,7 @@ public final class Drafts {
         Instant now = clock.get();
         return Optional.of(database.write(handle -> {
             drafts.settle(handle, opened.draft().get().id(), number);
-            audit.record(handle, Review.actor(user), "draft.restored", Review.subject(opened), "revision " + number);
+            audit.record(handle, user.actor(), "draft.restored", Review.subject(opened), "revision " + number);
             return drafts.save(handle, opened.id(), basedOn, revision.get().words(), user.displayName(), now);
         }));
     }
@@ -165,7 +165,7 @@ public final class Drafts {
     public void letGo(Opened opened, User user, int number) {
         opened.draft().ifPresent(draft -> database.write(handle -> {
             drafts.settle(handle, draft.id(), number);
-            audit.record(handle, Review.actor(user), "draft.let-go", Review.subject(opened), "revision " + number);
+            audit.record(handle, user.actor(), "draft.let-go", Review.subject(opened), "revision " + number);
             return null;
         }));
     }

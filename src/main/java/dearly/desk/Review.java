@@ -7,12 +7,8 @@ import dearly.asking.QuestionRepository;
 import dearly.audit.Actor;
 import dearly.audit.AuditLog;
 import dearly.audit.Subject;
-import dearly.language.Language;
-import dearly.language.Messages;
 import dearly.letters.Publishing;
 import dearly.letters.Words;
-import dearly.mail.Mail;
-import dearly.mail.MailTemplates;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Links;
@@ -47,8 +43,7 @@ public final class Review {
     private final QuestionRepository questions;
     private final UserRepository users;
     private final Outbox outbox;
-    private final Templates templates;
-    private final Links links;
+    private final AdvisorMail mail;
     private final AuditLog audit;
     private final PublishChecks checks;
     private final Runnable mailWaiting;
@@ -65,8 +60,7 @@ public final class Review {
         this.questions = questions;
         this.users = users;
         this.outbox = outbox;
-        this.templates = templates;
-        this.links = links;
+        this.mail = new AdvisorMail(templates, links);
         this.audit = audit;
         this.checks = checks;
         this.mailWaiting = mailWaiting;
@@ -132,7 +126,7 @@ public final class Review {
                 return false;
             }
             drafts.addNote(handle, draft.id(), new DraftNote(DraftNote.Kind.CHANGES, message, editor.displayName(), now));
-            advisor.ifPresent(to -> outbox.enqueue(handle, changesMail(to, message, opened.id()), now));
+            advisor.ifPresent(to -> outbox.enqueue(handle, mail.changesAsked(to, message, opened.id()), now));
             return audited(handle, editor, "draft.changes-asked", opened, "");
         });
         if (asked) mailWaiting.run();
@@ -154,7 +148,7 @@ public final class Review {
         List<Finding> findings = findings(opened);
         Optional<Outcome> held = held(findings, reason);
         if (held.isPresent()) return held.get();
-        Actor actor = actor(editor);
+        Actor actor = editor.actor();
         Set<DraftState> from = EnumSet.of(DraftState.SUBMITTED, DraftState.DRAFTING, DraftState.CHANGES_ASKED);
         boolean approved = database.write(handle -> {
             boolean moved = at.isPresent()
@@ -186,7 +180,7 @@ public final class Review {
         List<Finding> findings = findings(opened);
         Optional<Outcome> held = held(findings, reason);
         if (held.isPresent()) return held.get();
-        Actor actor = actor(editor);
+        Actor actor = editor.actor();
         database.write(handle -> {
             publishing.correct(handle, draft.get().letterId(), new Words(words.headline(), words.standfirst(), words.salutation(),
                     words.body(), words.signOff()), words.topicIds(), note, clock.get());
@@ -205,7 +199,7 @@ public final class Review {
         boolean down = database.write(handle -> drafts.move(handle, draft.get().id(), EnumSet.of(DraftState.PUBLISHED),
                         DraftState.UNPUBLISHED, null, now)
                 && publishing.unpublish(handle, draft.get().letterId(), now)
-                && record(handle, actor(editor), "column-letter.unpublished", Subject.of("letter", draft.get().letterId()), opened));
+                && record(handle, editor.actor(), "column-letter.unpublished", Subject.of("letter", draft.get().letterId()), opened));
         return down ? Outcome.ok() : Outcome.refused("desk.review.not-now");
     }
 
@@ -247,7 +241,7 @@ public final class Review {
     }
 
     private boolean audited(org.jdbi.v3.core.Handle handle, User by, String action, Drafts.Opened opened, String detail) {
-        audit.record(handle, actor(by), action, subject(opened), detail);
+        audit.record(handle, by.actor(), action, subject(opened), detail);
         return true;
     }
 
@@ -260,20 +254,8 @@ public final class Review {
         return Subject.of("question", opened.id());
     }
 
-    static Actor actor(User user) {
-        return new Actor(user.id(), user.displayName());
-    }
-
     /** Whether this colleague may review: editors only (an advisor submits, an editor decides). */
     public static boolean reviews(User user) {
         return user.holds(Role.EDITOR);
-    }
-
-    private Mail changesMail(User advisor, String message, long questionId) {
-        String site = Messages.of(Language.EN).get("site.name");
-        String url = links.base() + "/desk/drafts/" + questionId;
-        String subject = Messages.of(Language.EN).get("desk.changes.subject") + " · " + Messages.of(Language.ES).get("desk.changes.subject");
-        return MailTemplates.mail(advisor.email(), subject, templates.mailHtmlChanges(site, advisor.displayName(), message, url),
-                templates.mailTextChanges(site, advisor.displayName(), message, url));
     }
 }
