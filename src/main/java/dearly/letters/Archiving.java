@@ -149,7 +149,6 @@ public final class Archiving {
     }
 
     private void fileUnderTopics(Handle handle, long letterId, List<ArchivedLetter.TopicName> topics) {
-        handle.createUpdate("DELETE FROM letter_topic WHERE letter_id = :id").bind("id", letterId).execute();
         Set<Long> ids = new LinkedHashSet<>();
         for (ArchivedLetter.TopicName topic : topics) {
             Long known = knownTopics.get(topic.slug());
@@ -164,11 +163,6 @@ public final class Archiving {
             found.ifPresent(id -> knownTopics.put(topic.slug(), id));
             ids.add(found.orElseGet(() -> new Publishing().addTopic(handle, topic.slug(), topic.nameEn(), topic.nameEs())));
         }
-        for (long topicId : ids) {
-            handle.createUpdate("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)")
-                    .bind("letterId", letterId)
-                    .bind("topicId", topicId)
-                    .execute();
-        }
+        Publishing.fileUnder(handle, letterId, ids);
     }
 }

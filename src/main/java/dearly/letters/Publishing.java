@@ -129,14 +129,18 @@ public final class Publishing {
                 .bind("now", now)
                 .mapTo(Long.class)
                 .one();
-        for (long topicId : draft.topicIds()) {
-            handle.createUpdate("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)")
-                    .bind("letterId", letterId)
-                    .bind("topicId", topicId)
-                    .execute();
-        }
+        fileUnder(handle, letterId, draft.topicIds());
         changes.append(handle, LETTER_CHANGED, letterId, now);
         return letterId;
+    }
+
+    /** Files the letter under exactly these topics, in place of any it had. */
+    static void fileUnder(Handle handle, long letterId, java.util.Collection<Long> topicIds) {
+        handle.createUpdate("DELETE FROM letter_topic WHERE letter_id = :id").bind("id", letterId).execute();
+        for (long topicId : topicIds) {
+            handle.createUpdate("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)")
+                    .bind("letterId", letterId).bind("topicId", topicId).execute();
+        }
     }
 
     /** A slug no letter has yet: the headline's, with -2, -3... when taken. */
@@ -173,11 +177,7 @@ public final class Publishing {
                 .bind("now", now)
                 .bind("id", letterId)
                 .execute();
-        handle.createUpdate("DELETE FROM letter_topic WHERE letter_id = :id").bind("id", letterId).execute();
-        for (long topicId : topicIds) {
-            handle.createUpdate("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)")
-                    .bind("letterId", letterId).bind("topicId", topicId).execute();
-        }
+        fileUnder(handle, letterId, topicIds);
         changes.append(handle, LETTER_CHANGED, letterId, now);
     }
 
