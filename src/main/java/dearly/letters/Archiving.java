@@ -52,7 +52,7 @@ public final class Archiving {
         String slug;
         if (existing.isPresent()) {
             letterId = existing.get().id();
-            slug = existing.get().slug().equals(wanted) ? wanted : freeSlug(handle, wanted, letterId);
+            slug = existing.get().slug().equals(wanted) ? wanted : Publishing.freeSlug(handle, wanted, letterId);
             handle.createUpdate("""
                             UPDATE letter SET slug = :slug, headline = :headline, byline = :byline, standfirst = :standfirst,
                                    salutation = :salutation, body_markdown = :body, sign_off = :signOff, advisor_id = :advisorId,
@@ -63,7 +63,7 @@ public final class Archiving {
                     .bind("id", letterId)
                     .execute();
         } else {
-            slug = freeSlug(handle, wanted, -1);
+            slug = Publishing.freeSlug(handle, wanted, -1);
             letterId = handle.createQuery("""
                             INSERT INTO letter (slug, headline, byline, standfirst, salutation, body_markdown, sign_off, advisor_id,
                                                 language, published_at, created_at, updated_at, external_id, source_url, attribution, license)
@@ -122,19 +122,6 @@ public final class Archiving {
         columns.put("attribution", source.attribution());
         columns.put("license", source.license());
         return columns;
-    }
-
-    /**
-     * The slug, or the slug with -2, -3... when another letter has it. Each try is one lookup by the
-     * unique index; a LIKE would read the whole table on SQLite, once per imported letter.
-     */
-    private static String freeSlug(Handle handle, String wanted, long letterId) {
-        String slug = wanted;
-        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND id <> :id")
-                .bind("slug", slug).bind("id", letterId).mapTo(Integer.class).one() > 0; n++) {
-            slug = wanted + "-" + n;
-        }
-        return slug;
     }
 
     private long advisor(Handle handle, ArchivedLetter.AdvisorName advisor, Instant now) {

@@ -145,10 +145,18 @@ public final class Publishing {
 
     /** A slug no letter has yet: the headline's, with -2, -3... when taken. */
     public String freeSlug(Handle handle, String headline) {
-        String base = Slugs.of(headline), slug = base;
-        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug").bind("slug", slug)
-                .mapTo(Integer.class).one() > 0; n++) {
-            slug = base + "-" + n;
+        return freeSlug(handle, Slugs.of(headline), -1);
+    }
+
+    /**
+     * The slug, or the slug with -2, -3... when a letter other than {@code letterId} has it. Each try
+     * is one lookup by the unique index; a LIKE would read the whole table on SQLite, once per letter.
+     */
+    static String freeSlug(Handle handle, String wanted, long letterId) {
+        String slug = wanted;
+        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND id <> :id")
+                .bind("slug", slug).bind("id", letterId).mapTo(Integer.class).one() > 0; n++) {
+            slug = wanted + "-" + n;
         }
         return slug;
     }
