@@ -38,6 +38,7 @@ import dearly.desk.LetterSchedule;
 import dearly.desk.PublishChecks;
 import dearly.desk.Review;
 import dearly.desk.ReviewPages;
+import dearly.feeds.FeedPages;
 import dearly.letters.LetterApi;
 import dearly.letters.PortraitFiles;
 import dearly.letters.LetterPages;
@@ -99,7 +100,9 @@ public final class App {
     public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links,
             SearchIndex searchIndex, LetterSchedule schedule) {
         Templates templates = new StaticTemplates();
-        PageMetas metas = new PageMetas(links);
+        LetterRepository letters = new LetterRepository(database, clock);
+        FeedPages feedPages = new FeedPages(letters, templates, links, clock);
+        PageMetas metas = new PageMetas(links, feedPages::siteHead);
         Refusals refusals = new Refusals(templates, metas);
         ErrorPages errors = new ErrorPages(refusals);
         RateLimits rateLimits = new RateLimits(config.rateLimits(), refusals);
@@ -107,7 +110,6 @@ public final class App {
         Csrf csrf = new Csrf(refusals, links);
         Access access = new Access(refusals);
 
-        LetterRepository letters = new LetterRepository(database, clock);
         Publishing publishing = new Publishing();
         CrisisDirectory crisisDirectory = new CrisisDirectory(database);
         Asking asking = new Asking(database, new QuestionRepository(database, publishing), CrisisSigns.load(), crisisDirectory,
@@ -133,11 +135,12 @@ public final class App {
                 assigning, review, csrf, templates, metas, config.timeZone(), similar);
 
 
-        LetterPages letterPages = new LetterPages(letters, similar, templates, metas);
+        LetterPages letterPages = new LetterPages(letters, similar, templates, metas, feedPages);
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
                 letterPages,
                 new LetterApi(letters, links),
+                feedPages,
                 new SearchPages(new LetterSearch(searchIndex, clock), similar, letters, templates, metas, links),
                 new AskPages(asking, crisisDirectory, csrf, templates, metas, links, clock, similar),
                 new QuestionApi(asking, crisisDirectory, links, clock),

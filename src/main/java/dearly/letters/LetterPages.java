@@ -36,12 +36,19 @@ public final class LetterPages implements Feature {
     private final RelatedLetters related;
     private final Templates templates;
     private final PageMetas metas;
+    private final ReadingHeads heads;
 
     public LetterPages(LetterRepository letters, RelatedLetters related, Templates templates, PageMetas metas) {
+        this(letters, related, templates, metas, ReadingHeads.NONE);
+    }
+
+    /** @param heads adds each page's share image, structured data and feeds */
+    public LetterPages(LetterRepository letters, RelatedLetters related, Templates templates, PageMetas metas, ReadingHeads heads) {
         this.letters = letters;
         this.related = related;
         this.templates = templates;
         this.metas = metas;
+        this.heads = heads;
     }
 
     @Override
@@ -89,7 +96,7 @@ public final class LetterPages implements Feature {
         }
         Letter letter = found.orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(letter.language());
-        PageMeta meta = metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article");
+        PageMeta meta = heads.letter(ctx, metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article"), letter);
         String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
                 related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id()))));
@@ -98,7 +105,7 @@ public final class LetterPages implements Feature {
     private void advisor(Context ctx) {
         Advisor advisor = letters.advisor(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = metas.of(ctx, t, advisor.displayName(), advisor.bio(), advisor.path(), "profile");
+        PageMeta meta = heads.advisor(ctx, metas.of(ctx, t, advisor.displayName(), advisor.bio(), advisor.path(), "profile"), advisor);
         int page = page(ctx);
         List<Letter> found = letters.byAdvisor(advisor, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
         HtmlResponse.send(ctx, templates.lettersAdvisor(meta, advisor,
@@ -115,7 +122,7 @@ public final class LetterPages implements Feature {
         Topic topic = letters.topic(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
         String title = t.format("topic.letters", topic.name(t.language()));
-        PageMeta meta = metas.of(ctx, t, title, topic.path());
+        PageMeta meta = heads.topic(ctx, metas.of(ctx, t, title, topic.path()), topic);
         int page = page(ctx);
         List<Letter> found = letters.byTopic(topic, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
         HtmlResponse.send(ctx, templates.lettersTopic(meta, topic,

@@ -51,6 +51,13 @@ public final class LetterRepository {
                 Map.of("limit", limit, "offset", offset)));
     }
 
+    /** The newest published letters written in that language, for its feed. */
+    public List<Letter> latestIn(Language language, int limit) {
+        return database.read(handle -> letters(handle, PUBLISHED_LETTERS
+                + " AND l.language = :language ORDER BY l.published_at DESC, l.id DESC LIMIT :limit",
+                Map.of("language", language.code(), "limit", limit)));
+    }
+
     /** True when a letter had this address and was taken down: its page says so (410), not "not found". */
     public boolean unpublished(String slug) {
         return database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND unpublished_at IS NOT NULL")

@@ -11,12 +11,23 @@ import java.util.Optional;
  * @param description may be empty
  * @param canonicalUrl absolute
  * @param staff the staff member signed in, for the header's links to her work; empty for everyone else
+ * @param head its share image, structured data and feeds
  */
 public record PageMeta(
-        String title, String description, String canonicalUrl, String type, Messages t, Optional<SignedIn> staff) {
+        String title, String description, String canonicalUrl, String type, Messages t, Optional<SignedIn> staff,
+        PageHead head) {
     public PageMeta {
         description = description == null ? "" : description;
         staff = staff == null ? Optional.empty() : staff;
+        head = head == null ? PageHead.NONE : head;
+    }
+
+    public PageMeta(String title, String description, String canonicalUrl, String type, Messages t, Optional<SignedIn> staff) {
+        this(title, description, canonicalUrl, type, t, staff, PageHead.NONE);
+    }
+
+    public PageMeta withHead(PageHead head) {
+        return new PageMeta(title, description, canonicalUrl, type, t, staff, head);
     }
 
     /** The display name of the staff member signed in. */

@@ -11,9 +11,21 @@ import java.util.Optional;
  */
 public final class PageMetas {
     private final Links links;
+    private final SiteHead site;
+
+    /** What every public page's head offers, whatever its content: the site's share image and feeds. */
+    @FunctionalInterface
+    public interface SiteHead {
+        PageHead of(Context ctx, Messages t);
+    }
 
     public PageMetas(Links links) {
+        this(links, (ctx, t) -> PageHead.NONE);
+    }
+
+    public PageMetas(Links links, SiteHead site) {
         this.links = links;
+        this.site = site;
     }
 
     /** A page of the site, without a description of its own. */
@@ -26,7 +38,7 @@ public final class PageMetas {
      * @param type its Open Graph type: website, article, profile
      */
     public PageMeta of(Context ctx, Messages t, String title, String description, String path, String type) {
-        return new PageMeta(title, description, links.absolute(ctx, path), type, t, SignedIn.of(ctx));
+        return new PageMeta(title, description, links.absolute(ctx, path), type, t, SignedIn.of(ctx), site.of(ctx, t));
     }
 
     /** A page saying a request was refused or failed: it points home, and its menu is the public one. */
