@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A letter page's schema.org JSON-LD: the letter as an {@code Article} signed by its advisor, and
- * the breadcrumb Home › its first topic › the letter. An Article rather than a QAPage: a QAPage is
+ * the breadcrumb Home › its first topic › the letter. The page's description is in its meta tags, not
+ * repeated here: a letter page must stay light. An Article rather than a QAPage: a QAPage is
  * for a question that readers answer, with answers to rank, and her question is not published as
  * she wrote it; a letter is one advisor's piece, which is what an Article is. Only public fields go
  * in, as on the page: no byline, so nothing of the asker.
@@ -30,28 +31,25 @@ final class StructuredData {
         String url = absolute.apply(letter.path());
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@type", "Article");
-        article.put("@id", url + "#letter");
         article.put("headline", letter.headline());
-        if (!letter.standfirst().isEmpty()) article.put("description", letter.standfirst());
         article.put("inLanguage", letter.language().code());
-        article.put("url", url);
         article.put("mainEntityOfPage", url);
         article.put("datePublished", letter.publishedAt().toString());
-        article.put("dateModified", letter.correction().map(Letter.Correction::at).orElse(letter.publishedAt()).toString());
+        letter.correction().ifPresent(correction -> article.put("dateModified", correction.at().toString()));
         article.put("image", imageUrl);
         article.put("author", Map.of("@type", "Person", "name", letter.advisor().displayName(),
                 "url", absolute.apply(letter.advisor().path())));
-        article.put("publisher", Map.of("@type", "Organization", "name", t.get("site.name"), "url", absolute.apply("/")));
+        article.put("publisher", Map.of("@type", "Organization", "name", t.get("site.name")));
         if (!letter.topics().isEmpty()) {
             article.put("articleSection", letter.topics().stream().map(topic -> topic.name(letter.language())).toList());
         }
-        article.put("isAccessibleForFree", true);
 
         List<Map<String, Object>> crumbs = new ArrayList<>();
         crumbs.add(crumb(1, t.get("nav.home"), absolute.apply("/")));
         letter.topics().stream().findFirst()
                 .ifPresent(topic -> crumbs.add(crumb(2, topic.name(t.language()), absolute.apply(topic.path()))));
-        crumbs.add(crumb(crumbs.size() + 1, letter.headline(), url));
+        // The last crumb is the page itself: schema.org lets it go without its address.
+        crumbs.add(crumb(crumbs.size() + 1, letter.headline(), null));
         Map<String, Object> breadcrumbs = new LinkedHashMap<>();
         breadcrumbs.put("@type", "BreadcrumbList");
         breadcrumbs.put("itemListElement", crumbs);
@@ -67,7 +65,7 @@ final class StructuredData {
         crumb.put("@type", "ListItem");
         crumb.put("position", position);
         crumb.put("name", name);
-        crumb.put("item", url);
+        if (url != null) crumb.put("item", url);
         return crumb;
     }
 

@@ -100,10 +100,10 @@ class FeedsTest {
     void pagesTellFeedReadersWhereTheirFeedsAre(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
             Column.publishedOn(server);
-            assertThat(alternates(server.page("/"))).containsExactly(server.url("/feeds/atom"), server.url("/feeds/rss"));
-            assertThat(alternates(server.page("/letters/naps-in-arms"))).containsExactly(server.url("/feeds/atom"), server.url("/feeds/rss"));
+            assertThat(alternates(server.page("/"))).containsExactly(server.url("/feeds/atom"));
+            assertThat(alternates(server.page("/letters/naps-in-arms"))).containsExactly(server.url("/feeds/atom"));
             assertThat(alternates(server.page("/topics/sleep"))).containsExactly(server.url("/feeds/topics/sleep/atom"),
-                    server.url("/feeds/topics/sleep/rss"), server.url("/feeds/atom"), server.url("/feeds/rss"));
+                    server.url("/feeds/topics/sleep/rss"), server.url("/feeds/atom"));
             Document advisor = server.page("/advisors/rosa-m");
             assertThat(alternates(advisor)).startsWith(server.url("/feeds/advisors/rosa-m/atom"), server.url("/feeds/advisors/rosa-m/rss"));
             assertThat(advisor.selectFirst("link[rel=alternate][type=application/atom+xml]").attr("title"))

@@ -41,9 +41,8 @@ class StructuredDataTest {
 
             JsonObject article = nodes.get(SCHEMA + "Article");
             assertThat(value(article, "headline")).isEqualTo("¿Por qué mi niño no duerme? Mañana será otro día");
-            assertThat(value(article, "description")).isEqualTo("Una mamá cansada.");
             assertThat(value(article, "inLanguage")).isEqualTo("es");
-            assertThat(value(article, "url")).isEqualTo(server.url("/letters/el-nino-no-duerme"));
+            assertThat(value(article, "mainEntityOfPage")).isEqualTo(server.url("/letters/el-nino-no-duerme"));
             assertThat(value(article, "datePublished")).isNotBlank();
             assertThat(value(article, "image")).startsWith(server.url("/share/letters/el-nino-no-duerme/"));
             JsonObject author = article.getJsonArray(SCHEMA + "author").getJsonObject(0);
@@ -55,10 +54,10 @@ class StructuredDataTest {
             JsonArray crumbs = nodes.get(SCHEMA + "BreadcrumbList").getJsonArray(SCHEMA + "itemListElement");
             List<String> names = crumbs.stream().map(JsonValue::asJsonObject)
                     .sorted(java.util.Comparator.comparing(crumb -> value(crumb, "position")))
-                    .map(crumb -> value(crumb, "name") + " " + value(crumb, "item")).toList();
+                    .map(crumb -> value(crumb, "name") + (crumb.containsKey(SCHEMA + "item") ? " " + value(crumb, "item") : "")).toList();
             // In the page's language: the letter is in Spanish, and so is its page.
             assertThat(names).containsExactly("Cartas " + server.url("/"), "Familia " + server.url("/topics/family"),
-                    "¿Por qué mi niño no duerme? Mañana será otro día " + server.url("/letters/el-nino-no-duerme"));
+                    "¿Por qué mi niño no duerme? Mañana será otro día");
         }
     }
 
@@ -73,7 +72,6 @@ class StructuredDataTest {
             assertThat(page.select("script:not([src])").eachAttr("type")).as("and the data").containsExactly("application/ld+json");
             JsonObject article = expanded(page).get(SCHEMA + "Article");
             assertThat(value(article, "headline")).isEqualTo(Column.HOSTILE);
-            assertThat(value(article, "description")).isEqualTo("A standfirst with </script> and <img src=x onerror=alert(1)>.");
 
             Document erased = server.page("/letters/she-erased-everything");
             assertThat(erased.selectFirst("head script[type=application/ld+json]").data())
