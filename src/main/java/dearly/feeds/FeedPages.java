@@ -71,7 +71,7 @@ public final class FeedPages implements Feature, ReadingHeads {
         ShareCard card = ShareImages.site(t.language());
         PageHead.Image image = new PageHead.Image(links.absolute(ctx, ShareImages.sitePath(t.language())), ShareCard.WIDTH,
                 ShareCard.HEIGHT, t.format("preview.site.alt", card.siteName(), card.headline()));
-        // The column's Atom feed only: a page's weight counts on a slow phone, and its RSS twin is a link away.
+        // The column's Atom feed only: a page's weight counts on a slow phone, and its RSS twin is /feeds/rss.
         return new PageHead(java.util.Optional.of(image), "",
                 feedLinks(ctx, t, t.format("feeds.column", t.get("site.name")), "/feeds").subList(0, 1));
     }
