@@ -34,6 +34,11 @@ record ShareCard(String siteName, String kicker, String headline, String footer,
     /** Part of every image's fingerprint: a change to the drawing gives every image a new address. */
     static final String DRAWING = "1";
 
+    static {
+        // A server draws without a screen, even where a DISPLAY is set.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
     private static final Font REGULAR = font("NotoSerif-Regular.ttf");
     private static final Font BOLD = font("NotoSerif-Bold.ttf");
     private static final Color PAPER = new Color(0xfffdf9);

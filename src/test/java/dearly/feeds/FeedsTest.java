@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * language, topic and advisor, read back with ROME as a reader's parser reads them (issue 11, item 4).
  */
 class FeedsTest {
-    /** The first letter, which Dearly publishes on a new embedded instance. */
+    /** The first letter, which Dearly publishes on a new embedded instance (not on PostgreSQL): left out of what is compared. */
     private static final String FIRST = "Why do I miss my partner even when we’re in the same room?";
 
     static List<TestDatabase.Kind> databases() {
@@ -34,7 +34,7 @@ class FeedsTest {
 
             SyndFeed atom = feed(server, "/feeds/atom", "application/atom+xml");
             assertThat(atom.getFeedType()).isEqualTo("atom_1.0");
-            assertThat(titles(atom)).containsExactly(FIRST, Column.HOSTILE, "¿Por qué mi niño no duerme? Mañana será otro día",
+            assertThat(titles(atom)).containsExactly(Column.HOSTILE, "¿Por qué mi niño no duerme? Mañana será otro día",
                     "Naps in my arms", "A letter whose asker erased everything");
             SyndEntry naps = entry(atom, "Naps in my arms");
             assertThat(naps.getLink()).isEqualTo(server.url("/letters/naps-in-arms"));
@@ -59,7 +59,7 @@ class FeedsTest {
             assertThat(spanish.getTitle()).isEqualTo("Dearly: cartas en español");
             assertThat(titles(spanish)).containsExactly("¿Por qué mi niño no duerme? Mañana será otro día");
             assertThat(titles(feed(server, "/feeds/en/rss", "application/rss+xml")))
-                    .containsExactly(FIRST, Column.HOSTILE, "Naps in my arms", "A letter whose asker erased everything");
+                    .containsExactly(Column.HOSTILE, "Naps in my arms", "A letter whose asker erased everything");
 
             assertThat(titles(feed(server, "/feeds/topics/sleep/atom", "application/atom+xml")))
                     .containsExactly("¿Por qué mi niño no duerme? Mañana será otro día", "Naps in my arms");
@@ -127,7 +127,7 @@ class FeedsTest {
     }
 
     private static List<String> titles(SyndFeed feed) {
-        return feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+        return feed.getEntries().stream().map(SyndEntry::getTitle).filter(title -> !title.equals(FIRST)).toList();
     }
 
     private static SyndEntry entry(SyndFeed feed, String title) {

@@ -85,7 +85,7 @@ class LinkPreviewTest {
                 Publishing publishing = new Publishing();
                 long advisor = publishing.addAdvisor(handle, "zoe", "Zoë 🌙 \u202Eأمل", "", Instant.now());
                 for (String[] letter : List.of(new String[] {"emoji-only", "😀👩‍👧🌙"}, new String[] {"short", "Sí"},
-                        new String[] {"one-long-word", "Ñ".repeat(400)}, new String[] {"rtl", "\u202Eשלום עולם מה נשמע\u202C"})) {
+                        new String[] {"one-long-word", "Ñ".repeat(290)}, new String[] {"rtl", "\u202Eשלום עולם מה נשמע\u202C"})) {
                     publishing.publish(handle, new Publishing.Draft(null, letter[0], new Words(letter[1], "", "", "Text.", ""), "",
                             advisor, List.of(), dearly.language.Language.ES, Instant.now().minusSeconds(60)), Instant.now());
                 }
