@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,9 +47,9 @@ final class ColumnFeeds {
             this.path = path;
         }
 
-        static java.util.Optional<Format> of(String path) {
-            for (Format format : values()) if (format.path.equals(path)) return java.util.Optional.of(format);
-            return java.util.Optional.empty();
+        static Optional<Format> of(String path) {
+            for (Format format : values()) if (format.path.equals(path)) return Optional.of(format);
+            return Optional.empty();
         }
     }
 
@@ -55,22 +57,22 @@ final class ColumnFeeds {
      * One feed, as the request asked for it.
      *
      * @param id its stable name (a tag URI)
-     * @param selfUrl the feed's own address, absolute
      * @param pageUrl the page it follows, absolute
      * @param languageCode the language of its words, or empty for a feed of letters in both
      */
-    record Feed(String id, String title, String subtitle, String selfUrl, String pageUrl, String languageCode, List<Letter> letters) {}
+    record Feed(String id, String title, String subtitle, String pageUrl, String languageCode, List<Letter> letters) {}
 
     private final Templates templates;
-    private final java.util.function.Supplier<String> host;
+    private final Supplier<String> host;
 
     /** @param host Dearly's public host name, the authority of every tag URI (known once Dearly listens) */
-    ColumnFeeds(Templates templates, java.util.function.Supplier<String> host) {
+    ColumnFeeds(Templates templates, Supplier<String> host) {
         this.templates = templates;
         this.host = host;
     }
 
-    String write(Feed feed, Format format, UnaryOperator<String> absolute) {
+    /** @param selfUrl the feed's own address in this format, absolute */
+    String write(Feed feed, Format format, String selfUrl, UnaryOperator<String> absolute) {
         SyndFeed syndFeed = new SyndFeedImpl();
         syndFeed.setFeedType(format.romeType);
         syndFeed.setUri(feed.id());
@@ -78,7 +80,7 @@ final class ColumnFeeds {
         syndFeed.setDescription(feed.subtitle());
         syndFeed.setLink(feed.pageUrl());
         if (!feed.languageCode().isEmpty()) syndFeed.setLanguage(feed.languageCode());
-        syndFeed.setLinks(List.of(link("alternate", "text/html", feed.pageUrl()), link("self", format.mediaType, feed.selfUrl())));
+        syndFeed.setLinks(List.of(link("alternate", "text/html", feed.pageUrl()), link("self", format.mediaType, selfUrl)));
         Instant newest = feed.letters().stream().map(ColumnFeeds::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
         syndFeed.setPublishedDate(Date.from(newest));
         syndFeed.setEntries(feed.letters().stream().map(letter -> entry(letter, absolute)).toList());

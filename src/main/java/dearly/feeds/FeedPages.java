@@ -21,6 +21,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -72,7 +73,7 @@ public final class FeedPages implements Feature, ReadingHeads {
         PageHead.Image image = new PageHead.Image(links.absolute(ctx, ShareImages.sitePath(t.language())), ShareCard.WIDTH,
                 ShareCard.HEIGHT, t.format("preview.site.alt", card.siteName(), card.headline()));
         // The column's Atom feed only: a page's weight counts on a slow phone, and its RSS twin is /feeds/rss.
-        return new PageHead(java.util.Optional.of(image), "",
+        return new PageHead(Optional.of(image), "",
                 feedLinks(ctx, t, t.format("feeds.column", t.get("site.name")), "/feeds").subList(0, 1));
     }
 
@@ -109,16 +110,14 @@ public final class FeedPages implements Feature, ReadingHeads {
     private void columnFeed(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         sendFeed(ctx, "/feeds", new ColumnFeeds.Feed(feeds.feedId("letters"), t.format("feeds.column", t.get("site.name")),
-                t.get("site.tagline"), "", links.absolute(ctx, "/"), "", letters.latest(ColumnFeeds.ENTRIES, 0)));
+                t.get("site.tagline"), links.absolute(ctx, "/"), "", letters.latest(ColumnFeeds.ENTRIES, 0)));
     }
 
     private void languageFeed(Context ctx) {
-        Language language = Language.fromCode(ctx.pathParam("language"))
-                .filter(found -> found.code().equals(ctx.pathParam("language")))
-                .orElseThrow(NotFoundResponse::new);
+        Language language = language(ctx);
         Messages t = Messages.of(language);
         sendFeed(ctx, "/feeds/" + language.code(), new ColumnFeeds.Feed(feeds.feedId("letters-" + language.code()),
-                t.format("feeds.language", t.get("site.name")), t.get("site.tagline"), "", links.absolute(ctx, "/"),
+                t.format("feeds.language", t.get("site.name")), t.get("site.tagline"), links.absolute(ctx, "/"),
                 language.code(), letters.latestIn(language, ColumnFeeds.ENTRIES)));
     }
 
@@ -126,7 +125,7 @@ public final class FeedPages implements Feature, ReadingHeads {
         Topic topic = letters.topic(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
         sendFeed(ctx, "/feeds" + topic.path(), new ColumnFeeds.Feed(feeds.feedId("topic-" + topic.id()),
-                t.format("feeds.topic", t.get("site.name"), topic.name(t.language())), t.get("site.tagline"), "",
+                t.format("feeds.topic", t.get("site.name"), topic.name(t.language())), t.get("site.tagline"),
                 links.absolute(ctx, topic.path()), "", letters.byTopic(topic, ColumnFeeds.ENTRIES, 0)));
     }
 
@@ -135,17 +134,15 @@ public final class FeedPages implements Feature, ReadingHeads {
         Messages t = Messages.of(LanguageChoice.of(ctx));
         sendFeed(ctx, "/feeds" + advisor.path(), new ColumnFeeds.Feed(feeds.feedId("advisor-" + advisor.id()),
                 t.format("feeds.advisor", t.get("site.name"), advisor.displayName()), advisor.bio().isBlank() ? t.get("site.tagline") : advisor.bio(),
-                "", links.absolute(ctx, advisor.path()), "", letters.byAdvisor(advisor, ColumnFeeds.ENTRIES, 0)));
+                links.absolute(ctx, advisor.path()), "", letters.byAdvisor(advisor, ColumnFeeds.ENTRIES, 0)));
     }
 
     /** @param prefix the feed's path before its format */
     private void sendFeed(Context ctx, String prefix, ColumnFeeds.Feed feed) {
         ColumnFeeds.Format format = ColumnFeeds.Format.of(ctx.pathParam("format")).orElseThrow(NotFoundResponse::new);
         String self = links.absolute(ctx, prefix + "/" + format.path);
-        ColumnFeeds.Feed addressed = new ColumnFeeds.Feed(feed.id(), feed.title(), feed.subtitle(), self, feed.pageUrl(),
-                feed.languageCode(), feed.letters());
         ctx.header("Cache-Control", SHORT_CACHE);
-        ctx.contentType(format.mediaType + "; charset=utf-8").result(feeds.write(addressed, format, absolute(ctx)));
+        ctx.contentType(format.mediaType + "; charset=utf-8").result(feeds.write(feed, format, self, absolute(ctx)));
     }
 
     private void letterImage(Context ctx) {
@@ -154,9 +151,7 @@ public final class FeedPages implements Feature, ReadingHeads {
     }
 
     private void siteImage(Context ctx) {
-        Language language = Language.fromCode(ctx.pathParam("language"))
-                .filter(found -> found.code().equals(ctx.pathParam("language")))
-                .orElseThrow(NotFoundResponse::new);
+        Language language = language(ctx);
         sendImage(ctx, ShareImages.site(language), ShareImages.sitePath(language));
     }
 
@@ -207,6 +202,12 @@ public final class FeedPages implements Feature, ReadingHeads {
 
                 Sitemap: %s
                 """.formatted(links.absolute(ctx, "/sitemap.xml")));
+    }
+
+    /** The language the path names by its exact code ("es", never "es-MX" or "ES"); 404 for any other. */
+    private static Language language(Context ctx) {
+        String code = ctx.pathParam("language");
+        return Language.fromCode(code).filter(found -> found.code().equals(code)).orElseThrow(NotFoundResponse::new);
     }
 
     private UnaryOperator<String> absolute(Context ctx) {
