@@ -118,7 +118,7 @@ public final class Archiving {
             imported.add(new Imported(letterId, slugs.get(i), before == null));
             filing.put(letterId, letter.topics().stream().map(topic -> topics.get(topic.slug())).toList());
             for (String oldPath : letter.oldPaths()) {
-                OldPaths.ofPath(oldPath).ifPresent(path -> redirects.bind("path", path).bind("letterId", letterId).add());
+                OldPaths.ofArchived(oldPath).ifPresent(path -> redirects.bind("path", path).bind("letterId", letterId).add());
             }
         }
         Publishing.fileUnder(handle, filing);
