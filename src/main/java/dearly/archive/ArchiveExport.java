@@ -3,11 +3,14 @@ package dearly.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dearly.letters.ArchivedLetter;
 import dearly.letters.Archiving;
+import dearly.letters.Letter;
 import dearly.letters.LetterRepository;
 import dearly.storage.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -16,6 +19,8 @@ import java.util.function.IntConsumer;
  * only what readers see (the byline as published, never an asker's private details).
  */
 public final class ArchiveExport {
+    private static final int BATCH = 500;
+
     private final Database database;
     private final LetterRepository letters;
     private final Archiving archiving = new Archiving();
@@ -30,16 +35,29 @@ public final class ArchiveExport {
     /** Writes the archive; the number of letters written. */
     public int jsonl(Writer out, IntConsumer progress) {
         int[] written = {0};
+        List<Letter> batch = new ArrayList<>(BATCH);
         letters.eachPublishedOrScheduled(letter -> {
-            var oldPaths = database.read(handle -> archiving.oldPaths(handle, letter.id()));
-            try {
-                out.write(json.writeValueAsString(format.write(ArchivedLetter.of(letter, Archiving.externalIdOf(letter), oldPaths))));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (++written[0] % ArchiveImport.PROGRESS_EVERY == 0) progress.accept(written[0]);
+            batch.add(letter);
+            if (batch.size() == BATCH) written[0] += write(batch, out, progress, written[0]);
         });
-        return written[0];
+        return written[0] + write(batch, out, progress, written[0]);
+    }
+
+    /** Writes the batch, its old paths read in one query, and empties it; how many it wrote. */
+    private int write(List<Letter> batch, Writer out, IntConsumer progress, int before) {
+        var oldPaths = database.read(handle -> archiving.oldPaths(handle, batch.stream().map(Letter::id).toList()));
+        try {
+            for (Letter letter : batch) {
+                ArchivedLetter archived = ArchivedLetter.of(letter, Archiving.externalIdOf(letter), oldPaths.getOrDefault(letter.id(), List.of()));
+                out.write(json.writeValueAsString(format.write(archived)));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int count = batch.size();
+        batch.clear();
+        if (count > 0) progress.accept(before + count);
+        return count;
     }
 }

@@ -1,8 +1,11 @@
 package dearly.archive;
 
+import dearly.language.Language;
+import dearly.language.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -18,6 +21,10 @@ import org.jsoup.nodes.TextNode;
  * breaks, emphasis, links to web and mail addresses, headings, lists, quotes and rules. Scripts,
  * frames, media, forms, attributes and any other address are dropped by construction: nothing is
  * copied that is not on that list, and text is escaped, so no HTML travels through the Markdown.
+ *
+ * <p>An image becomes a link to it, "Image: its alt text", never an image: a letter page asks no
+ * other site for anything (its content security policy allows nothing from another site), and the
+ * old site's files may not last. Its caption stays as text beside it.
  */
 final class WordPressContent {
     /** Shortcodes WordPress and its common plugins register: the tags go, an enclosed caption's text stays. */
@@ -30,7 +37,7 @@ final class WordPressContent {
             "(?is)^<(?:p|div|ul|ol|li|h[1-6]|blockquote|pre|table|figure|hr|dl|address|section|article|aside|header|footer"
                     + "|form|fieldset|details|!--|script|style|iframe|video|audio)\\b.*");
     private static final Set<String> DROPPED = Set.of("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
-            "video", "audio", "source", "track", "img", "picture", "svg", "math", "canvas", "map", "noscript", "template", "form",
+            "video", "audio", "source", "track", "svg", "math", "canvas", "map", "noscript", "template", "form",
             "input", "button", "select", "textarea", "head", "title", "meta", "link", "base");
     private static final Set<String> BLOCKS = Set.of("p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
             "pre", "table", "thead", "tbody", "tfoot", "tr", "figure", "figcaption", "hr", "dl", "dt", "dd", "address", "section",
@@ -38,9 +45,20 @@ final class WordPressContent {
     /** Past this depth of nesting an element is taken as its text: no post may exhaust the stack. */
     private static final int MAX_DEPTH = 64;
 
-    private WordPressContent() {}
+    /** "Image" in the letter's language, before an image's alt text. */
+    private final String imageWord;
+    /** True while the words of a link are read: an image there is its words only, the link already leads somewhere. */
+    private boolean insideLink;
 
-    static String toMarkdown(String wordpress) {
+    private WordPressContent(String imageWord) {
+        this.imageWord = imageWord;
+    }
+
+    static String toMarkdown(String wordpress, Language language) {
+        return new WordPressContent(Messages.of(language).get("archive.image")).markdown(wordpress);
+    }
+
+    private String markdown(String wordpress) {
         if (wordpress == null || wordpress.isBlank()) return "";
         String html = SHORTCODE.matcher(wordpress.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
         Element body = Jsoup.parseBodyFragment(autop(html)).body();
@@ -72,7 +90,7 @@ final class WordPressContent {
     }
 
     /** The blocks inside an element: runs of inline content become paragraphs, blocks are converted. */
-    private static void blocks(Element parent, List<String> out, int depth) {
+    private void blocks(Element parent, List<String> out, int depth) {
         StringBuilder run = new StringBuilder();
         for (Node child : parent.childNodes()) {
             if (child instanceof Element element && isBlock(element)) {
@@ -85,7 +103,7 @@ final class WordPressContent {
         paragraph(run, out);
     }
 
-    private static void block(Element element, List<String> out, int depth) {
+    private void block(Element element, List<String> out, int depth) {
         String tag = tag(element);
         if (depth > MAX_DEPTH) {
             paragraph(new StringBuilder(PlainText.inline(element.text())), out);
@@ -116,14 +134,14 @@ final class WordPressContent {
         }
     }
 
-    private static void heading(String marker, Element element, List<String> out, int depth) {
+    private void heading(String marker, Element element, List<String> out, int depth) {
         StringBuilder text = new StringBuilder();
         inline(element, text, depth);
         String line = text.toString().replaceAll("\\s+", " ").strip();
         if (!line.isEmpty()) out.add(marker + line);
     }
 
-    private static void list(Element list, boolean numbered, List<String> out, int depth) {
+    private void list(Element list, boolean numbered, List<String> out, int depth) {
         List<String> items = new ArrayList<>();
         int number = 1;
         for (Element item : list.children()) {
@@ -140,7 +158,7 @@ final class WordPressContent {
         if (!items.isEmpty()) out.add(String.join("\n", items));
     }
 
-    private static void inline(Node node, StringBuilder out, int depth) {
+    private void inline(Node node, StringBuilder out, int depth) {
         if (node instanceof TextNode text) {
             out.append(PlainText.inline(text.text().replaceAll("\\s+", " ")));
             return;
@@ -157,6 +175,7 @@ final class WordPressContent {
             case "em", "i", "cite", "var", "dfn" -> wrapped("*", element, out, depth);
             case "strong", "b" -> wrapped("**", element, out, depth);
             case "a" -> link(element, out, depth);
+            case "img" -> image(element, out);
             default -> {
                 for (Node child : element.childNodes()) inline(child, out, depth + 1);
                 if (isBlock(element)) out.append(' ');
@@ -165,7 +184,7 @@ final class WordPressContent {
     }
 
     /** Emphasis around the words only: "* word *" would not be emphasis in Markdown. */
-    private static void wrapped(String marker, Element element, StringBuilder out, int depth) {
+    private void wrapped(String marker, Element element, StringBuilder out, int depth) {
         StringBuilder inner = new StringBuilder();
         for (Node child : element.childNodes()) inline(child, inner, depth + 1);
         String text = inner.toString();
@@ -179,18 +198,37 @@ final class WordPressContent {
         if (Character.isWhitespace(text.charAt(text.length() - 1))) out.append(' ');
     }
 
-    private static void link(Element element, StringBuilder out, int depth) {
+    private void link(Element element, StringBuilder out, int depth) {
         StringBuilder inner = new StringBuilder();
+        boolean outer = !insideLink;
+        insideLink = true;
         for (Node child : element.childNodes()) inline(child, inner, depth + 1);
+        insideLink = !outer;
         String text = inner.toString().strip();
-        String href = element.attr("href").strip();
-        String scheme = href.contains(":") ? href.substring(0, href.indexOf(':')).toLowerCase(Locale.ROOT) : "";
-        boolean kept = (scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto")) && !href.matches(".*[\\s<>].*");
-        if (text.isEmpty() || !kept) {
+        Optional<String> href = address(element.attr("href"), true);
+        if (text.isEmpty() || href.isEmpty() || !outer) {
             out.append(inner);
             return;
         }
-        out.append('[').append(text).append("](").append(href.replace("(", "%28").replace(")", "%29")).append(')');
+        out.append('[').append(text).append("](").append(href.get()).append(')');
+    }
+
+    /** "Image: alt text", linked to the image when it is on the web and not already inside a link. */
+    private void image(Element image, StringBuilder out) {
+        String alt = image.attr("alt").replaceAll("\\s+", " ").strip();
+        String words = PlainText.inline(alt.isEmpty() ? imageWord : imageWord + ": " + alt);
+        Optional<String> source = address(image.attr("src"), false);
+        if (insideLink) out.append(words);
+        else if (source.isPresent()) out.append('[').append(words).append("](").append(source.get()).append(')');
+        else if (!alt.isEmpty()) out.append(PlainText.inline(alt)); // an image that cannot be linked keeps its words
+    }
+
+    /** An http(s) address (or mailto:, for a link) as a Markdown link's target; empty for any other. */
+    private static Optional<String> address(String attribute, boolean mail) {
+        String href = attribute.strip();
+        String scheme = href.contains(":") ? href.substring(0, href.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        boolean kept = (scheme.equals("http") || scheme.equals("https") || (mail && scheme.equals("mailto"))) && !href.matches(".*[\\s<>].*");
+        return kept ? Optional.of(href.replace("(", "%28").replace(")", "%29")) : Optional.empty();
     }
 
     private static void paragraph(StringBuilder run, List<String> out) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -25,11 +26,18 @@ final class WordPressExport {
 
     record Category(String domain, String nicename, String name) {}
 
-    /** One {@code <item>}: a post, page, attachment or menu entry, as WordPress wrote it. */
+    /**
+     * One {@code <item>}: a post, page, attachment or menu entry, as WordPress wrote it.
+     *
+     * @param metaLanguage the language WPML keeps in the post's meta ({@code wpml_language} or {@code _icl_lang}), or empty
+     */
     record Item(
             String title, String link, String guid, String pubDate, String creator, String content, String excerpt,
             String postId, String postDate, String postDateGmt, String slug, String status, String type, String password,
-            boolean sticky, List<Category> categories) {}
+            boolean sticky, List<Category> categories, String metaLanguage) {}
+
+    /** The post meta keys that say a post's language (WPML's); every other meta is the theme's or a plugin's, and passed over. */
+    private static final Set<String> LANGUAGE_META = Set.of("wpml_language", "_icl_lang");
 
     interface Items {
         void item(Site site, Item item);
@@ -103,14 +111,18 @@ final class WordPressExport {
     private static Item item(XMLStreamReader xml) throws XMLStreamException {
         Map<String, String> fields = new HashMap<>();
         List<Category> categories = new ArrayList<>();
+        String metaLanguage = "";
         while (nextChild(xml)) {
             String name = xml.getLocalName();
             String space = kind(xml.getNamespaceURI());
             if (space.isEmpty() && name.equals("category")) {
                 String domain = attribute(xml, "domain"), nicename = attribute(xml, "nicename");
                 categories.add(new Category(domain, nicename, text(xml)));
-            } else if (space.equals("wp") && (name.equals("comment") || name.equals("postmeta"))) {
-                skip(xml); // comments are the readers', not the column's; meta is the theme's
+            } else if (space.equals("wp") && name.equals("comment")) {
+                skip(xml); // comments are the readers', not the column's
+            } else if (space.equals("wp") && name.equals("postmeta")) {
+                Map<String, String> meta = fields(xml);
+                if (LANGUAGE_META.contains(meta.getOrDefault("meta_key", ""))) metaLanguage = meta.getOrDefault("meta_value", "");
             } else {
                 fields.put(space + ":" + name, text(xml));
             }
@@ -120,7 +132,7 @@ final class WordPressExport {
                 fields.getOrDefault("excerpt:encoded", ""), fields.getOrDefault("wp:post_id", ""), fields.getOrDefault("wp:post_date", ""),
                 fields.getOrDefault("wp:post_date_gmt", ""), fields.getOrDefault("wp:post_name", ""), fields.getOrDefault("wp:status", ""),
                 fields.getOrDefault("wp:post_type", ""), fields.getOrDefault("wp:post_password", ""),
-                fields.getOrDefault("wp:is_sticky", "0").strip().equals("1"), List.copyOf(categories));
+                fields.getOrDefault("wp:is_sticky", "0").strip().equals("1"), List.copyOf(categories), metaLanguage.strip());
     }
 
     /** The simple fields inside an element such as {@code <wp:author>}, by local name. */

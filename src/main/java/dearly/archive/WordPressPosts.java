@@ -14,9 +14,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which WordPress items become letters, and how: published posts only (no page, attachment, draft,
@@ -48,7 +50,6 @@ final class WordPressPosts {
     }
 
     static ArchivedLetter letter(WordPressExport.Site site, WordPressExport.Item item) {
-        String body = WordPressContent.toMarkdown(item.content());
         String title = headline(item);
         String link = Source.isWebAddress(item.link()) ? item.link() : "";
         // The post's id on its site: a guid can repeat (posts copied between sites keep theirs), an id cannot.
@@ -71,13 +72,26 @@ final class WordPressPosts {
                 default -> { } // post formats and other taxonomies say nothing a letter shows
             }
         }
-        String languageCode = postLanguage.isEmpty() ? site.language() : postLanguage;
+        // The post's own language (WPML's meta, Polylang's taxonomy), else the site's.
+        String languageCode = !item.metaLanguage().isEmpty() ? item.metaLanguage() : !postLanguage.isEmpty() ? postLanguage : site.language();
         Language language = language(languageCode).orElseThrow(() -> new IllegalArgumentException(
                 "its language (" + (languageCode.isBlank() ? "not given" : languageCode) + ") is not one Dearly publishes in (en, es)"));
-        Words words = new Words(title, shortened(WordPressContent.plain(item.excerpt()), 2000), "", body, "");
+        Words words = new Words(title, shortened(WordPressContent.plain(item.excerpt()), 2000), "",
+                WordPressContent.toMarkdown(item.content(), language), "");
         return new ArchivedLetter(source, decodedSlug(item.slug()), words, "",
                 new AdvisorName(shortened(WordPressContent.plain(author), ArchivedLetter.MAX_NAME), decodedSlug(item.creator()), ""),
-                topics, language, publishedAt(item), OldPaths.ofLink(item.link()).stream().toList());
+                topics, language, publishedAt(item), oldPaths(item));
+    }
+
+    /**
+     * Where readers found the post: its permalink, and its plain permalink {@code /?p=ID} (the guid
+     * of most posts, and the shortlink), which WordPress answers whatever its permalink setting.
+     */
+    private static List<String> oldPaths(WordPressExport.Item item) {
+        Set<String> paths = new LinkedHashSet<>();
+        OldPaths.ofLink(item.link()).ifPresent(paths::add);
+        OldPaths.ofPostId(item.postId()).ifPresent(paths::add);
+        return List.copyOf(paths);
     }
 
     /** The title as text (WordPress allows HTML in it); a post with none takes its first words, else its slug. */

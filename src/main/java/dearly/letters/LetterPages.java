@@ -66,20 +66,14 @@ public final class LetterPages implements Feature {
      */
     public boolean redirectedOldLink(Context ctx) {
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return false;
-        var moved = letters.redirectFor(ctx.path());
+        var moved = OldPaths.ofRequest(ctx.path(), ctx.queryString()).flatMap(letters::redirectFor);
         moved.ifPresent(path -> ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY));
         return moved.isPresent();
     }
 
     private void home(Context ctx) {
-        String post = ctx.queryParam("p");
-        if (post != null && post.matches("\\d{1,19}")) {
-            var moved = letters.redirectFor("/?p=" + post);
-            if (moved.isPresent()) {
-                ctx.redirect(moved.get(), HttpStatus.MOVED_PERMANENTLY);
-                return;
-            }
-        }
+        // A WordPress post's plain permalink (/?p=123, /?page_id=123) leads to its letter when one was imported.
+        if (ctx.queryString() != null && redirectedOldLink(ctx)) return;
         Messages t = Messages.of(LanguageChoice.of(ctx));
         PageMeta meta = metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), "/", "website");
         HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(letters.latest(HOME_LETTERS, 0), t)));

@@ -6,16 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one form in which an old site's addresses are kept and looked up: the path alone, its
  * percent-escapes decoded (so {@code /caf%C3%A9/} and {@code /café/} are one), without a trailing
- * slash. The site's root is never an old path: it is Dearly's home page, which answers only a plain
- * permalink ({@code /?p=123}) for an old post.
+ * slash. The site's root is never an old path: it is Dearly's home page, which answers only a
+ * WordPress query-string permalink for an old post: {@code /?p=123}, {@code /?page_id=123} and
+ * {@code /index.php?p=123} are all kept as {@code /?p=123} (WordPress numbers posts and pages as one).
  */
 public final class OldPaths {
     static final int MAX_LENGTH = 2000;
-    private static final java.util.regex.Pattern PLAIN_PERMALINK = java.util.regex.Pattern.compile("p=\\d{1,19}");
+    private static final Pattern WORDPRESS_ID = Pattern.compile("(?:p|page_id)=(\\d{1,19})");
 
     private OldPaths() {}
 
@@ -24,15 +27,35 @@ public final class OldPaths {
         if (link == null || link.isBlank()) return Optional.empty();
         try {
             URI uri = new URI(link.strip());
-            // A site on WordPress's plain permalinks links every post as /?p=ID, which Dearly's home page answers.
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            if (path.replace("/", "").isEmpty() && uri.getRawQuery() != null && PLAIN_PERMALINK.matcher(uri.getRawQuery()).matches()) {
-                return Optional.of("/?" + uri.getRawQuery());
-            }
-            return ofPath(path);
+            return ofRequest(uri.getRawPath(), uri.getRawQuery());
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** A request's path and query string (either may be null), as a key to look up. */
+    public static Optional<String> ofRequest(String path, String query) {
+        String where = path == null ? "" : path;
+        if (query != null && (where.replace("/", "").isEmpty() || where.equals("/index.php"))) {
+            for (String parameter : query.split("&")) {
+                Matcher id = WORDPRESS_ID.matcher(parameter);
+                if (id.matches()) return ofPostId(id.group(1));
+            }
+        }
+        return ofPath(where);
+    }
+
+    /** An old address as an archive lists it: a path, with a query string or not ({@code /2024/05/title/}, {@code /?p=123}). */
+    public static Optional<String> ofArchived(String pathAndQuery) {
+        if (pathAndQuery == null) return Optional.empty();
+        int query = pathAndQuery.indexOf('?');
+        return query < 0 ? ofPath(pathAndQuery) : ofRequest(pathAndQuery.substring(0, query), pathAndQuery.substring(query + 1));
+    }
+
+    /** A WordPress post's plain permalink, {@code /?p=ID}, which WordPress answers whatever its permalink setting. */
+    public static Optional<String> ofPostId(String postId) {
+        String id = postId == null ? "" : postId.strip();
+        return id.matches("\\d{1,19}") ? Optional.of("/?p=" + id.replaceFirst("^0+(?=\\d)", "")) : Optional.empty();
     }
 
     /** A request's path, as sent (percent-escaped) or already decoded. */

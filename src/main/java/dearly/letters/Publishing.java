@@ -3,9 +3,14 @@ package dearly.letters;
 import dearly.language.Language;
 import dearly.storage.ChangeLog;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes advisors, topics and letters, and keeps each letter's link to the question it answers.
@@ -135,12 +140,19 @@ public final class Publishing {
     }
 
     /** Files the letter under exactly these topics, in place of any it had. */
-    static void fileUnder(Handle handle, long letterId, java.util.Collection<Long> topicIds) {
-        handle.createUpdate("DELETE FROM letter_topic WHERE letter_id = :id").bind("id", letterId).execute();
-        for (long topicId : topicIds) {
-            handle.createUpdate("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)")
-                    .bind("letterId", letterId).bind("topicId", topicId).execute();
-        }
+    static void fileUnder(Handle handle, long letterId, Collection<Long> topicIds) {
+        fileUnder(handle, Map.of(letterId, topicIds));
+    }
+
+    /** Files each letter under exactly its topics, in place of any it had: two statements for a whole import batch. */
+    static void fileUnder(Handle handle, Map<Long, ? extends Collection<Long>> topicsByLetter) {
+        if (topicsByLetter.isEmpty()) return;
+        handle.createUpdate("DELETE FROM letter_topic WHERE letter_id IN (<ids>)").bindList("ids", List.copyOf(topicsByLetter.keySet())).execute();
+        PreparedBatch filed = handle.prepareBatch("INSERT INTO letter_topic (letter_id, topic_id) VALUES (:letterId, :topicId)");
+        topicsByLetter.forEach((letterId, topicIds) -> {
+            for (long topicId : new LinkedHashSet<>(topicIds)) filed.bind("letterId", letterId).bind("topicId", topicId).add();
+        });
+        if (filed.size() > 0) filed.execute();
     }
 
     /** A slug no letter has yet: the headline's, with -2, -3... when taken. */
@@ -153,8 +165,13 @@ public final class Publishing {
      * is one lookup by the unique index; a LIKE would read the whole table on SQLite, once per letter.
      */
     static String freeSlug(Handle handle, String wanted, long letterId) {
+        return freeSlug(handle, wanted, letterId, Set.of());
+    }
+
+    /** As above, also passing over the slugs an import batch has already given its other letters. */
+    static String freeSlug(Handle handle, String wanted, long letterId, Set<String> given) {
         String slug = wanted;
-        for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND id <> :id")
+        for (int n = 2; given.contains(slug) || handle.createQuery("SELECT COUNT(*) FROM letter WHERE slug = :slug AND id <> :id")
                 .bind("slug", slug).bind("id", letterId).mapTo(Integer.class).one() > 0; n++) {
             slug = wanted + "-" + n;
         }

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -211,6 +212,79 @@ class JsonlArchiveTest {
             assertThat(report.created()).isEqualTo(2);
             assertThat(server.get("/letters/the-last-good-line").statusCode()).isEqualTo(200);
             assertThat(imported(server)).hasSize(2);
+        }
+    }
+
+    /** Letter N of a generated archive: its own id, title and old path. */
+    static ObjectNode numbered(int n) {
+        ObjectNode line = ccByLetter("many-" + n);
+        line.put("title", "Letter number " + n);
+        line.putArray("old_paths").add("/old/" + n + "/");
+        return line;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aLargeArchiveComesInBatchesAndAgainAsUpdatesWithACopyOfAnIdInTheMiddle(TestDatabase.Kind kind) throws Exception {
+        int count = ArchiveImport.BATCH * 2 + 100;
+        StringBuilder file = new StringBuilder();
+        for (int n = 1; n <= count; n++) {
+            file.append(numbered(n)).append('\n');
+            if (n == 700) file.append(numbered(650).put("title", "Letter 650, corrected")).append('\n');
+        }
+        try (TestServer server = TestServer.start(kind, false)) {
+            ImportReport first = importLines(server, file.toString());
+            assertThat(first.problems()).isEmpty();
+            assertThat(first.created()).isEqualTo(count);
+            assertThat(first.updated()).as("the second copy of many-650 updates the first").isEqualTo(1);
+            assertThat(server.page("/letters/letter-650-corrected").selectFirst("h1").text()).isEqualTo("Letter 650, corrected");
+
+            ImportReport again = importLines(server, file.toString());
+            assertThat(again.created()).isZero();
+            assertThat(again.updated()).isEqualTo(count + 1);
+            assertThat(imported(server)).hasSize(count);
+
+            HttpResponse<String> old = server.get("/old/" + count + "/");
+            assertThat(old.statusCode()).isEqualTo(301);
+            assertThat(old.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/letters/letter-number-" + count));
+            // Every letter reaches the search index's change log, in the transaction that wrote it.
+            Instant deadline = Instant.now().plusSeconds(30);
+            List<String> found = List.of();
+            while (Instant.now().isBefore(deadline) && !found.contains("Letter number " + count)) {
+                found = server.page("/search?q=%22letter+number+" + count + "%22").select("ol.results h2").eachText();
+                Thread.sleep(100); // the index follows the change log; poll with a deadline
+            }
+            assertThat(found).contains("Letter number " + count);
+        }
+    }
+
+    @Test
+    void aLetterTheDatabaseRefusesIsLeftOutWholeAndTheRestOfItsBatchComesIn() throws Exception {
+        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, false)) {
+            // Nothing the archive can say makes the database refuse a checked line, so the test makes it refuse one.
+            server.server().database().write(handle -> handle.execute("""
+                    CREATE TRIGGER refuse_one BEFORE INSERT ON letter WHEN NEW.external_id = 'many-2'
+                    BEGIN SELECT RAISE(ABORT, 'refused'); END"""));
+            ObjectNode refused = numbered(2);
+            refused.putArray("topics").add("Only in the refused letter");
+            ImportReport report = importLines(server, numbered(1) + "\n" + refused + "\n" + numbered(3) + "\n");
+
+            assertThat(report.problems()).extracting(Object::toString).containsExactly("line 2: could not be saved (UnableToExecuteStatementException)");
+            assertThat(report.created()).isEqualTo(2);
+            assertThat(server.get("/letters/letter-number-1").statusCode()).isEqualTo(200);
+            assertThat(server.get("/letters/letter-number-3").statusCode()).isEqualTo(200);
+            assertThat(server.get("/letters/letter-number-2").statusCode()).isEqualTo(404);
+            assertThat(server.get("/old/2/").statusCode()).as("its old path leads nowhere").isEqualTo(404);
+            assertThat(server.get("/topics/only-in-the-refused-letter").statusCode()).as("its topic was not made").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aLineHoldingANulCharacterIsRefusedOnEveryDatabase() throws Exception {
+        try (TestServer server = TestServer.start(TestDatabase.Kind.SQLITE, false)) {
+            ImportReport report = importLines(server, numbered(1) + "\n" + numbered(2).put("answer", "a\u0000b"));
+            assertThat(report.problems()).extracting(Object::toString).containsExactly("line 2: answer holds a NUL character (\\u0000)");
+            assertThat(report.created()).isEqualTo(1);
         }
     }
 

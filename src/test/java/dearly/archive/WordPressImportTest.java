@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +110,13 @@ class WordPressImportTest {
                         .isIn("/letters/markup-title-with-markup", "/letters/wp-6-1-font-size-scale");
             }
             assertThat(server.get("/2099/01/01/never-was/").statusCode()).isEqualTo(404);
+            assertThat(server.get("/?p=1173").headers().firstValue("Location")).as("a post's plain permalink, on a site with pretty ones")
+                    .contains("/letters/markup-title-with-markup");
+            assertThat(server.get("/?p=1164").statusCode()).as("a draft's: the home page").isEqualTo(200);
+
+            Element caption = server.page("/letters/post-format-image-caption").selectFirst(".letter-body");
+            assertThat(caption.select("img")).isEmpty();
+            assertThat(caption.select("a").eachText()).as("an image is a link to it, with its words").contains("Image: Bell on Wharf");
         }
     }
 }
