@@ -34,12 +34,14 @@ public final class LetterPages implements Feature {
 
     private final LetterRepository letters;
     private final RelatedLetters related;
+    private final Reactions reactions;
     private final Templates templates;
     private final PageMetas metas;
 
-    public LetterPages(LetterRepository letters, RelatedLetters related, Templates templates, PageMetas metas) {
+    public LetterPages(LetterRepository letters, RelatedLetters related, Reactions reactions, Templates templates, PageMetas metas) {
         this.letters = letters;
         this.related = related;
+        this.reactions = reactions;
         this.templates = templates;
         this.metas = metas;
     }
@@ -92,7 +94,8 @@ public final class LetterPages implements Feature {
         PageMeta meta = metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article");
         String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
-                related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id()))));
+                related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id())),
+                reactions.felt(letter.id())));
     }
 
     private void advisor(Context ctx) {
