@@ -76,8 +76,18 @@ public final class FeltThisToo implements Feature {
             Language language = Language.fromCode(ctx.formParam("lang")).orElseGet(() -> LanguageChoice.of(ctx));
             ctx.json(Map.of("felt", count, "said", Messages.of(language).format("letter.felt.count", count)));
         } else {
-            ctx.redirect(letter.path() + "#felt", HttpStatus.SEE_OTHER);
+            ctx.redirect(back(ctx.formParam("back"), letter) + "#felt", HttpStatus.SEE_OTHER);
         }
+    }
+
+    /**
+     * The page she pressed it on (the letter in her language's address), named by the form: only a
+     * path on this site that ends with the letter's slug, so the form cannot send anyone elsewhere.
+     */
+    static String back(String named, Letter letter) {
+        boolean ours = named != null && named.length() <= 300 && named.matches("(/[A-Za-z0-9._~%-]+)+")
+                && named.endsWith("/" + letter.slug());
+        return ours ? named : letter.path();
     }
 
     /** The letter ids in her cookie, oldest first; anything else in it is dropped. */

@@ -20,6 +20,11 @@ public record LetterView(Letter letter, String bodyHtml, String publishedOn, Sha
         return share.url();
     }
 
+    /** The letter's address on this site without the site, as the page was asked for in its language. */
+    public String path() {
+        return java.net.URI.create(url()).getRawPath();
+    }
+
     /**
      * A draft shown as its published page will show it, for the desk's preview: the same body
      * rendering and sanitising, dated today, with the address it does not have yet.

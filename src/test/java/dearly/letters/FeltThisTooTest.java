@@ -110,6 +110,27 @@ class FeltThisTooTest {
     }
 
     @Test
+    void theFormComesBackToTheAddressSheReadItAtAndNowhereElse() {
+        try (TestServer server = TestServer.start()) {
+            String letter = LetterFlow.publish(server, "Where the form comes back to", Language.ES);
+            String slug = letter.substring("/letters/".length());
+            assertThat(server.page(letter).selectFirst("form.felt input[name=back]").val()).isEqualTo(letter);
+
+            for (String back : List.of("/es/cartas/" + slug, letter)) {
+                server.forgetCookies();
+                assertThat(server.postForm(letter + "/felt", Map.of("back", back)).headers().firstValue("Location"))
+                        .contains(back + "#felt");
+            }
+            for (String elsewhere : List.of("//evil.example/" + slug, "https://evil.example/" + slug, "/\\evil.example/" + slug,
+                    "/letters/another-letter", "/es/cartas/" + slug + "?x=1", "", "/" + "a/".repeat(200) + slug)) {
+                server.forgetCookies();
+                assertThat(server.postForm(letter + "/felt", Map.of("back", elsewhere)).headers().firstValue("Location"))
+                        .as(elsewhere).contains(letter + "#felt");
+            }
+        }
+    }
+
+    @Test
     void aPostFromAnotherSitesPageIsRefused() {
         try (TestServer server = TestServer.start()) {
             String letter = LetterFlow.publish(server, "Cross-site letter", Language.EN);
