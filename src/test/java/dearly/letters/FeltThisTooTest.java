@@ -157,6 +157,20 @@ class FeltThisTooTest {
     }
 
     @Test
+    void theOriginMustBeDearlysPublicAddressNotTheOneTheRequestNames() {
+        try (TestServer server = TestServer.start(Map.of("DEARLY_BASE_URL", "https://letters.example.org"))) {
+            String letter = LetterFlow.publish(server, "Behind a proxy", Language.EN);
+            assertThat(server.postForm(letter + "/felt", Map.of(), "Origin", "https://letters.example.org").statusCode()).isEqualTo(303);
+            for (String[] headers : List.of(
+                    new String[] {"Origin", "http://letters.example.org"},
+                    new String[] {"Origin", server.url("")},
+                    new String[] {"Origin", "https://evil.example", "Host", "evil.example"})) {
+                assertThat(server.postForm(letter + "/felt", Map.of(), headers).statusCode()).as(String.join(" ", headers)).isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
     void manyReactionsFromOneAddressMeetTheAllowance() {
         try (TestServer server = TestServer.start(Map.of("DEARLY_RATE_LIMITS", "react=3/1h"))) {
             String letter = LetterFlow.publish(server, "Rate limited letter", Language.EN);

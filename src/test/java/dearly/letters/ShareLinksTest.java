@@ -83,7 +83,7 @@ class ShareLinksTest {
 
             List<String> order = page.select(".sign-off, .signature, form.felt, .letter-end details.share, .ask-own, .letter footer .topics, aside.related")
                     .eachAttr("class");
-            assertThat(order).containsExactly("sign-off", "signature", "felt", "share", "ask-own", "topics", "related");
+            assertThat(order).containsExactly("sign-off", "signature", "share", "felt", "ask-own", "topics", "related");
             assertThat(page.selectFirst(".ask-own a").attr("href")).isEqualTo("/ask");
             assertThat(page.selectFirst(".ask-own a").text()).isEqualTo("Ask your own question");
             assertThat(page.select(".letter footer .topics a").eachAttr("href")).isNotEmpty().allMatch(href -> href.startsWith("/topics/"));
