@@ -41,7 +41,9 @@ import dearly.desk.ReviewPages;
 import dearly.feeds.FeedPages;
 import dearly.letters.LetterApi;
 import dearly.letters.PortraitFiles;
+import dearly.letters.FeltThisToo;
 import dearly.letters.LetterPages;
+import dearly.letters.Reactions;
 import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
@@ -135,10 +137,12 @@ public final class App {
                 assigning, review, csrf, templates, metas, config.timeZone(), similar);
 
 
-        LetterPages letterPages = new LetterPages(letters, similar, templates, metas, feedPages);
+        Reactions reactions = new Reactions(database);
+        LetterPages letterPages = new LetterPages(letters, similar, reactions, templates, metas, feedPages);
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
                 letterPages,
+                new FeltThisToo(letters, reactions, csrf, links),
                 new LetterApi(letters, links),
                 feedPages,
                 new SearchPages(new LetterSearch(searchIndex, clock), similar, letters, templates, metas, links),

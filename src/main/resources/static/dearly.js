@@ -14,18 +14,55 @@ document.querySelectorAll('details.share').forEach(function (share) {
   }
 
   // The list item is what is hidden: the stylesheet gives the button itself a display, which would override it.
+  // The clipboard API needs https; over plain http the older copy command still copies the link's field.
   var copyItem = share.querySelector('li.copy');
   var copy = copyItem && copyItem.querySelector('button');
-  if (copy && navigator.clipboard && window.isSecureContext) {
+  var field = share.querySelector('input');
+  var clipboard = navigator.clipboard && window.isSecureContext;
+  if (copy && (clipboard || document.queryCommandSupported && document.queryCommandSupported('copy'))) {
     copyItem.hidden = false;
+    var copied = function () { status.textContent = share.dataset.copied; };
+    var byHand = function () {
+      field.select();
+      try { if (document.execCommand('copy')) copied(); } catch (e) { /* the field stays selected to copy */ }
+    };
     copy.addEventListener('click', function () {
-      navigator.clipboard.writeText(url).then(function () {
-        status.textContent = share.dataset.copied;
-      }, function () {
-        share.querySelector('input').select();
-      });
+      status.textContent = '';
+      if (clipboard) navigator.clipboard.writeText(url).then(copied, byHand);
+      else byHand();
     });
   }
+});
+
+// "I've felt this too", sent without leaving the page. Which letters she said it of is kept on her
+// device only (the dearly_felt cookie), so the page, the same for everyone, is marked here.
+document.querySelectorAll('form.felt').forEach(function (form) {
+  var button = form.querySelector('button');
+  var count = form.querySelector('.felt-count');
+  var said = function () {
+    form.classList.add('done');
+    button.setAttribute('aria-disabled', 'true');
+  };
+  var felt = (document.cookie.match(/(?:^|;\s*)dearly_felt=([^;]*)/) || [])[1] || '';
+  if (felt.split('.').indexOf(form.dataset.letter) >= 0) said();
+  if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true'); // one press, one post
+    fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin',
+      headers: { Accept: 'application/json' } }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function (answer) {
+      count.textContent = answer.said;
+      said();
+    }).catch(function () {
+      // Over the allowance or offline: the plain form says why.
+      button.removeAttribute('aria-disabled');
+      form.submit();
+    });
+  });
 });
 
 // The ask form keeps a draft on this device, so a dropped connection or a closed tab loses
@@ -83,111 +120,6 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
     });
   });
 });
-
-// The letter editor. The preview follows what she types: the server renders it with the letter's own
-// template, so it is the published page. The draft saves itself every few seconds and when she leaves,
-// naming the version it was typed on; what she typed stays on this device until the server has it, so a
-// lost connection or an ended session loses nothing: on the next visit it is saved again, and if a newer
-// version was saved meanwhile the server keeps hers aside and offers it back.
-(function () {
-  var form = document.querySelector('form[data-draft-editor]');
-  if (!form || !window.fetch || !window.FormData || !window.URLSearchParams) return;
-  var key = 'dearly-letter-' + form.dataset.draftEditor;
-  var status = form.querySelector('.save-status');
-  var preview = document.querySelector('.preview-page');
-  var version = form.querySelector('input[name=version]');
-  var store = null;
-  try { store = window.localStorage; } catch (e) { /* private mode: the server still saves */ }
-  var fields = function () {
-    var data = new URLSearchParams(new FormData(form));
-    data.delete('action');
-    return data;
-  };
-  var words = function () {
-    var data = fields();
-    data.delete('_csrf');
-    data.delete('version');
-    return data.toString();
-  };
-  var saved = words();
-  var shown = saved;
-  var stale = false;
-  var leaving = false;
-  var say = function (text) { status.textContent = text; };
-  var remember = function () {
-    if (!store) return;
-    try { store.setItem(key, JSON.stringify({ version: version.value, words: words() })); } catch (e) { /* full */ }
-  };
-  var forget = function () { if (store) store.removeItem(key); };
-  var post = function (url, accept) {
-    return fetch(url, { method: 'POST', body: fields(), credentials: 'same-origin', redirect: 'manual',
-      headers: { Accept: accept } });
-  };
-
-  var save = function () {
-    var now = words();
-    if (stale || now === saved) return;
-    post(form.getAttribute('action'), 'application/json').then(function (response) {
-      if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
-        say(form.dataset.signedOut);
-        return;
-      }
-      return response.json().then(function (answer) {
-        saved = now;
-        if (answer.saved) {
-          version.value = answer.version;
-          say(form.dataset.saved.replace('{0}', new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })));
-        } else {
-          stale = true;
-          say(form.dataset.kept);
-        }
-        if (words() === now) forget();
-      });
-    }).catch(function () { say(form.dataset.offline); });
-  };
-
-  var showing;
-  var refresh = function () {
-    var now = words();
-    if (now === shown) return;
-    shown = now;
-    post(form.dataset.preview, 'text/html').then(function (response) {
-      if (!response.ok || response.type === 'opaqueredirect') return;
-      return response.text().then(function (html) { if (shown === now) preview.innerHTML = html; });
-    }).catch(function () { /* the Preview button still works */ });
-  };
-
-  // What she typed before the tab closed or her session ended, put back and saved on the version it was typed on.
-  var kept = null;
-  try { kept = store && JSON.parse(store.getItem(key)); } catch (e) { forget(); }
-  if (kept && kept.words !== saved) {
-    var typed = new URLSearchParams(kept.words);
-    Array.prototype.forEach.call(form.elements, function (el) {
-      if (el.type === 'checkbox') el.checked = typed.getAll(el.name).indexOf(el.value) >= 0;
-      else if (el.name && el.type !== 'hidden' && el.type !== 'submit' && typed.has(el.name)) el.value = typed.get(el.name);
-    });
-    version.value = kept.version;
-    save();
-    refresh();
-  } else {
-    forget();
-  }
-
-  form.addEventListener('input', function () {
-    remember();
-    clearTimeout(showing);
-    showing = setTimeout(refresh, 400);
-  });
-  form.addEventListener('change', remember);
-  form.addEventListener('submit', function () { leaving = true; });
-  setInterval(save, 4000);
-  var saveOnLeaving = function () {
-    if (leaving || stale || words() === saved || !navigator.sendBeacon) return;
-    navigator.sendBeacon(form.getAttribute('action'), fields());
-  };
-  window.addEventListener('pagehide', saveOnLeaving);
-  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') saveOnLeaving(); });
-})();
 
 // Letters on the same worry, beside the ask form while she types: a pause in her typing asks the
 // server for the closest published letters. Without JavaScript the form is the same, only without them;

@@ -124,7 +124,7 @@ public final class DraftPages implements Feature {
     private void preview(Context ctx) {
         Drafts.Opened opened = opened(ctx);
         Messages t = Messages.of(opened.language());
-        HtmlResponse.send(ctx, templates.lettersArticle(t, drafts.preview(opened, typed(ctx), t.get("desk.draft.no-headline"))));
+        HtmlResponse.send(ctx, templates.lettersArticle(t, drafts.preview(opened, typed(ctx), t.get("desk.draft.no-headline")), null));
     }
 
     private void revisions(Context ctx) {

@@ -34,18 +34,17 @@ public final class LetterPages implements Feature {
 
     private final LetterRepository letters;
     private final RelatedLetters related;
+    private final Reactions reactions;
     private final Templates templates;
     private final PageMetas metas;
     private final ReadingHeads heads;
 
-    public LetterPages(LetterRepository letters, RelatedLetters related, Templates templates, PageMetas metas) {
-        this(letters, related, templates, metas, ReadingHeads.NONE);
-    }
-
     /** @param heads adds each page's share image, structured data and feeds */
-    public LetterPages(LetterRepository letters, RelatedLetters related, Templates templates, PageMetas metas, ReadingHeads heads) {
+    public LetterPages(LetterRepository letters, RelatedLetters related, Reactions reactions, Templates templates, PageMetas metas,
+            ReadingHeads heads) {
         this.letters = letters;
         this.related = related;
+        this.reactions = reactions;
         this.templates = templates;
         this.metas = metas;
         this.heads = heads;
@@ -93,7 +92,8 @@ public final class LetterPages implements Feature {
         PageMeta meta = heads.letter(ctx, metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article"), letter);
         String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
-                related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id()))));
+                related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id())),
+                reactions.felt(letter.id())));
     }
 
     private void advisor(Context ctx) {

@@ -1,24 +1,28 @@
 package dearly.letters;
 
 import dearly.language.Dates;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A letter ready for its page: the body as safe HTML, its date in the letter's language and the
  * addresses its share control offers.
  */
-public record LetterView(Letter letter, String bodyHtml, String publishedOn, String url, String whatsappUrl, String emailUrl) {
+public record LetterView(Letter letter, String bodyHtml, String publishedOn, ShareLinks share) {
 
     public static LetterView of(Letter letter, String absoluteUrl) {
-        String text = letter.headline() + " " + absoluteUrl;
         return new LetterView(
                 letter,
                 LetterText.html(letter.bodyMarkdown()),
                 Dates.longDate(letter.publishedAt(), letter.language()),
-                absoluteUrl,
-                "https://wa.me/?text=" + encode(text),
-                "mailto:?subject=" + encode(letter.headline()) + "&body=" + encode(text));
+                ShareLinks.of(letter.headline(), absoluteUrl));
+    }
+
+    public String url() {
+        return share.url();
+    }
+
+    /** The letter's address on this site without the site, as the page was asked for in its language. */
+    public String path() {
+        return java.net.URI.create(url()).getRawPath();
     }
 
     /**
@@ -28,9 +32,5 @@ public record LetterView(Letter letter, String bodyHtml, String publishedOn, Str
     public static LetterView preview(Words words, String byline, Advisor advisor, java.util.List<Topic> topics,
             dearly.language.Language language, java.time.Instant now) {
         return of(new Letter(0, "preview", words, byline, advisor, topics, language, now), "#");
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

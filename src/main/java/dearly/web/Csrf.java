@@ -90,6 +90,35 @@ public final class Csrf {
     }
 
     /**
+     * Whether a request comes from one of Dearly's own pages, for a form on a page shared between
+     * visitors (a letter page, cached for everyone), which cannot carry a token of her own. The
+     * browser says where the request started: {@code Sec-Fetch-Site} (sent by every current browser,
+     * and not something a page can set) must be {@code same-origin}; a browser without it sends
+     * {@code Origin} on every cross-site post, which must then be Dearly's own address. A request with
+     * neither was not sent by a browser from another site (a script, curl), so it proves nothing
+     * either way and passes; what it can do is limited by the route's rate limit. The cookies Dearly
+     * sets are SameSite=Lax as well, so a post from another site never carries them.
+     */
+    private boolean fromThisSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) return site.equalsIgnoreCase("same-origin");
+        String origin = ctx.header("Origin");
+        if (origin == null) return true;
+        java.net.URI own = java.net.URI.create(links.absolute(ctx, "/"));
+        return origin.equalsIgnoreCase(own.getScheme() + "://" + own.getRawAuthority());
+    }
+
+    /**
+     * A {@code before} handler for a form on a page shared between visitors: refuses a POST, PUT,
+     * PATCH or DELETE that {@link #fromThisSite} does not recognise, as {@link #requireOnForms} refuses
+     * one without a token.
+     */
+    public void requireFromThisSite(Context ctx) {
+        if (!UNSAFE.contains(ctx.method()) || fromThisSite(ctx)) return;
+        refuse(ctx);
+    }
+
+    /**
      * A {@code before} handler for buttons: refuses a POST, PUT, PATCH or DELETE without a valid
      * token with 403 and a kind page in the visitor's language. Other methods pass. Not for the JSON
      * API, which takes no form token (see {@link #requireFormBodies}).

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public record RateLimitSettings(Map<Group, Limit> limits, TrustedProxies trustedProxies, int maxClientsPerGroup) {
     public static final String VARIABLE = "DEARLY_RATE_LIMITS";
-    /** A remembered client costs a few hundred bytes: seven groups stay within some 50 MB under any flood. */
+    /** A remembered client costs a few hundred bytes: eight groups stay within some 50 MB under any flood. */
     public static final int DEFAULT_MAX_CLIENTS_PER_GROUP = 20_000;
     public static final Map<Group, Limit> DEFAULTS = Map.of(
             Group.FORMS, new Limit(300, Duration.ofMinutes(10)),
@@ -37,6 +37,7 @@ public record RateLimitSettings(Map<Group, Limit> limits, TrustedProxies trusted
             Group.EDIT, new Limit(30, Duration.ofHours(1)),
             Group.SIGN_IN, new Limit(30, Duration.ofMinutes(10)),
             Group.SIGN_IN_ACCOUNT, new Limit(10, Duration.ofHours(1)),
+            Group.REACT, new Limit(60, Duration.ofHours(1)),
             Group.API_WRITE, new Limit(30, Duration.ofMinutes(10)),
             Group.API_READ, new Limit(300, Duration.ofMinutes(1)));
 

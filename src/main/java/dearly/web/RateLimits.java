@@ -73,6 +73,8 @@ public final class RateLimits {
         SIGN_IN("sign-in"),
         /** A staff sign-in attempt, per account named (its normalised e-mail), whoever sends it. */
         SIGN_IN_ACCOUNT("sign-in-account"),
+        /** "I've felt this too" on a letter. */
+        REACT("react"),
         API_WRITE("api-write"),
         API_READ("api-read");
 

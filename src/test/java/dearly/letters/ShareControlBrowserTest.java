@@ -45,6 +45,38 @@ class ShareControlBrowserTest {
     }
 
     @Test
+    void withoutAShareSheetTheMenuOffersEveryWayToShare() {
+        browser.beforeEachPage("delete Navigator.prototype.share; delete navigator.share;");
+        browser.open(letterUrl());
+
+        browser.find(".share summary").click();
+
+        browser.await(page -> browser.find(".share .copy button").isDisplayed());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("details.share[open] li"))
+                .stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList())
+                .containsExactly("Copy link", "WhatsApp", "Facebook", "X", "Pinterest", "E-mail", "Link to this letter");
+    }
+
+    @Test
+    void copyingFromTheEndOfTheLetterSaysCopiedWhereTheClipboardApiIsMissing() {
+        browser.beforeEachPage("delete Navigator.prototype.share; delete navigator.share;"
+                + " Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: function () { return undefined; } });"
+                + " document.addEventListener('copy', function () { window.__copied = String(document.getSelection()); });");
+        browser.open(letterUrl());
+        assertThat(browser.script("return navigator.clipboard === undefined")).isEqualTo(true);
+
+        browser.find(".letter-end .share summary").click();
+        WebElement copy = browser.find(".letter-end .share .copy button");
+        browser.await(page -> copy.isDisplayed());
+        copy.click();
+
+        WebElement status = browser.find(".letter-end .share .status");
+        browser.await("Link copied", page -> status.getText().equals("Link copied"));
+        assertThat(status.isDisplayed()).isTrue();
+        assertThat(browser.script("return window.__copied")).isEqualTo(letterUrl());
+    }
+
+    @Test
     void sharingUsesThePhonesShareSheetWhereTheBrowserHasOne() {
         browser.beforeEachPage("Object.defineProperty(navigator, 'share', { configurable: true, value: function (data) {"
                 + " window.__shared = { title: data.title, url: data.url }; return Promise.resolve(); } });");

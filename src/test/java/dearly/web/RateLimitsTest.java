@@ -183,6 +183,7 @@ class RateLimitsTest {
                 Group.EDIT, new Limit(30, Duration.ofHours(1)),
                 Group.SIGN_IN, new Limit(30, Duration.ofMinutes(10)),
                 Group.SIGN_IN_ACCOUNT, new Limit(10, Duration.ofHours(1)),
+                Group.REACT, new Limit(60, Duration.ofHours(1)),
                 Group.API_WRITE, new Limit(30, Duration.ofMinutes(10)),
                 Group.API_READ, new Limit(300, Duration.ofMinutes(1))));
         assertThat(RateLimitSettings.fromEnvironment(Map.of("DEARLY_RATE_LIMITS", " OFF ")).on()).isFalse();
@@ -214,7 +215,7 @@ class RateLimitsTest {
                     .hasMessageContaining("ask=30/1h,sign-in=30/10m,api-read=300/1m");
         }
         assertThatThrownBy(() -> RateLimitSettings.fromEnvironment(Map.of("DEARLY_RATE_LIMITS", "form=10/10m")))
-                .hasMessageContaining("there is no group 'form'").hasMessageContaining("groups: forms, ask, edit, sign-in, sign-in-account, api-write, api-read");
+                .hasMessageContaining("there is no group 'form'").hasMessageContaining("groups: forms, ask, edit, sign-in, sign-in-account, react, api-write, api-read");
         for (String malformed : new String[] {"load-balancer.internal", "10.0.0.0/33", "300.1.1.1", "10.0.0.1/8/8", "::1/129"}) {
             assertThatThrownBy(() -> RateLimitSettings.fromEnvironment(Map.of("DEARLY_TRUSTED_PROXIES", malformed)))
                     .as(malformed)
