@@ -98,7 +98,7 @@ final class ColumnFeeds {
 
     /** A feed's id: tag:HOST,2026:NAME. */
     String feedId(String name) {
-        return "tag:" + host + ",2026:" + name;
+        return "tag:" + host.get() + ",2026:" + name;
     }
 
     private SyndEntry entry(Letter letter, UnaryOperator<String> absolute) {

@@ -21,7 +21,7 @@ final class ShareImages {
     private final int kept;
     private final Map<String, byte[]> drawn;
 
-    /** @param kept how many images stay in memory (about 40 KB each) */
+    /** @param kept how many images stay in memory (20 to 70 KB each) */
     ShareImages(int kept) {
         this.kept = kept;
         this.drawn = new LinkedHashMap<>(16, 0.75f, true);

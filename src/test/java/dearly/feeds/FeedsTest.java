@@ -34,6 +34,7 @@ class FeedsTest {
 
             SyndFeed atom = feed(server, "/feeds/atom", "application/atom+xml");
             assertThat(atom.getFeedType()).isEqualTo("atom_1.0");
+            assertThat(atom.getUri()).isEqualTo("tag:localhost,2026:letters");
             assertThat(titles(atom)).containsExactly(Column.HOSTILE, "¿Por qué mi niño no duerme? Mañana será otro día",
                     "Naps in my arms", "A letter whose asker erased everything");
             SyndEntry naps = entry(atom, "Naps in my arms");
