@@ -24,18 +24,7 @@ class HostileWordPressTest {
 
     /** A WXR 1.1 file around these items, its site in Spanish. */
     static String export(String items) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/"
-                     xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
-                     xmlns:wp="http://wordpress.org/export/1.1/">
-                <channel>
-                <title>Querida mamá</title>
-                <link>https://querida.example.org</link>
-                <language>es-ES</language>
-                <wp:wxr_version>1.1</wp:wxr_version>
-                <wp:author><wp:author_login>lucia</wp:author_login><wp:author_display_name><![CDATA[Lucía M.]]></wp:author_display_name></wp:author>
-                """ + items + "</channel></rss>\n";
+        return WordPressSitesTest.wxr("1.1", "Querida mamá", "https://querida.example.org", "es-ES", "lucia", "Lucía M.", items);
     }
 
     static String post(int id, String title, String slug, String link, String content) {

@@ -19,19 +19,24 @@ class WordPressSitesTest {
 
     /** A WXR 1.2 export of a site in this language around these items. */
     static String export(String siteLanguage, String items) {
+        return wxr("1.2", "Night Feed", "https://nightfeed.example.org", siteLanguage, "ana", "Ana Ruiz", items);
+    }
+
+    /** A WordPress export (WXR 1.1 or 1.2) of one site with one author, around these items. */
+    static String wxr(String version, String title, String link, String language, String login, String author, String items) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/%1$s/excerpt/"
                      xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
-                     xmlns:wp="http://wordpress.org/export/1.2/">
+                     xmlns:wp="http://wordpress.org/export/%1$s/">
                 <channel>
-                <title>Night Feed</title>
-                <link>https://nightfeed.example.org</link>
-                <language>%s</language>
-                <wp:wxr_version>1.2</wp:wxr_version>
-                <wp:author><wp:author_login>ana</wp:author_login><wp:author_display_name>Ana Ruiz</wp:author_display_name></wp:author>
-                %s</channel></rss>
-                """.formatted(siteLanguage, items);
+                <title>%2$s</title>
+                <link>%3$s</link>
+                <language>%4$s</language>
+                <wp:wxr_version>%1$s</wp:wxr_version>
+                <wp:author><wp:author_login>%5$s</wp:author_login><wp:author_display_name><![CDATA[%6$s]]></wp:author_display_name></wp:author>
+                %7$s</channel></rss>
+                """.formatted(version, title, link, language, login, author, items);
     }
 
     /** A published post; {@code extra} is more of the item's elements (post meta, categories). */
