@@ -208,6 +208,14 @@ final class MeaningSigns {
         }
     }
 
+    /** The {@code count} examples nearest the vector, nearest first, for looking into a sign by hand. */
+    List<Map.Entry<Example, Float>> nearest(float[] vector, int count) {
+        List<Map.Entry<Example, Float>> all = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) all.add(Map.entry(examples.get(i), dot(vector, vectors[i])));
+        all.sort(Map.Entry.<Example, Float>comparingByValue().reversed());
+        return List.copyOf(all.subList(0, Math.min(count, all.size())));
+    }
+
     Thresholds thresholdsInUse() {
         return thresholds;
     }
