@@ -58,8 +58,11 @@ final class MeaningSigns {
                 }
             }
             if (shown.isEmpty()) return shown;
+            // A kind shown alongside must still be nearer its own examples than the ordinary ones, by
+            // the margin: "my husband won't let me go out" is not a goodbye because both mention a husband.
             for (CrisisKind kind : CrisisKind.values()) {
-                if (scores.kinds()[kind.ordinal()] >= best - alongside) shown.add(kind);
+                float score = scores.kinds()[kind.ordinal()];
+                if (score >= best - alongside && score - scores.benign() >= margin) shown.add(kind);
             }
             return shown;
         }

@@ -22,7 +22,7 @@ final class CrisisProbe {
                     line.append(String.format(Locale.ROOT, " %s=%.3f", kind.name().substring(0, 4), scores.kinds()[kind.ordinal()]));
                 }
                 System.out.printf(Locale.ROOT, "  [%s]%n    gloss: %s%n    %s benign=%.3f%n", sentence, gloss.forTheModel(sentence), line, scores.benign());
-                for (var near : meaning.nearest(meaning.vector(sentence), 6)) {
+                for (var near : meaning.nearest(meaning.vector(sentence), Integer.getInteger("near", 6))) {
                     System.out.printf(Locale.ROOT, "      %.3f %s %s: %s%n", near.getValue(), near.getKey().id(), near.getKey().kind(), near.getKey().text());
                 }
             }
