@@ -13,7 +13,9 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  * sueño" is as near "ya no quiero despertar" as "ojalá no despertar nunca más" is). Glossed, "ya
  * no quiero despertar" reads "already not want wake up", which the model places beside "I don't
  * want to wake up". The words are in {@code crisis/gloss-es.txt}; a word not listed is looked up
- * by its Spanish stem, and one with no entry at all is kept as it is (names, cognates).
+ * by its Spanish stem, and one with no entry at all is kept as it is (names, cognates). A few turns
+ * of phrase whose words mislead one by one ("no me deja" is "won't let me", not "not me lets") are
+ * glossed whole, the longest first.
  */
 final class Gloss {
     private static final String FILE = "gloss-es.txt";
@@ -31,28 +33,43 @@ final class Gloss {
             "if", "when", "all", "feel", "baby", "husband", "like", "do", "am", "been", "cant", "want", "know", "ive",
             "about", "get", "its", "an", "me", "he", "no", "out", "up", "our", "there", "because", "how", "think");
 
+    private static final int LONGEST_PHRASE = 4;
+
     private final Map<String, String> words;
     private final Map<String, String> stems;
+    // "no me deja" (words joined by a space) = "won't let me"
+    private final Map<String, String> phrases;
 
-    private Gloss(Map<String, String> words, Map<String, String> stems) {
+    private Gloss(Map<String, String> words, Map<String, String> stems, Map<String, String> phrases) {
         this.words = Map.copyOf(words);
         this.stems = Map.copyOf(stems);
+        this.phrases = Map.copyOf(phrases);
     }
 
     static Gloss load() {
         Map<String, String> words = new HashMap<>();
         Map<String, String> stems = new HashMap<>();
+        Map<String, String> phrases = new HashMap<>();
         SnowballStemmer stemmer = new SpanishStemmer();
         for (CrisisData.Entry entry : CrisisData.entries(FILE)) {
             int equals = entry.text().indexOf('=');
             if (equals < 0) throw new IllegalStateException(entry.where() + ": no \"=\" between the Spanish and the English");
             String english = entry.text().substring(equals + 1).strip();
-            for (String spanish : CrisisText.words(entry.text().substring(0, equals))) {
-                words.put(spanish, english);
-                stems.putIfAbsent(stem(stemmer, spanish), english);
+            for (String spanish : entry.text().substring(0, equals).strip().split("\\s+")) {
+                // A turn of phrase is written with its words joined by "_": no_me_deja.
+                List<String> folded = CrisisText.words(spanish.replace('_', ' '));
+                if (spanish.contains("_")) {
+                    if (folded.size() > LONGEST_PHRASE) throw new IllegalStateException(entry.where() + ": a phrase of more than " + LONGEST_PHRASE + " words");
+                    phrases.put(String.join(" ", folded), english);
+                    continue;
+                }
+                for (String word : folded) {
+                    words.put(word, english);
+                    stems.putIfAbsent(stem(stemmer, word), english);
+                }
             }
         }
-        return new Gloss(words, stems);
+        return new Gloss(words, stems, phrases);
     }
 
     /** Whether the sentence reads as Spanish: more words only Spanish writes than words only English does. */
@@ -75,10 +92,18 @@ final class Gloss {
     String gloss(List<String> folded) {
         SnowballStemmer stemmer = new SpanishStemmer();
         StringBuilder english = new StringBuilder();
-        for (String word : folded) {
-            String said = words.get(word);
+        for (int at = 0; at < folded.size(); ) {
+            String said = null;
+            int read = 1;
+            for (int length = Math.min(LONGEST_PHRASE, folded.size() - at); length > 1 && said == null; length--) {
+                said = phrases.get(String.join(" ", folded.subList(at, at + length)));
+                if (said != null) read = length;
+            }
+            String word = folded.get(at);
+            if (said == null) said = words.get(word);
             if (said == null) said = stems.getOrDefault(stem(stemmer, word), word);
             if (!said.equals("-")) english.append(english.isEmpty() ? "" : " ").append(said);
+            at += read;
         }
         return english.toString();
     }

@@ -58,8 +58,11 @@ final class MeaningSigns {
                 }
             }
             if (shown.isEmpty()) return shown;
+            // A kind shown alongside must still be nearer its own examples than the ordinary ones, by
+            // the margin: "my husband won't let me go out" is not a goodbye because both mention a husband.
             for (CrisisKind kind : CrisisKind.values()) {
-                if (scores.kinds()[kind.ordinal()] >= best - alongside) shown.add(kind);
+                float score = scores.kinds()[kind.ordinal()];
+                if (score >= best - alongside && score - scores.benign() >= margin) shown.add(kind);
             }
             return shown;
         }
@@ -206,6 +209,14 @@ final class MeaningSigns {
         synchronized (recent) {
             recent.clear();
         }
+    }
+
+    /** The {@code count} examples nearest the vector, nearest first, for looking into a sign by hand. */
+    List<Map.Entry<Example, Float>> nearest(float[] vector, int count) {
+        List<Map.Entry<Example, Float>> all = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) all.add(Map.entry(examples.get(i), dot(vector, vectors[i])));
+        all.sort(Map.Entry.<Example, Float>comparingByValue().reversed());
+        return List.copyOf(all.subList(0, Math.min(count, all.size())));
     }
 
     Thresholds thresholdsInUse() {

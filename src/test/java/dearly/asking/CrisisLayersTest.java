@@ -98,6 +98,8 @@ class CrisisLayersTest {
     void aSpanishSentenceIsComparedByMeaningThroughItsEnglishGloss() {
         Gloss gloss = Gloss.load();
         assertThat(gloss.forTheModel("ya no quiero despertar")).isEqualTo("already not want wake up");
+        // A turn of phrase is glossed whole: word by word, "no me deja" would read "not me lets".
+        assertThat(gloss.forTheModel("mi marido no me deja salir de casa")).isEqualTo("my husband won't let me go out of home");
         assertThat(gloss.forTheModel("I don't want to wake up")).isEqualTo("I don't want to wake up");
     }
 
