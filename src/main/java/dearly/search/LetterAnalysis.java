@@ -1,7 +1,10 @@
 package dearly.search;
 
 import dearly.language.Language;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -26,6 +29,13 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 final class LetterAnalysis {
     static final CharArraySet ENGLISH_STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     static final CharArraySet SPANISH_STOP_WORDS = SpanishAnalyzer.getDefaultStopSet();
+    /** Little words Lucene's stop lists leave out, folded as queries are typed. */
+    private static final Set<String> ENGLISH_HINTS = Set.of("i", "my", "me", "he", "she", "him", "her", "we", "our", "you",
+            "your", "won't", "don't", "can't", "is", "are", "does", "do", "how", "what", "why", "when", "since", "all",
+            "every", "never", "always", "much", "so", "too", "after", "from");
+    private static final Set<String> SPANISH_HINTS = Set.of("mi", "mis", "yo", "tu", "me", "le", "nos", "su", "sus", "que",
+            "como", "cuando", "por", "desde", "muy", "mucho", "todo", "todos", "todas", "nunca", "siempre", "no", "es",
+            "esta", "hay", "cada", "sin", "tengo", "quiere");
 
     // Analyzers are thread-safe and keep their token streams per thread: one of each is enough.
     private static final Analyzer ENGLISH = english();
@@ -80,6 +90,28 @@ final class LetterAnalysis {
                 return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
             }
         };
+    }
+
+    /**
+     * The language a query seems to be in, by its little words ("the", "my" or "el", "mi"): one
+     * when they lean one way, both when they do not (a query of two nouns, "lactancia dolor", says
+     * little; both is then the safe answer).
+     */
+    static Set<Language> languagesOf(List<String> words) {
+        int english = 0;
+        int spanish = 0;
+        for (String word : words) {
+            if (ENGLISH_STOP_WORDS.contains(word) || ENGLISH_HINTS.contains(word)) english++;
+            if (SPANISH_STOP_WORDS.contains(word) || SPANISH_HINTS.contains(word)) spanish++;
+        }
+        if (english > spanish) return EnumSet.of(Language.EN);
+        if (spanish > english) return EnumSet.of(Language.ES);
+        return EnumSet.allOf(Language.class);
+    }
+
+    /** A pronoun or such, which says which language she writes in but not what about. */
+    static boolean littleWord(String word) {
+        return ENGLISH_HINTS.contains(word) || SPANISH_HINTS.contains(word);
     }
 
     /** What the index writer uses: each language's fields with its own chain, the rest plain. */

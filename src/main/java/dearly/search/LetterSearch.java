@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ public final class LetterSearch {
     /** How many spellings the letters use are tried for a word they never use, and how much each counts. */
     private static final int TYPO_FORMS = 2;
     private static final float TYPO_WEIGHT = 0.6f;
+    /** How much a word meaning the same as hers ({@link SearchSynonyms}) counts beside her own. */
+    private static final float SYNONYM_WEIGHT = 0.7f;
 
     private final SearchIndex index;
     private final Supplier<Instant> clock;
@@ -121,17 +124,20 @@ public final class LetterSearch {
 
     private Results search(IndexSearcher searcher, Request request) throws IOException {
         List<String> words = words(request.text());
-        Map<String, List<String>> corrections = corrections(searcher.getIndexReader(), words);
+        Map<String, List<String>> synonyms = SearchSynonyms.of(request.text());
+        Map<String, List<String>> corrections = corrections(searcher.getIndexReader(), words, synonyms);
         Optional<String> didYouMean = didYouMean(words, corrections);
-        Results results = search(searcher, request, words, corrections, true, didYouMean);
+        Results results = search(searcher, request, words, synonyms, corrections, true, didYouMean);
         // No letter has most of her words: rather than nothing, the letters with the most of them.
-        if (results.total() == 0) results = search(searcher, request, words, corrections, false, didYouMean);
+        if (results.total() == 0) results = search(searcher, request, words, synonyms, corrections, false, didYouMean);
         return results;
     }
 
-    private Results search(IndexSearcher searcher, Request request, List<String> words,
+    private Results search(IndexSearcher searcher, Request request, List<String> words, Map<String, List<String>> synonyms,
             Map<String, List<String>> corrections, boolean most, Optional<String> didYouMean) throws IOException {
-        Optional<Query> found = query(words, corrections, request.text(), most);
+        // Synonyms only in her language's letters: "sleep" must not bring up every Spanish "siesta".
+        Set<Language> hers = request.language().map(Set::of).orElse(languagesOf(searcher.getIndexReader(), words));
+        Optional<Query> found = query(words, synonyms, hers, corrections, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
         Query base = new BooleanQuery.Builder()
@@ -205,17 +211,21 @@ public final class LetterSearch {
     /**
      * Each word that is not a stop word in either language is looked for in any field of either
      * language; with {@code most}, every word must be found (most of them, when there are more than
-     * two), else any one. A word no letter uses is looked for as the letters spell it too, counting
-     * a little less. The whole query as a phrase, in the headline or the letter, counts extra.
+     * two), else any one; a word meaning the same in either language, or one no letter uses as the
+     * letters spell it, stands for it, counting a little less. The whole query as a phrase, in the
+     * headline or the letter, counts extra.
      */
-    private static Optional<Query> query(List<String> words, Map<String, List<String>> corrections, String text,
-            boolean most) {
+    private static Optional<Query> query(List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
+            Map<String, List<String>> corrections, String text, boolean most) {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : words) {
-            if (stopWord(word)) continue;
+            if (stopWord(word) || LetterAnalysis.littleWord(word)) continue;
             List<Query> forms = new ArrayList<>();
             anywhere(word, 1f).ifPresent(forms::add);
+            for (String synonym : synonyms.getOrDefault(word, List.of())) {
+                anywhere(synonym, SYNONYM_WEIGHT, hers).ifPresent(forms::add);
+            }
             for (String corrected : corrections.getOrDefault(word, List.of())) {
                 anywhere(corrected, TYPO_WEIGHT).ifPresent(forms::add);
             }
@@ -224,7 +234,8 @@ public final class LetterSearch {
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
-        each.setMinimumNumberShouldMatch(!most ? 1 : clauses <= 2 ? clauses : (int) Math.ceil(clauses * 0.6));
+        // Half her words: a synonym lets many letters share two of them, and the one she means may use her others' synonyms.
+        each.setMinimumNumberShouldMatch(!most ? 1 : clauses <= 2 ? clauses : (int) Math.ceil(clauses * 0.5));
 
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(each.build(), Occur.MUST);
         if (clauses >= 2) {
@@ -242,8 +253,13 @@ public final class LetterSearch {
      * the best field counting (with its weight, times {@code boost}) and the others a little.
      */
     static Optional<Query> anywhere(String word, float boost) {
+        return anywhere(word, boost, EnumSet.allOf(Language.class));
+    }
+
+    /** The same, in the fields of those languages only. */
+    static Optional<Query> anywhere(String word, float boost, Set<Language> languages) {
         List<Query> anywhere = new ArrayList<>();
-        for (Language language : Language.values()) {
+        for (Language language : languages) {
             List<String> stems = analyze(LetterAnalysis.of(language), word);
             if (stems.isEmpty()) continue;
             String stem = stems.getFirst();
@@ -260,17 +276,45 @@ public final class LetterSearch {
     }
 
     /**
+     * The language her query is in: by its little words, else by which language's letters use her
+     * words ("lactancia dolor": only Spanish letters do), else both.
+     */
+    private static Set<Language> languagesOf(IndexReader reader, List<String> words) throws IOException {
+        Set<Language> guessed = LetterAnalysis.languagesOf(words);
+        if (guessed.size() == 1) return guessed;
+        Map<Language, Integer> only = new java.util.EnumMap<>(Language.class);
+        for (String word : words) {
+            if (stopWord(word)) continue;
+            Set<Language> using = EnumSet.noneOf(Language.class);
+            for (Language language : Language.values()) {
+                for (String stem : analyze(LetterAnalysis.of(language), word)) {
+                    if (reader.docFreq(new Term(SearchFields.in(SearchFields.BODY, language), stem)) > 0
+                            || reader.docFreq(new Term(SearchFields.in(SearchFields.HEADLINE, language), stem)) > 0) {
+                        using.add(language);
+                    }
+                }
+            }
+            if (using.size() == 1) only.merge(using.iterator().next(), 1, Integer::sum);
+        }
+        int english = only.getOrDefault(Language.EN, 0);
+        int spanish = only.getOrDefault(Language.ES, 0);
+        if (english == spanish) return guessed;
+        return EnumSet.of(english > spanish ? Language.EN : Language.ES);
+    }
+
+    /**
      * For each word no letter uses (at most {@link #MAX_FUZZY_WORDS} of them), the nearest words the
      * letters do use, one or two letters away, most used first. Looking these up once and searching
      * them as plain words costs a fraction of a fuzzy query in every field of both languages, which
-     * (with its highlighting) took tens of milliseconds a word.
+     * (with its highlighting) took tens of milliseconds a word. A word with synonyms is no typo.
      */
-    private static Map<String, List<String>> corrections(IndexReader reader, List<String> words) throws IOException {
+    private static Map<String, List<String>> corrections(IndexReader reader, List<String> words,
+            Map<String, List<String>> synonyms) throws IOException {
         DirectSpellChecker spelling = new DirectSpellChecker();
         Map<String, List<String>> corrections = new java.util.HashMap<>();
         for (String word : words) {
             if (corrections.size() == MAX_FUZZY_WORDS) break;
-            if (word.length() < 4 || stopWord(word) || reader.docFreq(new Term(SearchFields.ALL, word)) > 0) continue;
+            if (word.length() < 4 || stopWord(word) || synonyms.containsKey(word) || reader.docFreq(new Term(SearchFields.ALL, word)) > 0) continue;
             SuggestWord[] suggestions = spelling.suggestSimilar(new Term(SearchFields.ALL, word), TYPO_FORMS, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (suggestions.length > 0) corrections.put(word, Arrays.stream(suggestions).map(suggestion -> suggestion.string).toList());

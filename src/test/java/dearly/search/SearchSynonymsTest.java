@@ -1,0 +1,61 @@
+package dearly.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dearly.RunningDearly;
+import dearly.TestServer;
+import dearly.language.Language;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A parent's own word finds a letter written with another that means the same, in English and in Spanish. */
+class SearchSynonymsTest {
+    @RegisterExtension
+    static final RunningDearly DEARLY = RunningDearly.server();
+    private static TestServer server;
+
+    private static final String BREASTFEEDING = "Breastfeeding through the growth spurt";
+    private static final String PAREJA = "Mi pareja y yo ya no hablamos";
+    private static final String NAPS = "Contact naps are not a bad habit";
+    private static final String CHUPETE = "¿Quitamos el chupete antes de los dos años?";
+
+    @BeforeAll
+    static void publish() {
+        SearchFlow.publish(server, Language.EN, BREASTFEEDING,
+                "A mother wonders why her daughter wants the breast every hour this week.",
+                "Growth spurts pass. Offer the breast as often as she asks, and rest when she rests.", "feeding");
+        SearchFlow.publish(server, Language.ES, PAREJA,
+                "Desde que nació el bebé solo hablamos de turnos y pañales.",
+                "Diez minutos cada noche, sin móviles, para hablar de vosotros.", "relaciones");
+        SearchFlow.publish(server, Language.EN, NAPS,
+                "Her son only naps in her arms.",
+                "A baby who naps on you is safe and loved. Try one nap a day in the cot.", "sleep");
+        SearchFlow.publish(server, Language.ES, CHUPETE,
+                "Su hija de veinte meses lo quiere a todas horas.",
+                "No hay prisa; se puede reducir poco a poco, primero de día.", "habitos");
+        SearchFlow.until(server, "chupete", page -> page.select("ol.results h2").eachText().contains(CHUPETE));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" finds \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "nursing every hour|" + BREASTFEEDING,
+        "mi marido y yo no hablamos|" + PAREJA,
+        "mi esposo y yo no hablamos|" + PAREJA,
+        "pacifier|" + CHUPETE,
+        "chupón|" + CHUPETE,
+    })
+    void aWordMeaningTheSameFindsTheLetter(String words, String headline) {
+        assertThat(SearchFlow.found(server, words)).first().isEqualTo(headline);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" stays in its language")
+    @CsvSource(delimiter = '|', value = {
+        "my baby will not nap|" + NAPS,
+        "no quiere dejar el chupete|" + CHUPETE,
+    })
+    void aSynonymInTheOtherLanguageDoesNotPullItsLettersFirst(String words, String headline) {
+        assertThat(SearchFlow.found(server, words)).first().isEqualTo(headline);
+    }
+}
