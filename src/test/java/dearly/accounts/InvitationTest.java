@@ -106,13 +106,13 @@ class InvitationTest {
     void theInvitationSpeaksSpanishFromTheSpanishPage() throws Exception {
         try (TestServer server = StaffInbox.withSmtp(SMTP)) {
             StaffBrowser admin = StaffBrowser.newAccount(server, "alma@example.org", Role.ADMIN);
-            HttpResponse<String> sent = admin.submit("/admin/accounts?lang=es", "form[action^=/admin/accounts/invite]",
+            HttpResponse<String> sent = admin.submit("/es/admin/accounts", "form[action^=/admin/accounts/invite]",
                     Map.of("email", "lucia@example.org", "roles", "advisor"));
             assertThat(sent.statusCode()).isEqualTo(303);
             MimeMessage mail = StaffInbox.next(SMTP, "lucia@example.org", 0);
             assertThat(mail.getSubject()).isEqualTo("Te invitan a Dearly");
             assertThat(StaffInbox.plainText(mail)).contains("como consejera");
-            assertThat(new StaffBrowser(server).page(StaffInbox.linkIn(mail) + "?lang=es").select("h1").text()).isEqualTo("Únete a Dearly");
+            assertThat(new StaffBrowser(server).page(StaffInbox.linkIn(mail)).select("h1").text()).isEqualTo("Únete a Dearly");
         }
     }
 

@@ -35,7 +35,7 @@ class StaffMenuTest {
     void theAdminLinkSpeaksSpanish() {
         try (TestServer server = TestServer.start()) {
             SignedIn.as(server, Role.ADMIN);
-            assertThat(server.page("/?lang=es").selectFirst("header.site nav a[href=/admin]").text()).isEqualTo("Administración");
+            assertThat(server.page("/es/").selectFirst("header.site nav a[href=/admin]").text()).isEqualTo("Administración");
         }
     }
 

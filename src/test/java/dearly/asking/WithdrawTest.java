@@ -24,7 +24,7 @@ class WithdrawTest {
     @MethodSource("databases")
     void withdrawingAsksFirstThenCanBeUndoneAndOffersToAskAgain(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
 
             // On the status page withdrawing is a link to a page, not a button that acts.
             Document page = server.page(status);
@@ -62,7 +62,7 @@ class WithdrawTest {
     @MethodSource("databases")
     void aWithdrawalCannotBeUndoneAfterAWeekOrOnceAnAdvisorHadTakenIt(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            String lastWeek = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String lastWeek = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             withdraw(server, lastWeek);
             String csrf = server.page(lastWeek).selectFirst("form.restore input[name=_csrf]").val();
             set(server, "UPDATE question SET withdrawn_at = :at WHERE status = 'WITHDRAWN'", Instant.now().minus(Duration.ofDays(7).plusMinutes(1)));
@@ -77,7 +77,7 @@ class WithdrawTest {
                     .isEqualTo("Ya es tarde para recuperar esta pregunta. Puedes hacer una nueva pregunta.");
             assertThat(status(server, lastWeek)).isEqualTo("WITHDRAWN");
 
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
             fields.put("title", "¿Es normal que mi bebé duerma tan poco?");
             String taken = AskFlow.askAndFollow(server, fields);
             set(server, "UPDATE question SET status = 'ASSIGNED' WHERE title LIKE '¿Es normal%'", null);
@@ -98,7 +98,7 @@ class WithdrawTest {
     @MethodSource("databases")
     void aQuestionThatCannotBeWithdrawnSendsTheConfirmationBackSayingWhy(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             set(server, "UPDATE question SET status = 'DECLINED', decline_reply = 'Gracias por escribirnos, no podemos responder esta vez.'", null);
             HttpResponse<String> confirm = server.get(status + "/withdraw");
             assertThat(confirm.statusCode()).isEqualTo(303);

@@ -54,7 +54,7 @@ class SearchPageTest {
 
     @Test
     void theSearchPageSpeaksSpanish() {
-        Document page = server.page("/search?q=" + SearchFlow.query("partner") + "&lang=es");
+        Document page = server.page("/es/search?q=" + SearchFlow.query("partner"));
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Buscar cartas");
         assertThat(page.select("ol.results h2").eachText()).containsExactly(FIRST);
