@@ -123,7 +123,7 @@ public final class AskPages implements Feature {
         noReferrer(ctx);
         String token = ctx.pathParam("token");
         HtmlResponse.send(ctx, templates.askingStatus(meta(ctx, t, t.get("status.title")), stored, token,
-                links.absolute(ctx, StatusLink.path(token)), ctx.queryParam("received") != null,
+                links.absolute(ctx, stored.asker().language().address(StatusLink.path(token))), ctx.queryParam("received") != null,
                 crisis(stored.crisisKinds(), stored.asker().country(), t.language()), csrf.token(ctx),
                 notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from),
                 related.closestTo(stored.question().title() + "\n" + stored.question().body(),

@@ -85,7 +85,7 @@ class AccountAdminTest {
             Document spanish = admin.page("/es/admin/accounts");
             assertThat(spanish.select("h1").text()).isEqualTo("Cuentas");
             assertThat(spanish.select("h2#invite").text()).isEqualTo("Invitar a alguien");
-            assertThat(Jsoup.parse(admin.get("/es/admin").body()).select("a[href=/admin/accounts]").text()).isEqualTo("Cuentas");
+            assertThat(Jsoup.parse(admin.get("/es/admin").body()).select("a[href=/es/admin/accounts]").text()).isEqualTo("Cuentas");
         }
     }
 

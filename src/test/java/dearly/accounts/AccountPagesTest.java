@@ -135,7 +135,7 @@ class AccountPagesTest {
         HttpResponse<String> sentAway = server.get("/es/desk");
         assertThat(sentAway.statusCode()).isEqualTo(303);
         String login = sentAway.headers().firstValue("Location").orElseThrow();
-        assertThat(login).isEqualTo("/login?next=" + URLEncoder.encode("/es/desk", StandardCharsets.UTF_8));
+        assertThat(login).isEqualTo("/es/login?next=" + URLEncoder.encode("/desk", StandardCharsets.UTF_8));
 
         HttpResponse<String> signedIn = signIn(login, "marta@example.org", PASSWORD);
         assertThat(signedIn.headers().firstValue("Location")).contains("/es/desk");

@@ -99,7 +99,7 @@ class EraseEveryQuestionTest {
             assertGone(server.postForm(altered, Map.of("_csrf", csrf(opened))));
             assertGone(server.get(altered));
             assertGone(server.postForm("/erase/not-a-token", Map.of("_csrf", csrf(opened))));
-            HttpResponse<String> hostile = server.get("/erase/%3Cscript%3Ealert(1)%3C%2Fscript%3E?lang=%3Cb%3E");
+            HttpResponse<String> hostile = server.get("/es/erase/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
             assertGone(hostile);
             assertThat(hostile.body()).doesNotContain("<script>alert").doesNotContain("<b>");
             assertThat(server.get(older).statusCode()).isEqualTo(200);

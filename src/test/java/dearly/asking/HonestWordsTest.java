@@ -88,7 +88,7 @@ class HonestWordsTest {
             }
             default -> {
                 String status = AskFlow.askAndFollow(server, fields);
-                String hash = StatusLink.hash(status.substring("/status/".length()));
+                String hash = StatusLink.hash(status.replaceAll(".*/", ""));
                 server.server().database().write(handle -> handle.createUpdate("""
                                 UPDATE question SET status = :status, decline_reply = :reply WHERE status_token_hash = :hash""")
                         .bind("status", c.state().toUpperCase())

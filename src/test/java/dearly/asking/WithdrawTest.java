@@ -44,7 +44,7 @@ class WithdrawTest {
             assertThat(after.selectFirst("h1").text()).isEqualTo("Retiraste tu pregunta");
             assertThat(after.selectFirst(".notice").text()).isEqualTo("Tu pregunta está retirada.");
             assertThat(after.selectFirst(".status-explained").text()).contains("puedes recuperarla tal como estaba hasta el");
-            assertThat(after.selectFirst("a[href=/ask?lang=es]").text()).isEqualTo("Hacer una nueva pregunta");
+            assertThat(after.selectFirst("main a[href=/es/ask]").text()).isEqualTo("Hacer una nueva pregunta");
             assertThat(after.select("a[href$=/withdraw], a[href$=/edit]")).isEmpty();
 
             String undo = after.selectFirst("form.restore input[name=_csrf]").val();
@@ -86,7 +86,7 @@ class WithdrawTest {
             withdraw(server, taken);
             Document withdrawn = server.page(taken);
             assertThat(withdrawn.select("form.restore")).isEmpty();
-            assertThat(withdrawn.select("a[href=/ask?lang=es]")).hasSize(1);
+            assertThat(withdrawn.select("main a[href=/es/ask]")).hasSize(1);
             String token = server.page(taken + "/delete").selectFirst("input[name=_csrf]").val();
             assertThat(server.postForm(taken + "/restore", Map.of("_csrf", token)).headers().firstValue("Location"))
                     .contains(taken + "?undo-too-late");
@@ -106,7 +106,7 @@ class WithdrawTest {
             Document page = server.page(status + "?too-late");
             assertThat(page.selectFirst(".notice").text())
                     .isEqualTo("El equipo editorial ya te respondió, así que tu pregunta ya no se puede cambiar ni retirar.");
-            assertThat(page.select("a[href=/ask?lang=es]")).hasSize(1);
+            assertThat(page.select("main a[href=/es/ask]")).hasSize(1);
         }
     }
 
@@ -118,7 +118,7 @@ class WithdrawTest {
     }
 
     private static String status(TestServer server, String statusPath) {
-        String token = statusPath.substring("/status/".length());
+        String token = statusPath.replaceAll(".*/", "");
         return server.server().database().read(handle -> handle.createQuery("SELECT status FROM question WHERE status_token_hash = :hash")
                 .bind("hash", StatusLink.hash(token)).mapTo(String.class).one());
     }

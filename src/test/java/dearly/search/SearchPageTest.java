@@ -59,7 +59,7 @@ class SearchPageTest {
         assertThat(page.selectFirst("h1").text()).isEqualTo("Buscar cartas");
         assertThat(page.select("ol.results h2").eachText()).containsExactly(FIRST);
         assertThat(page.selectFirst("p.found").text()).isEqualTo("Una carta encontrada para «partner»");
-        assertThat(page.selectFirst("form.search-page input[name=lang]").val()).isEqualTo("es");
+        assertThat(page.selectFirst("form.search-page").attr("action")).isEqualTo("/es/search");
     }
 
     @Test
