@@ -57,6 +57,8 @@ import dearly.web.Csrf;
 import dearly.web.ErrorPages;
 import dearly.web.Feature;
 import dearly.web.JettyRefusals;
+import dearly.web.LanguageAddresses;
+import dearly.web.LanguagePrefix;
 import dearly.web.Links;
 import dearly.web.Open;
 import dearly.web.PageMetas;
@@ -143,6 +145,7 @@ public final class App {
         List<Feature> features = List.of(
                 letterPages,
                 new FeltThisToo(letters, reactions, csrf, links),
+                new LanguageAddresses(links),
                 new LetterApi(letters, links),
                 feedPages,
                 new SearchPages(new LetterSearch(searchIndex, clock), similar, letters, templates, metas, links),
@@ -172,7 +175,11 @@ public final class App {
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
             // ctx.scheme() is https only over TLS or when a trusted proxy says so: HSTS, Secure cookies, https links.
             javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
-            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals(templates, metas)));
+            javalin.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyRefusals(templates, metas));
+                // Outermost: /es/ask reaches the routes as /ask, in Spanish (Javalin puts its servlet inside this).
+                server.setHandler(new LanguagePrefix());
+            });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -180,6 +187,8 @@ public final class App {
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
             javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.before(LanguageAddresses::redirectOldLinks);
+            javalin.routes.after(LanguageAddresses::keepRedirectsInLanguage);
             // Limits first: the CSRF check reads the body, which a flood should never get to. Each
             // feature names the routes it limits beside them (rateLimits.limit, below); this is where they are counted.
             rateLimits.checkBeforeTheBody(javalin.routes);
@@ -193,6 +202,7 @@ public final class App {
             javalin.routes.before(sessions::attach);
             // Once for every matched route, by the role it declares (Role, or Open.TO_ANYONE).
             javalin.routes.beforeMatched(access::check);
+            javalin.routes.beforeMatched(LanguageAddresses::sendToHerLanguage);
 
             features.forEach(feature -> feature.routes(javalin.routes, rateLimits));
             javalin.routes.get("/health", ctx -> {

@@ -89,9 +89,9 @@ class AccessibilityTest {
 
     @Test
     void apiReferenceIsAccessibleInBothLanguages() {
-        browser.open(server.url("/api?lang=es"));
+        browser.open(server.url("/es/api"));
         assertAccessible("API reference, Spanish chrome");
-        browser.open(server.url("/api?lang=en"));
+        browser.open(server.url("/api"));
         assertAccessible("API reference");
     }
 
@@ -332,6 +332,6 @@ class AccessibilityTest {
     }
 
     private static String askUrl() {
-        return server.url("/ask?lang=es");
+        return server.url("/es/ask");
     }
 }

@@ -60,7 +60,9 @@ public final class Access {
         if (user.isEmpty() && ctx.path().startsWith("/api/")) {
             ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", t.get("accounts.api.unauthorized")));
         } else if (user.isEmpty()) {
-            ctx.redirect("/login?next=" + URLEncoder.encode(requested(ctx), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            // In the language of her address: the redirect skips the handler that keeps others in it.
+            String login = "/login?next=" + URLEncoder.encode(requested(ctx), StandardCharsets.UTF_8);
+            ctx.redirect(LanguageChoice.addressed(ctx).map(language -> language.address(login)).orElse(login), HttpStatus.SEE_OTHER);
         } else {
             String role = t.get("accounts.role." + needed.name().toLowerCase(Locale.ROOT));
             refusals.sendSignedIn(ctx, HttpStatus.FORBIDDEN, Map.of("error", t.get("accounts.api.forbidden")),

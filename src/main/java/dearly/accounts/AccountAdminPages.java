@@ -114,7 +114,7 @@ public final class AccountAdminPages implements Feature {
     }
 
     private static void back(Context ctx, Messages t, String notice, String anchor) {
-        ctx.redirect("/admin/accounts?lang=" + t.language().code() + "&notice=" + notice + "#" + anchor, HttpStatus.SEE_OTHER);
+        ctx.redirect(t.href("/admin/accounts?notice=" + notice + "#" + anchor), HttpStatus.SEE_OTHER);
     }
 
     /** The ticked roles; unknown values are ignored (a page never sends them). */
@@ -139,7 +139,7 @@ public final class AccountAdminPages implements Feature {
         noStore(ctx);
         ctx.status(status);
         AccountForm invite = new AccountForm(t, t.get("accounts.admin.invite.title"), t.get("accounts.admin.invite.hint"),
-                "/admin/accounts/invite?lang=" + t.language().code(), csrf.token(ctx), List.of("email"), typed, errors, expired,
+                t.href("/admin/accounts/invite"), csrf.token(ctx), List.of("email"), typed, errors, expired,
                 t.get("accounts.admin.invite.submit"));
         HtmlResponse.send(ctx, templates.accountsList(metas.of(ctx, t, t.get("accounts.admin.title"), "/admin/accounts"),
                 users.accounts(), Sessions.user(ctx).orElseThrow().id(), notice, invite, inviteRoles, csrf.token(ctx)));

@@ -297,7 +297,7 @@ public final class AccountLinkPages implements Feature {
 
     /** The form posts back to the page's own address, with its language, so the answer speaks it too. */
     private static String action(Context ctx, Messages t) {
-        return ctx.path() + "?lang=" + t.language().code();
+        return t.href(ctx.path());
     }
 
     static Map<String, String> typed(PostedFields posted, String... fields) {

@@ -143,7 +143,7 @@ public final class AccountPages implements Feature {
         ctx.status(status);
         // The language rides along in the address (the form's action), so the answer to the post speaks it too.
         HtmlResponse.send(ctx, templates.accountsLogin(metas.of(ctx, t, t.get("accounts.login.title"), "/login"),
-                email, next, csrf.token(ctx), "/login?lang=" + language.code(), message));
+                email, next, csrf.token(ctx), language.address("/login"), message));
     }
 
     /**

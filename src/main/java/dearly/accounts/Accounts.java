@@ -120,7 +120,7 @@ public final class Accounts {
             audit.record(handle, inviter.actor(), "staff-account.invited", new Subject("invitation", ""),
                     masked(address) + " as " + roleList(roles));
             outbox.enqueue(handle, mail.invitation(address, inviter.displayName(), roles,
-                    baseUrl + "/invitation/" + token, Purpose.INVITE.validFor, language), now);
+                    baseUrl + language.address("/invitation/" + token), Purpose.INVITE.validFor, language), now);
             return Outcome.DONE;
         });
         if (outcome == Outcome.DONE) mailWaiting.run();
@@ -160,7 +160,7 @@ public final class Accounts {
             AccountLinks.withdraw(handle, Purpose.RESET, id, now);
             String token = AccountLinks.issue(handle, Purpose.RESET, id, null, Set.of(), now);
             audit.record(handle, DEARLY, "staff-account.reset-requested", account(user.get().id()), "a link mailed to the account's address");
-            outbox.enqueue(handle, mail.reset(user.get().email(), baseUrl + "/reset/" + token, Purpose.RESET.validFor, language), now);
+            outbox.enqueue(handle, mail.reset(user.get().email(), baseUrl + language.address("/reset/" + token), Purpose.RESET.validFor, language), now);
             return true;
         });
         if (sent) mailWaiting.run();
@@ -200,7 +200,7 @@ public final class Accounts {
             AccountLinks.withdraw(handle, Purpose.EMAIL, id, now);
             String token = AccountLinks.issue(handle, Purpose.EMAIL, id, address, Set.of(), now);
             audit.record(handle, user.actor(), "staff-account.email-change-asked", account(user.id()), "to " + masked(address));
-            outbox.enqueue(handle, mail.confirmEmail(address, baseUrl + "/account/email/" + token, Purpose.EMAIL.validFor, language), now);
+            outbox.enqueue(handle, mail.confirmEmail(address, baseUrl + language.address("/account/email/" + token), Purpose.EMAIL.validFor, language), now);
             return Outcome.DONE;
         });
         if (outcome == Outcome.DONE) mailWaiting.run();
@@ -319,7 +319,7 @@ public final class Accounts {
         boolean sent = database.write(handle -> {
             Optional<User> user = UserRepository.claimLockoutMail(handle, email, now, lockoutWindow);
             user.ifPresent(holder -> {
-                outbox.enqueue(handle, mail.lockout(holder.email(), baseUrl + "/reset", language), now);
+                outbox.enqueue(handle, mail.lockout(holder.email(), baseUrl + language.address("/reset"), language), now);
                 audit.record(handle, DEARLY, "staff-account.locked-out", account(holder.id()),
                         "sign-ins stopped after repeated failures; the holder was mailed");
             });

@@ -152,13 +152,13 @@ public final class OwnAccountPages implements Feature {
     }
 
     private AccountForm passwordForm(Context ctx, Messages t, Map<String, String> errors, String notice) {
-        return new AccountForm(t, t.get("accounts.account.password.title"), "", "/account/password?lang=" + t.language().code(),
+        return new AccountForm(t, t.get("accounts.account.password.title"), "", t.href("/account/password"),
                 csrf.token(ctx), List.of("current", "password"), Map.of(), errors, notice, t.get("accounts.account.password.submit"));
     }
 
     private AccountForm emailForm(Context ctx, Messages t, Map<String, String> typed, Map<String, String> errors, String notice) {
         return new AccountForm(t, t.get("accounts.account.email.title"), t.get("accounts.account.email.hint"),
-                "/account/email?lang=" + t.language().code(), csrf.token(ctx), List.of("new_email", "password_check"), typed, errors, notice,
+                t.href("/account/email"), csrf.token(ctx), List.of("new_email", "password_check"), typed, errors, notice,
                 t.get("accounts.account.email.submit"));
     }
 

@@ -180,7 +180,7 @@ public final class AdminPages implements Feature {
         Messages t = view.t();
         ctx.status(status);
         HtmlResponse.send(ctx, templates.adminResource(meta(ctx, t, t.get("admin.crisis.edit.title")), view, csrf.token(ctx),
-                "/admin/crisis/" + id + "/delete?lang=" + t.language().code()));
+                t.href("/admin/crisis/" + id + "/delete")));
     }
 
     private static CrisisResourceForm typed(Context ctx) {
@@ -211,16 +211,16 @@ public final class AdminPages implements Feature {
 
     // Addresses carry the page's language, so a form sent back with mistakes, or the page after a change, speaks it too.
     private static String addPath(Messages t) {
-        return "/admin/crisis?lang=" + t.language().code() + "#add";
+        return t.href("/admin/crisis#add");
     }
 
     private static String editPath(Messages t, long id) {
-        return "/admin/crisis/" + id + "?lang=" + t.language().code();
+        return t.href("/admin/crisis/" + id);
     }
 
     /** The crisis page after a change: its notice, and the place on the page that changed. */
     private static String crisisPath(Messages t, String notice, String anchor) {
-        return "/admin/crisis?lang=" + t.language().code() + "&" + notice + "#" + anchor;
+        return t.href("/admin/crisis?" + notice + "#" + anchor);
     }
 
     private PageMeta meta(Context ctx, Messages t, String title) {

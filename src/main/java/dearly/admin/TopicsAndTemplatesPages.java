@@ -77,7 +77,7 @@ public final class TopicsAndTemplatesPages implements Feature {
             showTopics(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form, orSlugTaken(problems, t), "");
             return;
         }
-        ctx.redirect("/admin/topics?lang=" + t.language().code() + "&added#topic-" + added.get(), HttpStatus.SEE_OTHER);
+        ctx.redirect(t.href("/admin/topics?added#topic-" + added.get()), HttpStatus.SEE_OTHER);
     }
 
     private void saveTopic(Context ctx) {
@@ -91,7 +91,7 @@ public final class TopicsAndTemplatesPages implements Feature {
             showTopic(ctx, HttpStatus.UNPROCESSABLE_CONTENT, topic.id(), form, orSlugTaken(problems, t));
             return;
         }
-        ctx.redirect("/admin/topics?lang=" + t.language().code() + "&saved#topic-" + topic.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect(t.href("/admin/topics?saved#topic-" + topic.id()), HttpStatus.SEE_OTHER);
     }
 
     /** The problems found, or, when there were none and still nothing was stored, that the address is taken. */
@@ -108,7 +108,7 @@ public final class TopicsAndTemplatesPages implements Feature {
             return;
         }
         long id = declineTemplates.add(form.template(), AdminPages.admin(ctx));
-        ctx.redirect("/admin/decline-templates?lang=" + t.language().code() + "&added#template-" + id, HttpStatus.SEE_OTHER);
+        ctx.redirect(t.href("/admin/decline-templates?added#template-" + id), HttpStatus.SEE_OTHER);
     }
 
     private void saveTemplate(Context ctx) {
@@ -121,13 +121,13 @@ public final class TopicsAndTemplatesPages implements Feature {
             return;
         }
         if (!declineTemplates.update(template.id(), form.template(), AdminPages.admin(ctx))) throw new NotFoundResponse();
-        ctx.redirect("/admin/decline-templates?lang=" + t.language().code() + "&saved#template-" + template.id(),
+        ctx.redirect(t.href("/admin/decline-templates?saved#template-" + template.id()),
                 HttpStatus.SEE_OTHER);
     }
 
     private void deleteTemplate(Context ctx) {
         declineTemplates.delete(AdminPages.id(ctx), AdminPages.admin(ctx));
-        ctx.redirect("/admin/decline-templates?lang=" + t(ctx).language().code() + "&deleted", HttpStatus.SEE_OTHER);
+        ctx.redirect(t(ctx).href("/admin/decline-templates?deleted"), HttpStatus.SEE_OTHER);
     }
 
     /** The form's own problems, or, first, that the page's token could not be confirmed (everything typed is kept). */

@@ -87,15 +87,15 @@ public final class AskPages implements Feature {
 
     private void form(Context ctx) {
         Language language = LanguageChoice.of(ctx);
-        // The page's language rides along in the address, so even a refusal before the form is read speaks it.
+        // The form posts to the page's own address (/es/ask), so even a refusal before the form is read speaks its language.
         render(ctx, HttpStatus.OK, AskForm.empty(language.code()), Map.of(), RetryKey.fresh().value(),
-                "/ask?lang=" + language.code(), false, "");
+                language.address("/ask"), false, "");
     }
 
     private void send(Context ctx) {
         AskForm form = AskForm.fromFields(ctx::formParam);
         String retryKey = Optional.ofNullable(ctx.formParam("retry_key")).orElse(RetryKey.fresh().value());
-        String action = "/ask?lang=" + LanguageChoice.of(ctx).code();
+        String action = LanguageChoice.of(ctx).address("/ask");
         if (changedRows(ctx, form, retryKey, action, false)) return;
         String notice = formNotice(ctx);
         if (!notice.isEmpty()) {
@@ -123,7 +123,7 @@ public final class AskPages implements Feature {
         noReferrer(ctx);
         String token = ctx.pathParam("token");
         HtmlResponse.send(ctx, templates.askingStatus(meta(ctx, t, t.get("status.title")), stored, token,
-                links.absolute(ctx, StatusLink.path(token)), ctx.queryParam("received") != null,
+                links.absolute(ctx, stored.asker().language().address(StatusLink.path(token))), ctx.queryParam("received") != null,
                 crisis(stored.crisisKinds(), stored.asker().country(), t.language()), csrf.token(ctx),
                 notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from),
                 related.closestTo(stored.question().title() + "\n" + stored.question().body(),
@@ -210,7 +210,7 @@ public final class AskPages implements Feature {
         }
         // The erase link carries her language, so even the page saying it no longer works speaks it.
         Asking.Deleted deleted = asking.deleteEverything(ctx.pathParam("token"),
-                path -> links.absolute(ctx, path + "?lang=" + t.language().code()));
+                path -> links.absolute(ctx, t.href(path)));
         HtmlResponse.send(ctx, templates.askingDeleted(meta(ctx, t, t.get("deleted.title")), deleted.mailedTo()));
     }
 
@@ -231,7 +231,7 @@ public final class AskPages implements Feature {
         noReferrer(ctx);
         String token = ctx.pathParam("token");
         if (EraseLink.wellFormed(token) && !csrf.isValid(ctx)) {
-            ctx.redirect(EraseLink.path(token) + "?lang=" + LanguageChoice.of(ctx).code(), HttpStatus.SEE_OTHER);
+            ctx.redirect(LanguageChoice.of(ctx).address(EraseLink.path(token)), HttpStatus.SEE_OTHER);
             return;
         }
         Optional<Asking.ErasePending> erased = EraseLink.wellFormed(token) ? asking.eraseAll(token) : Optional.empty();

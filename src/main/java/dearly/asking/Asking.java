@@ -95,7 +95,7 @@ public final class Asking {
                 eraseLinks.removeExpired(handle, now);
                 if (asker.email() != null) {
                     outbox.enqueue(handle, mail.received(asker.email(), asker.firstName(), asked.title(),
-                            statusUrl.apply(StatusLink.path(token)), asker.language(), help), now);
+                            statusUrl.apply(asker.language().address(StatusLink.path(token))), asker.language(), help), now);
                 }
                 return new Receipt(token, false, crisis);
             });

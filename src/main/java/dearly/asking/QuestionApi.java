@@ -106,7 +106,7 @@ public final class QuestionApi implements Feature {
                 boolean urgent = receipt.urgent();
                 Language language = asked.asker().language();
                 ctx.status(HttpStatus.CREATED).json(new ReceiptJson("received",
-                        links.absolute(ctx, StatusLink.path(receipt.token())),
+                        links.absolute(ctx, language.address(StatusLink.path(receipt.token()))),
                         links.absolute(ctx, "/api/v1/status/" + receipt.token()),
                         urgent ? resources(asked.asker().country(), receipt.crisisKinds()) : null,
                         urgent ? crisisDirectory.fallback(language) : null));

@@ -80,7 +80,7 @@ public final class AdvisorProfilePages implements Feature {
             return;
         }
         profiles.save(user.actor(), user.id(), user.displayName(), typed.displayName(), typed.bio(), portrait);
-        ctx.redirect("/desk/profile?saved&lang=" + t.language().code(), HttpStatus.SEE_OTHER);
+        ctx.redirect(t.href("/desk/profile?saved"), HttpStatus.SEE_OTHER);
     }
 
     private static byte[] read(UploadedFile upload) {

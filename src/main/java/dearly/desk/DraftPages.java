@@ -85,6 +85,7 @@ public final class DraftPages implements Feature {
                 : ctx.queryParam("approved") != null ? "desk.review.done.approved"
                 : ctx.queryParam("corrected") != null ? "desk.review.done.corrected"
                 : ctx.queryParam("unpublished") != null ? "desk.review.done.unpublished"
+                : ctx.queryParam("translated") != null ? "desk.review.done.translated"
                 : "";
         show(ctx, HttpStatus.OK, opened, opened.words(), opened.version(), notice);
     }

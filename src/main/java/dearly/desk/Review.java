@@ -8,6 +8,7 @@ import dearly.audit.Actor;
 import dearly.audit.AuditLog;
 import dearly.audit.Subject;
 import dearly.letters.Publishing;
+import dearly.letters.Translations;
 import dearly.letters.Words;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
@@ -49,6 +50,7 @@ public final class Review {
     private final Runnable mailWaiting;
     private final Supplier<Instant> clock;
     private final DraftRepository drafts = new DraftRepository();
+    private final Translations translations = new Translations();
 
     public Review(Database database, LetterPublisher publisher, LetterSchedule schedule, Publishing publishing,
             QuestionRepository questions, UserRepository users, Outbox outbox, Templates templates, Links links, AuditLog audit,
@@ -201,6 +203,31 @@ public final class Review {
                 && publishing.unpublish(handle, draft.get().letterId(), now)
                 && record(handle, editor.actor(), "column-letter.unpublished", Subject.of("letter", draft.get().letterId()), opened));
         return down ? Outcome.ok() : Outcome.refused("desk.review.not-now");
+    }
+
+    /**
+     * Links the published letter to its translation (a slug or address typed by the editor), so each
+     * page points at the other; empty undoes the link. Audit-logged either way.
+     */
+    public Outcome linkTranslation(Drafts.Opened opened, User editor, String other) {
+        Optional<Draft> draft = opened.draft().filter(found -> found.state() == DraftState.PUBLISHED && found.letterId() != null);
+        if (draft.isEmpty()) return Outcome.refused("desk.review.not-now");
+        long letterId = draft.get().letterId();
+        Translations.Result result = database.write(handle -> {
+            Translations.Result done = translations.link(handle, letterId, other);
+            if (done.linked() == Translations.Linked.LINKED) {
+                audit.record(handle, editor.actor(), "column-letter.translation-linked", Subject.of("letter", letterId),
+                        "letter " + done.other().orElseThrow());
+            } else if (done.linked() == Translations.Linked.UNLINKED) {
+                audit.record(handle, editor.actor(), "column-letter.translation-unlinked", Subject.of("letter", letterId), "");
+            }
+            return done;
+        });
+        return switch (result.linked()) {
+            case LINKED, UNLINKED -> Outcome.ok();
+            case NOT_FOUND -> Outcome.refused("desk.review.translation.unknown");
+            case SAME_LANGUAGE -> Outcome.refused("desk.review.translation.same-language");
+        };
     }
 
     /** The address of the letter the draft became, while it is published. */

@@ -43,6 +43,7 @@ public final class ReviewPages implements Feature {
         routes.post("/desk/drafts/{id}/approve", this::approve, Role.EDITOR);
         routes.post("/desk/drafts/{id}/correct", this::correct, Role.EDITOR);
         routes.post("/desk/drafts/{id}/unpublish", this::unpublish, Role.EDITOR);
+        routes.post("/desk/drafts/{id}/translation", this::translation, Role.EDITOR);
     }
 
     private void submit(Context ctx) {
@@ -72,6 +73,10 @@ public final class ReviewPages implements Feature {
 
     private void unpublish(Context ctx) {
         act(ctx, "unpublish", "unpublished", (opened, user, typed) -> review.unpublish(opened, user));
+    }
+
+    private void translation(Context ctx) {
+        act(ctx, "translation", "translated", (opened, user, typed) -> review.linkTranslation(opened, user, field(ctx, "translation")));
     }
 
     private interface Action {

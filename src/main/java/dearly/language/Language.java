@@ -18,6 +18,20 @@ public enum Language {
         return code;
     }
 
+    /**
+     * Where this language's pages live: English at the site's root, Spanish under {@code /es}. One
+     * prefix over the same routes (rather than Spanish slugs) keeps one route table, one set of
+     * handlers and one link per page to localise; see the README's "Two languages in the address".
+     */
+    public String prefix() {
+        return this == EN ? "" : "/" + code;
+    }
+
+    /** @param path one of Dearly's own paths, from "/", perhaps with a query; @return that page in this language */
+    public String address(String path) {
+        return prefix() + path;
+    }
+
     public Locale locale() {
         return Locale.forLanguageTag(code);
     }

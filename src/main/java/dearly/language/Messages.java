@@ -57,6 +57,11 @@ public final class Messages {
         return Collections.unmodifiableSet(words.keySet());
     }
 
+    /** @param path one of Dearly's own paths, from "/"; @return that page in this language's address ({@link Language#address}) */
+    public String href(String path) {
+        return language.address(path);
+    }
+
     public String get(String key) {
         String text = words.get(key);
         if (text == null) throw new IllegalArgumentException("no message '" + key + "' in " + language.code());

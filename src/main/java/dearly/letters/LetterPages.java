@@ -74,37 +74,50 @@ public final class LetterPages implements Feature {
         // A WordPress post's plain permalink (/?p=123, /?page_id=123) leads to its letter when one was imported.
         if (ctx.queryString() != null && redirectedOldLink(ctx)) return;
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), "/", "website");
-        HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(letters.latest(HOME_LETTERS, 0), t)));
+        int page = page(ctx);
+        List<Letter> found = letters.latest(HOME_LETTERS + 1, (page - 1) * HOME_LETTERS);
+        PageMeta meta = paged(ctx, metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), onPage("/", page), "website"),
+                "/", page, found.size() > HOME_LETTERS, found.isEmpty());
+        HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(found.subList(0, Math.min(found.size(), HOME_LETTERS)), t),
+                ListPages.of(t.href("/"), page, found.size() > HOME_LETTERS)));
     }
 
     private void letter(Context ctx) {
         String slug = ctx.pathParam("slug");
-        java.util.Optional<Letter> found = letters.bySlug(slug);
+        Optional<Letter> found = letters.bySlug(slug);
+        // Her menus and words are in her language, whatever the letter's (the article carries its own lang).
+        Messages t = Messages.of(LanguageChoice.of(ctx));
         if (found.isEmpty() && letters.unpublished(slug)) {
-            Messages t = Messages.of(LanguageChoice.of(ctx));
-            ctx.status(io.javalin.http.HttpStatus.GONE);
+            ctx.status(HttpStatus.GONE);
             HtmlResponse.send(ctx, templates.lettersGone(metas.of(ctx, t, t.get("gone.title"), "/letters/" + slug)));
             return;
         }
         Letter letter = found.orElseThrow(NotFoundResponse::new);
-        Messages t = Messages.of(letter.language());
+        Optional<Letter> translation = letters.translationOf(letter);
         PageMeta meta = heads.letter(ctx, metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article"), letter);
+        if (translation.isPresent()) {
+            // Each version is listed at its own language's address: hreflang="es" leads to the Spanish letter.
+            meta = meta.withAlternate(letter.language(), metas.absolute(ctx, letter.language().address(letter.path())))
+                    .withAlternate(translation.get().language(),
+                            metas.absolute(ctx, translation.get().language().address(translation.get().path())));
+        }
         String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
                 related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id())),
-                reactions.felt(letter.id())));
+                reactions.felt(letter.id()), translation));
     }
 
     private void advisor(Context ctx) {
         Advisor advisor = letters.advisor(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
-        PageMeta meta = heads.advisor(ctx, metas.of(ctx, t, advisor.displayName(), advisor.bio(), advisor.path(), "profile"), advisor);
         int page = page(ctx);
         List<Letter> found = letters.byAdvisor(advisor, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
+        PageMeta meta = paged(ctx, metas.of(ctx, t, advisor.displayName(), advisor.bio(), onPage(advisor.path(), page), "profile"),
+                advisor.path(), page, found.size() > PAGE_LETTERS, found.isEmpty());
+        meta = heads.advisor(ctx, meta, advisor);
         HtmlResponse.send(ctx, templates.lettersAdvisor(meta, advisor,
                 summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
-                ListPages.of(advisor.path(), page, found.size() > PAGE_LETTERS)));
+                ListPages.of(t.href(advisor.path()), page, found.size() > PAGE_LETTERS)));
     }
 
     private void topics(Context ctx) {
@@ -116,19 +129,38 @@ public final class LetterPages implements Feature {
         Topic topic = letters.topic(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Messages t = Messages.of(LanguageChoice.of(ctx));
         String title = t.format("topic.letters", topic.name(t.language()));
-        PageMeta meta = heads.topic(ctx, metas.of(ctx, t, title, topic.path()), topic);
         int page = page(ctx);
         List<Letter> found = letters.byTopic(topic, PAGE_LETTERS + 1, (page - 1) * PAGE_LETTERS);
+        PageMeta meta = paged(ctx, metas.of(ctx, t, title, "", onPage(topic.path(), page), "website"),
+                topic.path(), page, found.size() > PAGE_LETTERS, found.isEmpty());
+        meta = heads.topic(ctx, meta, topic);
         HtmlResponse.send(ctx, templates.lettersTopic(meta, topic,
                 summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
-                ListPages.of(topic.path(), page, found.size() > PAGE_LETTERS)));
+                ListPages.of(t.href(topic.path()), page, found.size() > PAGE_LETTERS)));
     }
 
-    /** The page asked for in ?page=, from 1; anything unreadable is the first. */
+    /**
+     * The page asked for in ?page=, from 1. Anything else (a page past the last, 0, a word) is not
+     * a page of the list: 404, so every page of a list has one address.
+     */
     private static int page(Context ctx) {
         String typed = ctx.queryParam("page");
-        if (typed == null || !typed.matches("\\d{1,4}")) return 1;
-        return Math.clamp(Integer.parseInt(typed), 1, MAX_PAGE);
+        if (typed == null) return 1;
+        if (!typed.matches("[1-9]\\d{0,3}") || Integer.parseInt(typed) > MAX_PAGE) throw new NotFoundResponse();
+        return Integer.parseInt(typed);
+    }
+
+    /** A list's page's address: the list's own for the first, ?page=N for the others. */
+    private static String onPage(String path, int page) {
+        return page == 1 ? path : path + "?page=" + page;
+    }
+
+    /** The page's links to its neighbours (rel=prev, rel=next); a page past the last is not found. */
+    private PageMeta paged(Context ctx, PageMeta meta, String path, int page, boolean hasOlder, boolean empty) {
+        if (page > 1 && empty) throw new NotFoundResponse();
+        var language = meta.t().language();
+        return meta.withPages(page > 1 ? metas.absolute(ctx, language.address(onPage(path, page - 1))) : "",
+                hasOlder ? metas.absolute(ctx, language.address(onPage(path, page + 1))) : "");
     }
 
     private static List<LetterSummary> summaries(List<Letter> letters, Messages t) {

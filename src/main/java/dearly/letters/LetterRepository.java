@@ -69,6 +69,13 @@ public final class LetterRepository {
                 .stream().findFirst();
     }
 
+    /** The published letter an editor linked to this one as its translation ({@link Translations}), if any. */
+    public Optional<Letter> translationOf(Letter letter) {
+        return database.read(handle -> letters(handle, PUBLISHED_LETTERS
+                + " AND l.id = (SELECT translation_id FROM letter_translation WHERE letter_id = :letterId)",
+                Map.of("letterId", letter.id()))).stream().findFirst();
+    }
+
     /** One page of an advisor's letters, newest first: a page's size never grows with the archive. */
     public List<Letter> byAdvisor(Advisor advisor, int limit, int offset) {
         return database.read(handle -> letters(handle, PUBLISHED_LETTERS

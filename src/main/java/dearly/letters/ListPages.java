@@ -5,6 +5,7 @@ package dearly.letters;
  * is no such page.
  */
 public record ListPages(String newer, String older) {
+    /** @param path the list's address in the page's language */
     static ListPages of(String path, int page, boolean hasOlder) {
         String newer = page <= 1 ? "" : page == 2 ? path : path + "?page=" + (page - 1);
         String older = hasOlder ? path + "?page=" + (page + 1) : "";

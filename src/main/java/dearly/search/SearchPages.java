@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The search page, {@code /search?q=}, and the same answer as JSON at {@code /api/v1/search}; the
  * letters closest to a text at {@code /api/v1/similar} (what the ask form shows as she types).
- * On the page {@code lang} chooses the page's language, as everywhere on the site, and
- * {@code language} the letters'; in the API {@code lang} is the letters' language.
+ * On the page its address chooses the page's language ({@code /es/search}), as everywhere on the
+ * site, and {@code language} the letters'; in the API {@code lang} is the letters' language.
  */
 public final class SearchPages implements Feature {
     /** Letters offered beside a question when the client names no limit. */
@@ -72,8 +72,7 @@ public final class SearchPages implements Feature {
                 Language.fromCode(ctx.queryParam("language")), Optional.ofNullable(ctx.queryParam("topic")), pageNumber(ctx));
         LetterSearch.Results results = search.search(request);
         Map<String, Topic> topics = topicsBySlug();
-        String lang = Optional.ofNullable(ctx.queryParam("lang")).flatMap(Language::fromCode).map(Language::code).orElse("");
-        Addresses addresses = new Addresses(request, lang);
+        Addresses addresses = new Addresses(request, t.language());
         String title = request.isEmpty() ? t.get("search.title") : t.format("search.title.for", request.text());
         PageMeta meta = metas.of(ctx, t, title, t.get("search.description"), "/search", "website");
 
@@ -103,14 +102,14 @@ public final class SearchPages implements Feature {
         String next = request.page() < pages ? addresses.with(request.language(), request.topic(), request.page() + 1) : "";
         List<SearchView.Choice> browse = topics.values().stream()
                 .sorted(Comparator.comparing((Topic topic) -> topic.name(t.language())))
-                .map(topic -> new SearchView.Choice(topic.name(t.language()), topic.path(), false))
+                .map(topic -> new SearchView.Choice(topic.name(t.language()), t.href(topic.path()), false))
                 .toList();
-        SearchView view = new SearchView(request.text(), lang,
+        SearchView view = new SearchView(request.text(),
                 results.total() == 0 ? "" : t.format("search.found", results.total(), request.text()),
                 found, topicChoices, languageChoices,
                 results.didYouMean().orElse(""),
                 results.didYouMean().map(words -> new Addresses(new LetterSearch.Request(words, request.language(),
-                        request.topic(), 1), lang).with(request.language(), request.topic(), 1)).orElse(""),
+                        request.topic(), 1), t.language()).with(request.language(), request.topic(), 1)).orElse(""),
                 previous, next, pages > 1 ? t.format("search.page.of", Math.min(request.page(), pages), pages) : "",
                 browse);
         HtmlResponse.send(ctx, templates.searchSearch(meta, view));
@@ -187,14 +186,14 @@ public final class SearchPages implements Feature {
     }
 
     /** Addresses of the same search with other filters or another page. */
-    private record Addresses(LetterSearch.Request request, String lang) {
+    /** @param pageLanguage the page's language: the links stay at its addresses */
+    private record Addresses(LetterSearch.Request request, Language pageLanguage) {
         String with(Optional<Language> language, Optional<String> topic, int page) {
             StringBuilder address = new StringBuilder("/search?q=").append(encode(request.text()));
             language.ifPresent(chosen -> address.append("&language=").append(chosen.code()));
             topic.ifPresent(slug -> address.append("&topic=").append(encode(slug)));
             if (page > 1) address.append("&page=").append(page);
-            if (!lang.isEmpty()) address.append("&lang=").append(lang);
-            return address.toString();
+            return pageLanguage.address(address.toString());
         }
 
         private static String encode(String text) {

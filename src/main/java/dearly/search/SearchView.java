@@ -8,11 +8,9 @@ import java.util.List;
  * @param found "3 letters found for …", empty when nothing was asked or nothing found
  * @param didYouMean the corrected words, empty when there is nothing to suggest
  * @param browse the topics to offer when nothing was asked or nothing found
- * @param lang the page's language when the address chose it ({@code ?lang=}), kept by the form; else empty
  */
 public record SearchView(
         String query,
-        String lang,
         String found,
         List<Result> results,
         List<Choice> topics,

@@ -35,12 +35,21 @@ public final class JettyRefusals extends ErrorHandler {
         if (code < 400 || code >= 500) {
             return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code, message, cause);
         }
-        Messages t = Messages.of(LanguageChoice.of(null, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        Messages t = Messages.of(LanguageChoice.of(rawPath(request), null, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
         byte[] page = templates.errorsBadRequest(metas.refusal(t, t.get("badrequest.title"))).render()
                 .getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         SecurityHeaders.always(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(page), callback);
         return true;
+    }
+
+    /** The path as sent, when Jetty could read one: a refused address may have none. */
+    private static String rawPath(Request request) {
+        try {
+            return request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }

@@ -82,10 +82,10 @@ class AccountAdminTest {
             for (String id : new String[] {"999999", "abc", "-1", "1%27%20OR%201%3D1"}) {
                 assertThat(admin.post("/admin/accounts/" + id + "/deactivate", Map.of("_csrf", token)).statusCode()).as(id).isEqualTo(404);
             }
-            Document spanish = admin.page("/admin/accounts?lang=es");
+            Document spanish = admin.page("/es/admin/accounts");
             assertThat(spanish.select("h1").text()).isEqualTo("Cuentas");
             assertThat(spanish.select("h2#invite").text()).isEqualTo("Invitar a alguien");
-            assertThat(Jsoup.parse(admin.get("/admin?lang=es").body()).select("a[href=/admin/accounts]").text()).isEqualTo("Cuentas");
+            assertThat(Jsoup.parse(admin.get("/es/admin").body()).select("a[href=/es/admin/accounts]").text()).isEqualTo("Cuentas");
         }
     }
 

@@ -87,11 +87,11 @@ class AccountPagesTest {
     @Test
     void theSignInFormSpeaksSpanish() {
         addUser("marta@example.org", "Marta R.", Role.EDITOR);
-        Document form = server.page("/login?lang=es");
+        Document form = server.page("/es/login");
         assertThat(form.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(form.selectFirst("h1").text()).isEqualTo("Entrar");
 
-        HttpResponse<String> wrong = signIn("/login?lang=es", "marta@example.org", "no es la contraseña");
+        HttpResponse<String> wrong = signIn("/es/login", "marta@example.org", "no es la contraseña");
         assertThat(Jsoup.parse(wrong.body()).selectFirst(".notice").text()).isEqualTo("Ese correo y esa contraseña no coinciden.");
     }
 
@@ -132,13 +132,13 @@ class AccountPagesTest {
     void afterSigningInSheIsBackOnThePageSheWanted() {
         addUser("marta@example.org", "Marta R.", Role.EDITOR);
 
-        HttpResponse<String> sentAway = server.get("/desk?lang=es");
+        HttpResponse<String> sentAway = server.get("/es/desk");
         assertThat(sentAway.statusCode()).isEqualTo(303);
         String login = sentAway.headers().firstValue("Location").orElseThrow();
-        assertThat(login).isEqualTo("/login?next=" + URLEncoder.encode("/desk?lang=es", StandardCharsets.UTF_8));
+        assertThat(login).isEqualTo("/es/login?next=" + URLEncoder.encode("/desk", StandardCharsets.UTF_8));
 
         HttpResponse<String> signedIn = signIn(login, "marta@example.org", PASSWORD);
-        assertThat(signedIn.headers().firstValue("Location")).contains("/desk?lang=es");
+        assertThat(signedIn.headers().firstValue("Location")).contains("/es/desk");
     }
 
     @ParameterizedTest

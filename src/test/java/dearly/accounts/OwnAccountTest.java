@@ -104,7 +104,7 @@ class OwnAccountTest {
     void theAccountPageSpeaksSpanish() {
         try (TestServer server = StaffInbox.withSmtp(SMTP)) {
             StaffBrowser lina = StaffBrowser.newAccount(server, "lina@example.org", Role.ADVISOR, Role.EDITOR);
-            Document page = lina.page("/account?lang=es");
+            Document page = lina.page("/es/account");
             assertThat(page.select("h1").text()).isEqualTo("Tu cuenta");
             assertThat(page.select("dl.account dd").eachText()).contains("consejera, editora");
             assertThat(page.select("button").eachText()).contains("Cerrar sesión en todas partes");

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /** The mail accounts send, received over real SMTP by GreenMail, and the links in it. */
 final class StaffInbox {
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/(?:setup|invitation|reset|account/email)/[A-Za-z0-9_-]{43})");
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+((?:/es)?/(?:setup|invitation|reset|account/email)/[A-Za-z0-9_-]{43})");
 
     private StaffInbox() {}
 

@@ -119,7 +119,7 @@ class AuditPagesTest {
         assertThat(entries("?action=crisis-directory.added").getFirst()).endsWith("GQ · Línea 113 · 113");
         assertThat(entries("?action=crisis-directory.moved").getFirst()).contains("crisis-resource " + resource);
         // The filter offers who acted and what was done.
-        Document page = server.page("/admin/audit?lang=es");
+        Document page = server.page("/es/admin/audit");
         assertThat(page.select("select[name=person] option").eachText()).contains("Ana E.", "Ana A.");
         assertThat(page.select("select[name=action] option").eachAttr("value")).contains("question.declined", "desk-settings.changed");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Registro de acciones");

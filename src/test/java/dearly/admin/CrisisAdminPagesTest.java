@@ -49,7 +49,7 @@ class CrisisAdminPagesTest {
         HttpResponse<String> added = server.postForm("/admin/crisis", form);
 
         assertThat(added.statusCode()).isEqualTo(303);
-        assertThat(added.headers().firstValue("Location").orElseThrow()).startsWith("/admin/crisis?lang=en&added#resource-");
+        assertThat(added.headers().firstValue("Location").orElseThrow()).startsWith("/admin/crisis?added#resource-");
         Document after = server.page("/admin/crisis?added");
         assertThat(after.selectFirst(".notice").text()).startsWith("Added.");
         Element guinea = after.selectFirst("#country-GQ");
@@ -243,7 +243,7 @@ class CrisisAdminPagesTest {
 
     @Test
     void aSpanishSpeakingAdminIsToldHerMistakesInSpanish() {
-        Document page = server.page("/admin/crisis?lang=es");
+        Document page = server.page("/es/admin/crisis");
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(page.text()).contains("Nunca inventes un número: cópialo de la página del propio servicio o de una página del gobierno");
         HttpResponse<String> response = server.postForm(action(page.selectFirst("section.add form")), addForm(page));
@@ -329,8 +329,8 @@ class CrisisAdminPagesTest {
 
     /** The ask form sent back with a field still to fix, as a Spanish-speaking mother in that country sees it while typing. */
     private Document helpWhileTyping(String country, String body) {
-        String askToken = server.page("/ask?lang=es").selectFirst("form.ask input[name=_csrf]").val();
-        return Jsoup.parse(server.postForm("/ask?lang=es", Map.of("_csrf", askToken, "language", "es", "country", country,
+        String askToken = server.page("/es/ask").selectFirst("form.ask input[name=_csrf]").val();
+        return Jsoup.parse(server.postForm("/es/ask", Map.of("_csrf", askToken, "language", "es", "country", country,
                 "title", "Una pregunta", "body", body)).body());
     }
 

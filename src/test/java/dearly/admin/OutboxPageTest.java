@@ -102,7 +102,7 @@ class OutboxPageTest {
 
     @Test
     void anEmptyOutboxSaysSoInSpanishToo() {
-        Document page = server.page("/admin/outbox?lang=es");
+        Document page = server.page("/es/admin/outbox");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Correo saliente");
         assertThat(page.text()).contains("Todavía no hay correo.").contains("No hay un servidor SMTP configurado");
     }

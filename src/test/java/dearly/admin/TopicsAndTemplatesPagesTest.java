@@ -51,7 +51,7 @@ class TopicsAndTemplatesPagesTest {
         assertThat(list.selectFirst(".notice").text()).isEqualTo("Added.");
         assertThat(list.select(".admin-list li").eachText()).anySatisfy(line -> assertThat(line).contains("Sleep & naps · Sueño y siestas · /topics/sleep-naps"));
         assertThat(server.get("/topics/sleep-naps").statusCode()).isEqualTo(200);
-        assertThat(server.page("/topics?lang=es").text()).contains("Sueño y siestas");
+        assertThat(server.page("/es/topics").text()).contains("Sueño y siestas");
 
         String edit = list.select(".admin-list li a[href^=/admin/topics/]").stream()
                 .filter(a -> a.parent().text().contains("Sleep & naps")).findFirst().orElseThrow().attr("href");
@@ -101,7 +101,7 @@ class TopicsAndTemplatesPagesTest {
 
     @Test
     void decliningTemplatesComeSeededInBothLanguagesAndAdminsAddEditAndDeleteThem() {
-        Document list = server.page("/admin/decline-templates?lang=es");
+        Document list = server.page("/es/admin/decline-templates");
         assertThat(list.select(".admin-list li [lang=es]").eachText()).contains("Ya respondida", "Necesita un profesional", "Fuera de la columna");
 
         String text = "Thank you for writing. <b>We</b> cannot answer this one, and we are sorry. 💛";

@@ -110,7 +110,7 @@ public final class AskFlow {
 
     /** Sends the form and follows the redirect to her status page; returns the status path. */
     public static String askAndFollow(TestServer server, Map<String, String> fields) {
-        HttpResponse<String> response = server.postForm("/ask?lang=es", fields);
+        HttpResponse<String> response = server.postForm("/es/ask", fields);
         if (response.statusCode() != 303) {
             throw new AssertionError("expected the question to be received, got " + response.statusCode() + "\n" + response.body());
         }

@@ -226,7 +226,7 @@ class AskFormBrowserTest {
     }
 
     private static String askUrl() {
-        return server.url("/ask?lang=es");
+        return server.url("/es/ask");
     }
 
     private static Path screenshot(String name) {

@@ -79,12 +79,12 @@ class AskLimitsTest {
             three.putArray("children").addObject().put("age_months", 36);
             assertThat(server.postJson("/api/v1/questions", three.toString()).statusCode()).isEqualTo(201);
 
-            Document form = server.page("/ask?lang=en");
+            Document form = server.page("/ask");
             assertThat(form.selectFirst("#f-children-0--age-months-hint").text())
                     .isEqualTo("From 0 to 36. For an older child, give the birth date.");
             Map<String, String> fields = AskFlow.spanishMother(form);
             fields.put("children[0].age_months", "200");
-            HttpResponse<String> sent = server.postForm("/ask?lang=es", fields);
+            HttpResponse<String> sent = server.postForm("/es/ask", fields);
             assertThat(sent.statusCode()).isEqualTo(422);
             Document page = Jsoup.parse(sent.body());
             assertThat(page.selectFirst("#f-children-0--age-months-error").text())

@@ -20,7 +20,7 @@ class AskPagesTest {
 
     @Test
     void askingInSpanishSavesTheQuestionAndShowsHerPrivateLink() {
-        Document form = server.page("/ask?lang=es");
+        Document form = server.page("/es/ask");
         assertThat(form.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(form.selectFirst("h1").text()).isEqualTo("Haz tu pregunta");
         assertThat(form.selectFirst("input[name=consent]").hasAttr("checked")).isFalse();
@@ -42,7 +42,7 @@ class AskPagesTest {
 
     @Test
     void aMistakeIsShownBesideItsFieldInHerLanguageWithEverythingKept() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("age", "12");
         fields.put("children[0].age_months", "");
         fields.put("children[0].birth_date", "2099-01-01");
@@ -75,7 +75,7 @@ class AskPagesTest {
 
     @Test
     void everyMistakeInTheSummaryLeadsToItsFieldWhereTheSameMessageStands() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("role", "tía");
         fields.put("language", "fr");
         fields.put("children[0].sex", "<script>alert(1)</script>");
@@ -106,7 +106,7 @@ class AskPagesTest {
 
     @Test
     void hostileInputInEveryFieldIsStoredAsTypedAndShownAsText() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         String title = "<script>alert('t')</script> {{7*7}} ${7*7}";
         String body = "<img src=x onerror=alert(1)> '; DROP TABLE question; -- @if(true) \u202Eمرحبا\u202C 👶🏽 "
                 + "\u0007 y muchas palabras más para llegar";
@@ -135,10 +135,10 @@ class AskPagesTest {
 
     @Test
     void aOneMegabyteQuestionIsRefusedBesideTheFieldAndKept() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         String huge = "Mi bebé no duerme. ".repeat(55_000);
         fields.put("body", huge);
-        HttpResponse<String> response = server.postForm("/ask?lang=es", fields);
+        HttpResponse<String> response = server.postForm("/es/ask", fields);
         assertThat(response.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(response.body());
         assertThat(page.selectFirst("#f-body").parent().selectFirst(".error").text()).startsWith("Tiene más de 10.000 caracteres");
@@ -149,7 +149,7 @@ class AskPagesTest {
 
     @Test
     void aDoubleTapStoresOneQuestionAndGivesTheSameLink() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         String first = AskFlow.askAndFollow(server, fields);
         String second = AskFlow.askAndFollow(server, fields);
         assertThat(second).isEqualTo(first);
@@ -158,7 +158,7 @@ class AskPagesTest {
 
     @Test
     void anExpiredFormKeepsWhatWasTypedAndAsksToSendAgain() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("_csrf", "forged");
         HttpResponse<String> response = server.postForm("/ask", fields);
         assertThat(response.statusCode()).isEqualTo(422);
@@ -172,7 +172,7 @@ class AskPagesTest {
 
     @Test
     void theFieldOnlyRobotsSeeStopsTheSendWithoutStoring() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put(AskPages.HONEYPOT, "http://spam.example");
         assertThat(server.postForm("/ask", fields).statusCode()).isEqualTo(422);
         assertThat(count("SELECT COUNT(*) FROM question WHERE status = 'RECEIVED'")).isZero();
@@ -180,7 +180,7 @@ class AskPagesTest {
 
     @Test
     void childrenAreAddedAndRemovedWithoutJavaScriptKeepingWhatWasTyped() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("rows", "add");
         Document twoRows = Jsoup.parse(server.postForm("/ask", fields).body());
         assertThat(twoRows.select("fieldset.child")).hasSize(2);
@@ -201,7 +201,7 @@ class AskPagesTest {
 
     @Test
     void sheCanChangeHerQuestionThenWithdrawIt() {
-        String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+        String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
         Map<String, String> edit = AskFlow.fieldsOf(server.page(status + "/edit"));
         edit.put("title", "¿Por qué mi bebé llora tanto al atardecer?");
         HttpResponse<String> saved = server.postForm(status + "/edit", edit);
@@ -221,7 +221,7 @@ class AskPagesTest {
 
     @Test
     void contactDetailsInHerQuestionAreMarkedAsPrivate() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("body", "Pueden escribirme a paula.g@example.com o llamarme al +57 300 123 4567, vivo en Calle 10 # 43-12.");
         Document page = server.page(AskFlow.askAndFollow(server, fields));
         assertThat(page.select(".question-body mark").eachText()).contains("paula.g@example.com", "+57 300 123 4567");

@@ -30,24 +30,24 @@ class AskRateLimitTest {
     @Test
     void aMotherWhoAsksFixesAddsTwoChildrenEditsAndAStaffSignInFromHerAddressMeetNoLimit() {
         try (TestServer server = withDefaults()) {
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
             fields.put("age", "5");
-            HttpResponse<String> mistake = server.postForm("/ask?lang=es", fields);
+            HttpResponse<String> mistake = server.postForm("/es/ask", fields);
             assertThat(mistake.statusCode()).isEqualTo(422);
 
             Map<String, String> halfFixed = AskFlow.fieldsOf(Jsoup.parse(mistake.body()));
             halfFixed.put("age", "35");
             halfFixed.remove("consent");
-            HttpResponse<String> another = server.postForm("/ask?lang=es", halfFixed);
+            HttpResponse<String> another = server.postForm("/es/ask", halfFixed);
             assertThat(another.statusCode()).isEqualTo(422);
 
             Map<String, String> fixed = AskFlow.fieldsOf(Jsoup.parse(another.body()));
             fixed.put("consent", "on");
             fixed.put("rows", "add");
-            Map<String, String> twoChildren = AskFlow.fieldsOf(Jsoup.parse(ok(server.postForm("/ask?lang=es", fixed)).body()));
+            Map<String, String> twoChildren = AskFlow.fieldsOf(Jsoup.parse(ok(server.postForm("/es/ask", fixed)).body()));
             twoChildren.put("children[1].age_months", "30");
             twoChildren.put("rows", "add");
-            Map<String, String> three = AskFlow.fieldsOf(Jsoup.parse(ok(server.postForm("/ask?lang=es", twoChildren)).body()));
+            Map<String, String> three = AskFlow.fieldsOf(Jsoup.parse(ok(server.postForm("/es/ask", twoChildren)).body()));
             three.put("children[2].age_months", "36");
             String status = AskFlow.askAndFollow(server, three);
 
@@ -65,7 +65,7 @@ class AskRateLimitTest {
             assertThat(ok(server.postForm(status + "/restore", Map.of("_csrf", undoCsrf))).headers().firstValue("Location"))
                     .contains(status + "?restored");
 
-            String again = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String again = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             String deleteCsrf = server.page(again + "/delete").selectFirst("form input[name=_csrf]").val();
             ok(server.postForm(again + "/delete", Map.of("_csrf", deleteCsrf)));
 
@@ -77,30 +77,30 @@ class AskRateLimitTest {
     @Test
     void aFloodOfQuestionsIsRefusedWithRetryAfterInHerLanguage() {
         try (TestServer server = withDefaults()) {
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
             fields.put("age", "5");
-            for (int i = 1; i <= 30; i++) assertThat(server.postForm("/ask?lang=es", fields).statusCode()).as("send %d", i).isEqualTo(422);
-            HttpResponse<String> refused = server.postForm("/ask?lang=es", fields);
+            for (int i = 1; i <= 30; i++) assertThat(server.postForm("/es/ask", fields).statusCode()).as("send %d", i).isEqualTo(422);
+            HttpResponse<String> refused = server.postForm("/es/ask", fields);
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 120L);
             assertThat(Jsoup.parse(refused.body()).text()).contains("Lo que escribiste no se ha perdido");
             // Adding a child is no send: it still answers.
             fields.put("rows", "add");
-            assertThat(server.postForm("/ask?lang=es", fields).statusCode()).isEqualTo(200);
+            assertThat(server.postForm("/es/ask", fields).statusCode()).isEqualTo(200);
         }
     }
 
     @Test
     void aFloodOfChangesToASentQuestionIsRefusedWithRetryAfter() {
         try (TestServer server = withDefaults()) {
-            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             // Without a form token nothing changes; each post is still a change sent.
             for (int i = 1; i <= 30; i++) assertThat(server.postForm(status + "/withdraw", Map.of()).statusCode()).as("post %d", i).isEqualTo(303);
             HttpResponse<String> refused = server.postForm(status + "/withdraw", Map.of());
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             // Her sends are their own allowance.
-            AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
         }
     }
 
@@ -116,7 +116,7 @@ class AskRateLimitTest {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             // A parent behind the same address can still ask.
-            AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
         }
     }
 
@@ -131,12 +131,12 @@ class AskRateLimitTest {
             String[] accounts = {"lina@example.org", "nobody@example.org"};
             for (int a = 0; a < accounts.length; a++) {
                 for (int i = 1; i <= 10; i++) {
-                    HttpResponse<String> wrong = server.postForm("/login?lang=en", Map.of("email", accounts[a], "password", "guess " + i, "_csrf", csrf),
+                    HttpResponse<String> wrong = server.postForm("/login", Map.of("email", accounts[a], "password", "guess " + i, "_csrf", csrf),
                             "X-Forwarded-For", "203.0.113." + (a * 20 + i));
                     assertThat(wrong.statusCode()).as("%s attempt %d", accounts[a], i).isEqualTo(422);
                 }
                 // Another address, another spelling of the same account: still that account's allowance.
-                HttpResponse<String> refused = server.postForm("/login?lang=en",
+                HttpResponse<String> refused = server.postForm("/login",
                         Map.of("email", " " + accounts[a].toUpperCase() + " ", "password", PASSWORD, "_csrf", csrf), "X-Forwarded-For", "198.51.100.9");
                 assertThat(refused.statusCode()).isEqualTo(429);
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();

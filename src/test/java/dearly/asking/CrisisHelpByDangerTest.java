@@ -53,7 +53,7 @@ class CrisisHelpByDangerTest {
 
     @Test
     void aSpanishQuestionAboutViolenceInSpainShows016() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("country", "España");
         fields.put("body", "Mi marido me pega cuando el bebé llora y me dice que me quitará a la niña si se lo cuento a alguien.");
         Element help = server.page(AskFlow.askAndFollow(server, fields)).selectFirst(".crisis");
@@ -79,7 +79,7 @@ class CrisisHelpByDangerTest {
 
     /** Maria's question from the ask form, in English, living in that country, with these words. */
     private Map<String, String> englishMother(String country, String body) {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=en"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask"));
         fields.put("language", "en");
         fields.put("country", country);
         fields.put("title", "I do not know what to do");

@@ -24,7 +24,7 @@ class CrisisOnEditTest {
     private TestServer server; // started and stopped by dearly
 
     private String ask(String title, String body) {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("title", title);
         fields.put("body", body);
         return AskFlow.askAndFollow(server, fields);
@@ -49,7 +49,7 @@ class CrisisOnEditTest {
 
         server.forgetCookies();
         SignedIn.as(server, Role.EDITOR);
-        Document desk = server.page("/desk?lang=es");
+        Document desk = server.page("/es/desk");
         assertThat(desk.select(".queue li a").eachText()).containsExactly("Una duda sobre la siesta", "How do I get my baby to nap?");
         assertThat(desk.selectFirst(".queue li .badge").text()).isEqualTo("Urgente");
     }

@@ -17,7 +17,7 @@ class CrisisRoutingTest {
 
     @Test
     void aSpanishQuestionWithCrisisSignsShowsColombiasResourcesFirst() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("body", "No duermo desde hace semanas y a veces pienso en hacerle daño a mi bebé. Tengo miedo de mí misma.");
         Document status = server.page(AskFlow.askAndFollow(server, fields) + "?received");
         var crisis = status.selectFirst("main > .crisis");
@@ -35,7 +35,7 @@ class CrisisRoutingTest {
 
     @Test
     void violenceAtHomeInPeruShowsItsEmergencyNumbersAndLinea100() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("country", "Perú");
         fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
         Document status = server.page(AskFlow.askAndFollow(server, fields));
@@ -50,7 +50,7 @@ class CrisisRoutingTest {
     void aCountryWithoutEntriesStillSaysWhatToDoInDanger() {
         // An admin removed even the directory for every country: nothing is left to list for Equatorial Guinea.
         server.server().database().write(handle -> handle.createUpdate("DELETE FROM crisis_resource WHERE country = 'ZZ'").execute());
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("country", "Guinea Ecuatorial");
         fields.put("body", "Mi esposo me pega cuando el bebé llora y no sé a quién acudir. Tengo miedo por los dos.");
         Document status = server.page(AskFlow.askAndFollow(server, fields));
@@ -62,7 +62,7 @@ class CrisisRoutingTest {
 
     @Test
     void helpShowsEvenWhileAFieldStillNeedsFixing() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("body", "Quiero morirme, no puedo más con el bebé y nadie me ayuda en casa por las noches.");
         fields.remove("consent");
         Document page = org.jsoup.Jsoup.parse(server.postForm("/ask", fields).body());
@@ -72,7 +72,7 @@ class CrisisRoutingTest {
 
     @Test
     void everydayExhaustionIsNotACrisis() {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+        Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
         fields.put("body", "Los dientes me están matando y me muero de sueño, pero el bebé está bien. ¿Cuándo duermen de corrido?");
         Document status = server.page(AskFlow.askAndFollow(server, fields));
         assertThat(status.select(".crisis")).isEmpty();

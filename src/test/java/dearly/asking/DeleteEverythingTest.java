@@ -28,7 +28,7 @@ class DeleteEverythingTest {
     @MethodSource("databases")
     void deleteEverythingLeavesNoPersonalDataInAnyTable(TestDatabase.Kind kind) throws SQLException {
         try (TestServer server = TestServer.start(kind, true)) {
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
             fields.put("first_name", "Valentina");
             fields.put("surname", "Restrepo");
             fields.put("email", "valentina.restrepo@example.com");
@@ -63,7 +63,7 @@ class DeleteEverythingTest {
     @MethodSource("databases")
     void theMailedLinkLeavesTheLetterThatAnsweredHerEarlierQuestionPublishedWithoutHerByline(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, true)) {
-            String answered = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String answered = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             publishAnAnswer(server);
             String later = EraseEveryQuestionTest.ask(server, Map.of("email", "Paula.Gomez@example.com", "title", "Otra pregunta"));
             EraseEveryQuestionTest.delete(server, later);

@@ -78,7 +78,7 @@ class HonestWordsTest {
         switch (c.state()) {
             case "unsent" -> {
                 fields.put("age", "5");
-                return Jsoup.parse(server.postForm("/ask?lang=" + c.language(), fields).body());
+                return Jsoup.parse(server.postForm(dearly.language.Language.fromCode(c.language()).orElseThrow().address("/ask"), fields).body());
             }
             case "unsaved" -> {
                 String status = AskFlow.askAndFollow(server, fields);
@@ -88,7 +88,7 @@ class HonestWordsTest {
             }
             default -> {
                 String status = AskFlow.askAndFollow(server, fields);
-                String hash = StatusLink.hash(status.substring("/status/".length()));
+                String hash = StatusLink.hash(status.replaceAll(".*/", ""));
                 server.server().database().write(handle -> handle.createUpdate("""
                                 UPDATE question SET status = :status, decline_reply = :reply WHERE status_token_hash = :hash""")
                         .bind("status", c.state().toUpperCase())
@@ -101,7 +101,7 @@ class HonestWordsTest {
     }
 
     private static Map<String, String> mother(String language) {
-        Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=" + language));
+        Map<String, String> fields = AskFlow.spanishMother(server.page(dearly.language.Language.fromCode(language).orElseThrow().address("/ask")));
         fields.put("language", language);
         fields.put("body", language.equals("en") ? CRISIS_EN : CRISIS_ES);
         return fields;

@@ -41,8 +41,8 @@ class OwnAddressTest {
     @MethodSource("databases")
     void aHostileHostHeaderNeverReachesTheMailedStatusLink(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es", EVIL));
-            HttpResponse<String> received = server.postForm("/ask?lang=es", fields, EVIL);
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask", EVIL));
+            HttpResponse<String> received = server.postForm("/es/ask", fields, EVIL);
             assertThat(received.statusCode()).isEqualTo(303);
             String status = received.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
 

@@ -123,7 +123,7 @@ class RetryKeyScopeTest {
     @MethodSource("databases")
     void aFormKeyReusedWithOtherWordsGivesHerFormBackWithAFreshKeyAndNothingOfTheFirst(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            Document form = server.page("/ask?lang=es");
+            Document form = server.page("/es/ask");
             Map<String, String> paula = AskFlow.spanishMother(form);
             String first = AskFlow.askAndFollow(server, paula);
 
@@ -134,7 +134,7 @@ class RetryKeyScopeTest {
             other.put("surname", "Desconocida");
             other.put("email", "otra@example.net");
             other.put("children[0].name", "Lucía");
-            HttpResponse<String> refused = server.postForm("/ask?lang=es", other);
+            HttpResponse<String> refused = server.postForm("/es/ask", other);
 
             assertThat(refused.statusCode()).isEqualTo(422);
             Document page = Jsoup.parse(refused.body());
@@ -160,7 +160,7 @@ class RetryKeyScopeTest {
     @MethodSource("databases")
     void theSameFormSentTwiceIsOneQuestionWithOneLink(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            Map<String, String> paula = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> paula = AskFlow.spanishMother(server.page("/es/ask"));
             String first = AskFlow.askAndFollow(server, paula);
             String again = AskFlow.askAndFollow(server, paula);
             assertThat(again).isEqualTo(first);

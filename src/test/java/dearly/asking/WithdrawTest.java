@@ -24,7 +24,7 @@ class WithdrawTest {
     @MethodSource("databases")
     void withdrawingAsksFirstThenCanBeUndoneAndOffersToAskAgain(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
 
             // On the status page withdrawing is a link to a page, not a button that acts.
             Document page = server.page(status);
@@ -44,7 +44,7 @@ class WithdrawTest {
             assertThat(after.selectFirst("h1").text()).isEqualTo("Retiraste tu pregunta");
             assertThat(after.selectFirst(".notice").text()).isEqualTo("Tu pregunta está retirada.");
             assertThat(after.selectFirst(".status-explained").text()).contains("puedes recuperarla tal como estaba hasta el");
-            assertThat(after.selectFirst("a[href=/ask?lang=es]").text()).isEqualTo("Hacer una nueva pregunta");
+            assertThat(after.selectFirst("main a[href=/es/ask]").text()).isEqualTo("Hacer una nueva pregunta");
             assertThat(after.select("a[href$=/withdraw], a[href$=/edit]")).isEmpty();
 
             String undo = after.selectFirst("form.restore input[name=_csrf]").val();
@@ -62,7 +62,7 @@ class WithdrawTest {
     @MethodSource("databases")
     void aWithdrawalCannotBeUndoneAfterAWeekOrOnceAnAdvisorHadTakenIt(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            String lastWeek = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String lastWeek = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             withdraw(server, lastWeek);
             String csrf = server.page(lastWeek).selectFirst("form.restore input[name=_csrf]").val();
             set(server, "UPDATE question SET withdrawn_at = :at WHERE status = 'WITHDRAWN'", Instant.now().minus(Duration.ofDays(7).plusMinutes(1)));
@@ -77,7 +77,7 @@ class WithdrawTest {
                     .isEqualTo("Ya es tarde para recuperar esta pregunta. Puedes hacer una nueva pregunta.");
             assertThat(status(server, lastWeek)).isEqualTo("WITHDRAWN");
 
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
             fields.put("title", "¿Es normal que mi bebé duerma tan poco?");
             String taken = AskFlow.askAndFollow(server, fields);
             set(server, "UPDATE question SET status = 'ASSIGNED' WHERE title LIKE '¿Es normal%'", null);
@@ -86,7 +86,7 @@ class WithdrawTest {
             withdraw(server, taken);
             Document withdrawn = server.page(taken);
             assertThat(withdrawn.select("form.restore")).isEmpty();
-            assertThat(withdrawn.select("a[href=/ask?lang=es]")).hasSize(1);
+            assertThat(withdrawn.select("main a[href=/es/ask]")).hasSize(1);
             String token = server.page(taken + "/delete").selectFirst("input[name=_csrf]").val();
             assertThat(server.postForm(taken + "/restore", Map.of("_csrf", token)).headers().firstValue("Location"))
                     .contains(taken + "?undo-too-late");
@@ -98,7 +98,7 @@ class WithdrawTest {
     @MethodSource("databases")
     void aQuestionThatCannotBeWithdrawnSendsTheConfirmationBackSayingWhy(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, false)) {
-            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/ask?lang=es")));
+            String status = AskFlow.askAndFollow(server, AskFlow.spanishMother(server.page("/es/ask")));
             set(server, "UPDATE question SET status = 'DECLINED', decline_reply = 'Gracias por escribirnos, no podemos responder esta vez.'", null);
             HttpResponse<String> confirm = server.get(status + "/withdraw");
             assertThat(confirm.statusCode()).isEqualTo(303);
@@ -106,7 +106,7 @@ class WithdrawTest {
             Document page = server.page(status + "?too-late");
             assertThat(page.selectFirst(".notice").text())
                     .isEqualTo("El equipo editorial ya te respondió, así que tu pregunta ya no se puede cambiar ni retirar.");
-            assertThat(page.select("a[href=/ask?lang=es]")).hasSize(1);
+            assertThat(page.select("main a[href=/es/ask]")).hasSize(1);
         }
     }
 
@@ -118,7 +118,7 @@ class WithdrawTest {
     }
 
     private static String status(TestServer server, String statusPath) {
-        String token = statusPath.substring("/status/".length());
+        String token = statusPath.replaceAll(".*/", "");
         return server.server().database().read(handle -> handle.createQuery("SELECT status FROM question WHERE status_token_hash = :hash")
                 .bind("hash", StatusLink.hash(token)).mapTo(String.class).one());
     }

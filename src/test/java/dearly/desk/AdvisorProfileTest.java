@@ -152,7 +152,7 @@ class AdvisorProfileTest {
     @Test
     void theProfilePageAndItsRefusalsSpeakSpanish() {
         advisor();
-        Document page = server.page("/desk/profile?lang=es");
+        Document page = server.page("/es/desk/profile");
         assertThat(page.select("main h1").text()).isEqualTo("Tu perfil público");
         String action = page.selectFirst("main form").attr("action");
 
@@ -164,7 +164,7 @@ class AdvisorProfileTest {
         HttpResponse<String> tooBig = save(server, action, Map.of("display_name", "Lucía M."), "foto.jpg", new byte[1_600_000]);
         assertThat(Jsoup.parse(tooBig.body()).select("#f-photo-error").text()).startsWith("Esta foto pesa más de 1,5 MB.");
         HttpResponse<String> saved = save(server, action, Map.of("display_name", "Lucía M."), null, null);
-        assertThat(saved.headers().firstValue("Location")).hasValue("/desk/profile?saved&lang=es");
+        assertThat(saved.headers().firstValue("Location")).hasValue("/es/desk/profile?saved");
     }
 
     @Test

@@ -35,7 +35,7 @@ class DeskPagesTest {
         ask("¿Cuándo dormirá toda la noche?", "Mi bebé se despierta cada dos horas y estoy agotada, ¿es normal a los tres meses?");
         ask("Ya no puedo más con todo esto", "Desde que nació mi bebé pienso que sería mejor no despertar nunca más, no sé qué hacer.");
         SignedIn.as(server, Role.EDITOR);
-        Document queue = server.page("/desk?lang=es");
+        Document queue = server.page("/es/desk");
         assertThat(queue.select(".queue li a").eachText())
                 .containsExactly("Ya no puedo más con todo esto", "¿Cuándo dormirá toda la noche?");
         assertThat(queue.selectFirst(".queue li").hasClass("urgent")).isTrue();

@@ -134,10 +134,10 @@ class ReviewAndPublishingTest {
             assertThat(ReviewFlow.send(server, asked.id(), "unpublish").statusCode()).isEqualTo(303);
             server.server().searchIndex().catchUp();
             assertThat(server.page("/search?q=cansancio").select("a[href=" + letter + "]")).isEmpty();
-            HttpResponse<String> gone = server.get(letter, "Accept-Language", "es");
+            HttpResponse<String> gone = server.get("/es" + letter);
             assertThat(gone.statusCode()).isEqualTo(410);
             assertThat(Jsoup.parse(gone.body()).selectFirst("h1").text()).isEqualTo("Esta carta ya no está publicada");
-            assertThat(Jsoup.parse(server.get(letter + "?lang=en").body()).selectFirst("h1").text())
+            assertThat(Jsoup.parse(server.get(letter).body()).selectFirst("h1").text())
                     .isEqualTo("This letter is no longer published");
             assertThat(server.page("/").select("a[href=" + letter + "]")).isEmpty();
             assertThat(server.get("/api/v1/letters" + letter.substring("/letters".length())).statusCode()).isEqualTo(404);

@@ -61,14 +61,14 @@ class UrgentQuestionTest {
         String status = askUrgent();
         SignedIn.as(server, Role.EDITOR);
         String link = deskLinkOf(URGENT_TITLE);
-        Document page = server.page(link + "?lang=es");
+        Document page = server.page("/es" + link);
         String csrf = page.selectFirst("form[action$=/message] input[name=_csrf]").val();
 
         String message = "Valentina, te leímos y no estás sola. Si sientes que puedes hacerte daño, llama ya al 123;"
                 + " la Línea 106 te escucha a cualquier hora.\n\nMañana te escribimos de nuevo.";
         HttpResponse<String> sent = server.postForm(link + "/message", Map.of("_csrf", csrf, "message", message));
         assertThat(sent.statusCode()).isEqualTo(303);
-        assertThat(server.page(link + "?messaged&lang=es").selectFirst(".notice").text()).isEqualTo("Enviado. Ya se le avisó.");
+        assertThat(server.page("/es" + link + "?messaged").selectFirst(".notice").text()).isEqualTo("Enviado. Ya se le avisó.");
 
         Document herPage = server.page(status);
         assertThat(herPage.selectFirst(".editor-messages h2").text()).isEqualTo("Un mensaje de nuestro equipo editorial");
@@ -144,7 +144,7 @@ class UrgentQuestionTest {
         server.clock().advance(Duration.ofHours(3).plusMinutes(10));
         SignedIn.as(server, Role.EDITOR);
         assertThat(server.page("/desk").selectFirst(".queue li .hint").text()).contains("waiting 3 hours");
-        assertThat(server.page("/desk?lang=es").selectFirst(".queue li .hint").text()).contains("esperando desde hace 3 horas");
+        assertThat(server.page("/es/desk").selectFirst(".queue li .hint").text()).contains("esperando desde hace 3 horas");
     }
 
     @Test

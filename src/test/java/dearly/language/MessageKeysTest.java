@@ -44,6 +44,7 @@ class MessageKeysTest {
     private static Map<String, List<String>> built() {
         return Map.ofEntries(
             Map.entry("status.state.", STATUSES),
+            Map.entry("letter.translation.", java.util.Arrays.stream(Language.values()).map(Language::code).toList()),
             // desk.Finding.message: the field and the check, by their names
             Map.entry("desk.check.field.", java.util.Arrays.stream(dearly.desk.Finding.Field.values()).map(Enum::name).toList()),
             Map.entry("desk.check.", java.util.Arrays.stream(dearly.desk.Finding.Check.values()).map(Enum::name).toList()),

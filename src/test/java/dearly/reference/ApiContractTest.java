@@ -51,7 +51,7 @@ class ApiContractTest {
             assertThat(served.get("openapi").asText()).isEqualTo("3.1.0");
 
             for (String language : List.of("en", "es")) {
-                var page = server.page("/api?lang=" + language);
+                var page = server.page(dearly.language.Language.fromCode(language).orElseThrow().address("/api"));
                 assertThat(page.selectFirst("html").attr("lang")).isEqualTo(language);
                 assertThat(page.select("section.operation h2").eachText())
                         .contains("POST /api/v1/questions", "GET /api/v1/status/{token}", "GET /api/v1/letters");
@@ -61,7 +61,7 @@ class ApiContractTest {
                 assertThat(page.text()).contains("Idempotency-Key").contains("Retry-After").doesNotContain("`");
                 assertThat(page.select(".reference p code").eachText()).contains("Content-Type: application/json", "errors");
             }
-            assertThat(server.page("/api?lang=es").selectFirst("h1").text()).isEqualTo("Referencia de la API");
+            assertThat(server.page("/es/api").selectFirst("h1").text()).isEqualTo("Referencia de la API");
         }
     }
 

@@ -108,7 +108,7 @@ class IndexAcrossNodesTest {
     @MethodSource("databases")
     void herErasedBylineLeavesTheIndexFilesWhileTheLetterStaysFound(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, true)) {
-            Map<String, String> fields = AskFlow.spanishMother(server.page("/ask?lang=es"));
+            Map<String, String> fields = AskFlow.spanishMother(server.page("/es/ask"));
             fields.put("first_name", "Valentina");
             fields.put("surname", "Restrepo");
             fields.put("email", "valentina.restrepo@example.com");

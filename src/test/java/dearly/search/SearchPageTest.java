@@ -54,12 +54,12 @@ class SearchPageTest {
 
     @Test
     void theSearchPageSpeaksSpanish() {
-        Document page = server.page("/search?q=" + SearchFlow.query("partner") + "&lang=es");
+        Document page = server.page("/es/search?q=" + SearchFlow.query("partner"));
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Buscar cartas");
         assertThat(page.select("ol.results h2").eachText()).containsExactly(FIRST);
         assertThat(page.selectFirst("p.found").text()).isEqualTo("Una carta encontrada para «partner»");
-        assertThat(page.selectFirst("form.search-page input[name=lang]").val()).isEqualTo("es");
+        assertThat(page.selectFirst("form.search-page").attr("action")).isEqualTo("/es/search");
     }
 
     @Test

@@ -41,7 +41,7 @@ class FormRoutesRefuseOtherBodiesTest {
             String question = Jsoup.parse(server.get("/desk").body()).selectFirst("a[href^=/desk/questions/]").attr("href");
             long resource = new CrisisDirectoryEditor(server.server().database(), new dearly.audit.AuditLog(server.server().database(), java.time.Instant::now)).all().getFirst().id();
 
-            List<String> formRoutes = List.of("/ask", "/ask?lang=es", status + "/edit", status + "/withdraw", status + "/delete",
+            List<String> formRoutes = List.of("/ask", "/es/ask", status + "/edit", status + "/withdraw", status + "/delete",
                     "/login", "/logout", question + "/decline", "/admin/crisis", "/admin/crisis/" + resource,
                     "/admin/crisis/" + resource + "/delete", "/admin/crisis/" + resource + "/move", "/admin/crisis/fallback/en");
             String before = state(server.server().database());

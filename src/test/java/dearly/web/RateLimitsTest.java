@@ -30,11 +30,11 @@ class RateLimitsTest {
 
     /** Maria's question, filled into the ask form the server gave; each send of it is the same question, stored once. */
     private static Map<String, String> filledIn(TestServer server) {
-        return AskFlow.spanishMother(server.page("/ask?lang=es"));
+        return AskFlow.spanishMother(server.page("/es/ask"));
     }
 
     private static HttpResponse<String> ask(TestServer server, Map<String, String> form, String... headers) {
-        return server.postForm("/ask?lang=es", form, headers);
+        return server.postForm("/es/ask", form, headers);
     }
 
     /** "Add a child", or a send when rows is empty. */

@@ -71,7 +71,7 @@ class UnreadableRequestsTest {
 
     @Test
     void theRefusalSpeaksHerLanguageEvenWhenTheCharsetIsBroken() {
-        Document fromTheSpanishForm = Jsoup.parse(post("/ask?lang=es", FORM + "; charset", TYPED).body());
+        Document fromTheSpanishForm = Jsoup.parse(post("/es/ask", FORM + "; charset", TYPED).body());
         assertThat(fromTheSpanishForm.selectFirst("html").attr("lang")).isEqualTo("es");
         assertThat(fromTheSpanishForm.selectFirst("h1").text()).isEqualTo("No pudimos leer lo que se envió");
 
@@ -83,7 +83,7 @@ class UnreadableRequestsTest {
     @Test
     void aBareCharsetParameterBreaksNoPage() {
         // Javalin reads the charset for query parameters too, so even a GET used to fail.
-        HttpResponse<String> response = server.send(server.request("/ask?lang=es").header("Content-Type", "text/plain; charset").GET());
+        HttpResponse<String> response = server.send(server.request("/es/ask").header("Content-Type", "text/plain; charset").GET());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(response.body()).selectFirst("h1").text()).isEqualTo("No pudimos leer lo que se envió");
     }
@@ -111,7 +111,7 @@ class UnreadableRequestsTest {
     void aWellFormedMultipartFormStillWorks() {
         String boundary = "----dearly";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nMi bebé no duerme\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = post("/ask?lang=es", "multipart/form-data; boundary=" + boundary, body);
+        HttpResponse<String> response = post("/es/ask", "multipart/form-data; boundary=" + boundary, body);
         assertThat(response.statusCode()).isEqualTo(422); // the form again: the token and the other fields are missing
         assertThat(Jsoup.parse(response.body()).selectFirst("input[name=title]").val()).isEqualTo("Mi bebé no duerme");
     }
@@ -129,7 +129,7 @@ class UnreadableRequestsTest {
         HttpResponse<String> form = post("/ask", FORM, "title=%zz%E0%A4%A&body=%&email=paula.gomez%40example.com%");
         assertThat(form.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(form.body()).selectFirst("form.ask")).isNotNull();
-        assertThat(raw("GET /ask?lang=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+        assertThat(raw("GET /ask?lang=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 301");
         assertNothingPersonalLoggedAndNoFailure();
     }
 
