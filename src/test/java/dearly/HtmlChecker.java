@@ -45,6 +45,7 @@ public final class HtmlChecker {
 
     private final List<String> errors = new ArrayList<>();
     private final HtmlParser parser;
+    private final Validator validator;
 
     /*
      * Put together as the checker's own SimpleDocumentValidator does, less its HTTP side, whose
@@ -77,7 +78,7 @@ public final class HtmlChecker {
             html = new NamespaceChangingSchemaWrapper(new TemplateElementDroppingSchemaWrapper(new RoleAttributeFilteringSchemaWrapper(
                     new XmlLangAttributeDroppingSchemaWrapper(new DataAttributeDroppingSchemaWrapper(html)))));
             PropertyMap validation = properties(collect).toPropertyMap();
-            Validator validator = Stream.of(new TableChecker(), new MicrodataChecker(), new NormalizationChecker(),
+            validator = Stream.of(new TableChecker(), new MicrodataChecker(), new NormalizationChecker(),
                             new TextContentChecker(), new UsemapChecker())
                     .map(checker -> (Validator) new CheckerValidator(checker, validation))
                     .reduce(new CombineValidator(html.createValidator(validation), CheckerSchema.ASSERTION_SCH.createValidator(validation)),
@@ -117,6 +118,8 @@ public final class HtmlChecker {
             // Already reported to the handler.
         } catch (IOException | SAXException e) {
             errors.add("the checker failed: " + e);
+        } finally {
+            validator.reset(); // ready for the next page
         }
         return List.copyOf(errors);
     }
