@@ -181,6 +181,12 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
     }
 
+    /** Sends these headers with every request from now on (none: {@code Map.of()}), until {@link #reset}. */
+    public void extraHeaders(Map<String, String> headers) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+    }
+
     /** Pretends the phone is set to {@code "light"} or {@code "dark"}, until {@link #reset}. */
     public void colourScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of(
@@ -216,6 +222,23 @@ public final class Browser implements AutoCloseable {
                 return wide;""");
     }
 
+    /**
+     * The page's HTML as the browser received it, before any script ran. Chromium keeps no copy of a
+     * page sent with {@code Cache-Control: no-store} (private and staff pages): for those, the page as
+     * parsed, written out again.
+     */
+    @SuppressWarnings("unchecked")
+    public String source() {
+        Map<String, Object> tree = driver.executeCdpCommand("Page.getFrameTree", Map.of());
+        Map<String, Object> frame = (Map<String, Object>) ((Map<String, Object>) tree.get("frameTree")).get("frame");
+        try {
+            return (String) driver.executeCdpCommand("Page.getResourceContent", Map.of("frameId", frame.get("id"), "url", frame.get("url")))
+                    .get("content");
+        } catch (org.openqa.selenium.WebDriverException notKept) {
+            return (String) script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML");
+        }
+    }
+
     /** The whole page, not just what fits on the screen, as a PNG. */
     public Path screenshot(Path file) {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
@@ -235,6 +258,7 @@ public final class Browser implements AutoCloseable {
         }
         injected.clear();
         driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
         screen(390, 844);
