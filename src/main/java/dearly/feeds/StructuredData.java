@@ -28,7 +28,8 @@ final class StructuredData {
      * @param imageUrl the letter's share image, absolute
      */
     static String letter(Letter letter, Messages t, UnaryOperator<String> absolute, String imageUrl) {
-        String url = absolute.apply(letter.path());
+        // Addresses in the page's language, as its canonical link is.
+        String url = absolute.apply(t.href(letter.path()));
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@type", "Article");
         article.put("headline", letter.headline());
@@ -38,16 +39,16 @@ final class StructuredData {
         letter.correction().ifPresent(correction -> article.put("dateModified", correction.at().toString()));
         article.put("image", imageUrl);
         article.put("author", Map.of("@type", "Person", "name", letter.advisor().displayName(),
-                "url", absolute.apply(letter.advisor().path())));
+                "url", absolute.apply(t.href(letter.advisor().path()))));
         article.put("publisher", Map.of("@type", "Organization", "name", t.get("site.name")));
         if (!letter.topics().isEmpty()) {
             article.put("articleSection", letter.topics().stream().map(topic -> topic.name(letter.language())).toList());
         }
 
         List<Map<String, Object>> crumbs = new ArrayList<>();
-        crumbs.add(crumb(1, t.get("nav.home"), absolute.apply("/")));
+        crumbs.add(crumb(1, t.get("nav.home"), absolute.apply(t.href("/"))));
         letter.topics().stream().findFirst()
-                .ifPresent(topic -> crumbs.add(crumb(2, topic.name(t.language()), absolute.apply(topic.path()))));
+                .ifPresent(topic -> crumbs.add(crumb(2, topic.name(t.language()), absolute.apply(t.href(topic.path())))));
         // The last crumb is the page itself: schema.org lets it go without its address.
         crumbs.add(crumb(crumbs.size() + 1, letter.headline(), null));
         Map<String, Object> breadcrumbs = new LinkedHashMap<>();

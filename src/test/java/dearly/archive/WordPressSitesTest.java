@@ -105,7 +105,10 @@ class WordPressSitesTest {
             for (String old : new String[] {"/?p=77", "/?page_id=77", "/index.php?p=77", "/?p=77&lang=en", "/?utm_source=x&p=077"}) {
                 HttpResponse<String> moved = server.get(old);
                 assertThat(moved.statusCode()).as(old).isEqualTo(301);
-                assertThat(moved.headers().firstValue("Location")).as(old).contains("/letters/plain");
+                String location = moved.headers().firstValue("Location").orElseThrow();
+                // WPML's &lang= is an old language link too: Dearly first drops it (one more permanent hop).
+                if (old.contains("lang=")) location = server.get(location.replace(server.url(""), "")).headers().firstValue("Location").orElseThrow();
+                assertThat(location).as(old).contains("/letters/plain");
             }
             // A site on pretty permalinks answered its posts' /?p=ID too (its guid, its shortlink).
             for (String old : new String[] {"/?p=78", "/2024/05/pretty/", "/index.php?page_id=78"}) {

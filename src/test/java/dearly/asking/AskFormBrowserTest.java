@@ -94,8 +94,9 @@ class AskFormBrowserTest {
 
         assertThat(browser.find("h1").getText()).isEqualTo("Recibimos tu pregunta");
         String privateLink = browser.find(".private-link input").getDomProperty("value");
-        assertThat(privateLink).startsWith(server.url("/status/"));
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(privateLink + "?received");
+        // Her private link is at her language's address.
+        assertThat(privateLink).startsWith(server.url("/es/status/"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith(privateLink.replace(server.url("/es"), "") + "?received");
         assertThat(browser.find(".your-question h3").getText()).isEqualTo(title);
         assertThat(browser.driver().findElements(By.cssSelector(".crisis"))).isEmpty();
         browser.screenshot(screenshot("ask-status.png"));

@@ -47,7 +47,7 @@ class PublishedNoticeTest {
 
             Document herPage = server.page(statusUrl.replace(server.url(""), ""));
             assertThat(herPage.selectFirst("h1").text()).isEqualTo("Tu carta está publicada");
-            assertThat(herPage.selectFirst("a.button[href=/letters/extranar-mi-vida]")).isNotNull();
+            assertThat(herPage.selectFirst("a.button[href$=/letters/extranar-mi-vida]")).isNotNull();
             String mail = database.read(handle -> handle.createQuery("""
                     SELECT text_body FROM mail_outbox WHERE recipient = 'lucia@example.com' ORDER BY id DESC""")
                     .mapTo(String.class).first());

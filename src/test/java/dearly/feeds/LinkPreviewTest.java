@@ -46,7 +46,7 @@ class LinkPreviewTest {
             assertPicture(image.body());
             assertThat(bytes(server, meta(page, "og:image")).body()).as("the same picture from the cache").isEqualTo(image.body());
 
-            Document spanish = server.page("/letters/el-nino-no-duerme");
+            Document spanish = server.page("/es/letters/el-nino-no-duerme");
             assertThat(meta(spanish, "og:locale")).isEqualTo("es_ES");
             assertThat(meta(spanish, "og:image:alt")).isEqualTo("¿Por qué mi niño no duerme? Mañana será otro día: una carta de Ana P. en Dearly");
             assertPicture(bytes(server, meta(spanish, "og:image")).body());

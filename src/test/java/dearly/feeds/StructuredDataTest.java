@@ -36,13 +36,13 @@ class StructuredDataTest {
     void aLetterIsAnArticleByItsAdvisorWithABreadcrumbHomeTopicLetter() throws Exception {
         try (TestServer server = TestServer.start()) {
             Column.publishedOn(server);
-            Map<String, JsonObject> nodes = expanded(server.page("/letters/el-nino-no-duerme"));
+            Map<String, JsonObject> nodes = expanded(server.page("/es/letters/el-nino-no-duerme"));
             assertThat(nodes).containsOnlyKeys(SCHEMA + "Article", SCHEMA + "BreadcrumbList");
 
             JsonObject article = nodes.get(SCHEMA + "Article");
             assertThat(value(article, "headline")).isEqualTo("¿Por qué mi niño no duerme? Mañana será otro día");
             assertThat(value(article, "inLanguage")).isEqualTo("es");
-            assertThat(value(article, "mainEntityOfPage")).isEqualTo(server.url("/letters/el-nino-no-duerme"));
+            assertThat(value(article, "mainEntityOfPage")).isEqualTo(server.url("/es/letters/el-nino-no-duerme"));
             assertThat(value(article, "datePublished")).isNotBlank();
             assertThat(value(article, "image")).startsWith(server.url("/share/letters/el-nino-no-duerme/"));
             JsonObject author = article.getJsonArray(SCHEMA + "author").getJsonObject(0);
@@ -55,8 +55,8 @@ class StructuredDataTest {
             List<String> names = crumbs.stream().map(JsonValue::asJsonObject)
                     .sorted(java.util.Comparator.comparing(crumb -> value(crumb, "position")))
                     .map(crumb -> value(crumb, "name") + (crumb.containsKey(SCHEMA + "item") ? " " + value(crumb, "item") : "")).toList();
-            // In the page's language: the letter is in Spanish, and so is its page.
-            assertThat(names).containsExactly("Cartas " + server.url("/"), "Familia " + server.url("/topics/family"),
+            // In the page's language: a Spanish reader at the letter's /es/ address.
+            assertThat(names).containsExactly("Cartas " + server.url("/es/"), "Familia " + server.url("/es/topics/family"),
                     "¿Por qué mi niño no duerme? Mañana será otro día");
         }
     }

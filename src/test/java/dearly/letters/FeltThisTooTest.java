@@ -66,7 +66,7 @@ class FeltThisTooTest {
             JsonNode answer = JSON.readTree(felt.body());
             assertThat(answer.path("felt").asInt()).isEqualTo(1);
             assertThat(answer.path("said").asText()).isEqualTo("Una persona también lo ha sentido");
-            assertThat(server.page(letter).selectFirst("form.felt button").text()).isEqualTo("Yo también lo he sentido");
+            assertThat(server.page("/es" + letter).selectFirst("form.felt button").text()).isEqualTo("Yo también lo he sentido");
         }
     }
 

@@ -59,7 +59,8 @@ class ShareLinksTest {
     void theMenuSpeaksSpanishOnASpanishLetter() {
         try (TestServer server = TestServer.start()) {
             String path = LetterFlow.publish(server, "¿Duerme poco?", Language.ES);
-            Document page = server.page(path);
+            // The menus speak the reader's language: a Spanish reader reads it at its /es/ address.
+            Document page = server.page("/es" + path);
             assertThat(page.select("details.share summary").eachText()).containsExactly("Compartir", "Comparte esta carta");
             assertThat(page.selectFirst("details.share a[href^=mailto:]").text()).isEqualTo("Correo");
             assertThat(page.selectFirst(".share .copy button").text()).isEqualTo("Copiar enlace");
