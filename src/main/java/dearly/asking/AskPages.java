@@ -299,7 +299,10 @@ public final class AskPages implements Feature {
         AskView view = new AskView(t, typed, errors, csrf.token(ctx), retryKey, Countries.all(language), crisis, action,
                 editing, noticeKey.isEmpty() ? "" : t.get(noticeKey), addedChild);
         ctx.status(status);
-        HtmlResponse.send(ctx, templates.askingAsk(meta(ctx, t, t.get(editing ? "ask.edit.title" : "ask.title")), view));
+        // The form's lead describes it to search engines and link previews; her own edit page is private.
+        PageMeta meta = editing ? meta(ctx, t, t.get("ask.edit.title"))
+                : metas.of(ctx, t, t.get("ask.title"), t.get("ask.lead"), "/ask", "website");
+        HtmlResponse.send(ctx, templates.askingAsk(meta, view));
     }
 
     /** The help for the dangers found, or none when none were. */

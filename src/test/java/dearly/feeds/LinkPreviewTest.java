@@ -116,6 +116,8 @@ class LinkPreviewTest {
             Document home = server.page("/");
             assertPicture(bytes(server, meta(home, "og:image")).body());
             assertThat(meta(home, "og:description")).isEqualTo("Letters to new parents, from parents who have been there.");
+            // Lighthouse's SEO audit wants one on the ask page too (bench/lighthouse).
+            assertThat(meta(server.page("/ask"), "description")).startsWith("Write it the way you would say it to a friend.");
             assertThat(server.get("/share/site/fr/0123.png").statusCode()).isEqualTo(404);
         }
     }
