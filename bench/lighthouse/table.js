@@ -29,4 +29,4 @@ const head = ['page', ...cats, 'LCP', 'TBT', 'transferred', 'requests', 'to othe
 console.log('| ' + head.join(' | ') + ' |');
 console.log('|' + head.map(() => ' --- ').join('|') + '|');
 for (const row of rows) console.log('| ' + row.join(' | ') + ' |');
-if (detail.length) console.log('\nWhat keeps a score below 100:\n' + detail.join('\n'));
+if (detail.length) console.log('\nAudits short of full marks (a category may still round to 100):\n' + detail.join('\n'));
