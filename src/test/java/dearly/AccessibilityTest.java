@@ -102,6 +102,16 @@ class AccessibilityTest {
     }
 
     @Test
+    void theSpanishAddressesOfTheReadersPagesAreAccessible() {
+        for (String path : List.of("/es/", "/es" + LETTER, "/es/topics", "/es/advisors/lina-p", "/es/search?q=pareja",
+                "/es/letters/no-such-letter")) {
+            browser.open(server.url(path));
+            assertThat(browser.find("html").getDomAttribute("lang")).as(path).isEqualTo("es");
+            assertAccessible(path);
+        }
+    }
+
+    @Test
     void notFoundPageIsAccessible() {
         browser.open(server.url("/letters/no-such-letter"));
         assertThat(browser.find("h1").getText()).isNotBlank();
