@@ -52,6 +52,8 @@ class AccessibilityTest {
     static void anAdmin() {
         new UserRepository(server.server().database())
                 .add(ADMIN_EMAIL, "Alma A.", Role.ADMIN, ADMIN_PASSWORD.toCharArray(), Instant.now());
+        new UserRepository(server.server().database())
+                .add("a11y-advisor@example.org", "Rosa R.", Role.ADVISOR, ADMIN_PASSWORD.toCharArray(), Instant.now());
     }
 
     // Reading
@@ -315,6 +317,22 @@ class AccessibilityTest {
         browser.open(server.url("/desk/questions/" + questionId(title)));
         assertThat(browser.driver().findElements(By.cssSelector(".crisis"))).as("the urgent box").isNotEmpty();
         assertAccessible("desk question");
+    }
+
+    @Test
+    void theDraftPageOfAnAssignedQuestionIsAccessible() {
+        String title = "¿Cuándo dejará el pecho por la noche?";
+        ask(title, "Mi hija tiene dos años y sigue pidiendo pecho cada noche.");
+        signInAsAdmin();
+        long id = questionId(title);
+        browser.open(server.url("/desk/questions/" + id));
+        new org.openqa.selenium.support.ui.Select(browser.find("select[name=advisor]")).selectByVisibleText("Rosa R.");
+        WebElement assign = browser.find("section.assign button[type=submit]");
+        assign.click();
+        browser.awaitGone(assign);
+        browser.open(server.url("/desk/drafts/" + id));
+        assertThat(browser.driver().findElements(By.cssSelector("form textarea"))).as("the letter's fields").isNotEmpty();
+        assertAccessible("draft");
     }
 
     @Test
