@@ -32,6 +32,7 @@ class LinkPreviewTest {
                     .isEqualTo(page.selectFirst("link[rel=canonical]").attr("href"));
             assertThat(meta(page, "og:type")).isEqualTo("article");
             assertThat(meta(page, "og:locale")).isEqualTo("en_US");
+            assertThat(meta(page, "og:locale:alternate")).isEqualTo("es_ES");
             assertThat(meta(page, "og:image")).startsWith(server.url("/share/letters/naps-in-arms/")).endsWith(".png");
             assertThat(meta(page, "og:image:width")).isEqualTo("1200");
             assertThat(meta(page, "og:image:height")).isEqualTo("630");
@@ -48,6 +49,7 @@ class LinkPreviewTest {
 
             Document spanish = server.page("/es/letters/el-nino-no-duerme");
             assertThat(meta(spanish, "og:locale")).isEqualTo("es_ES");
+            assertThat(meta(spanish, "og:locale:alternate")).isEqualTo("en_US");
             assertThat(meta(spanish, "og:image:alt")).isEqualTo("¿Por qué mi niño no duerme? Mañana será otro día: una carta de Ana P. en Dearly");
             assertPicture(bytes(server, meta(spanish, "og:image")).body());
         }
