@@ -140,15 +140,21 @@ public final class LetterSearch {
         Optional<Query> found = query(words, synonyms, hers, corrections, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
-        Query query = new BooleanQuery.Builder()
+        Query base = new BooleanQuery.Builder()
                 .add(found.get(), Occur.MUST)
                 .add(LongPoint.newRangeQuery(SearchFields.PUBLISHED, Long.MIN_VALUE, clock.get().toEpochMilli()), Occur.FILTER)
                 .build();
+        // Counted apart, without scores, so that the page's own search may skip letters that cannot make it.
+        FacetCounter counts = searcher.search(base, FacetCounter.manager(
+                request.language().map(Language::code).orElse(null), request.topic().orElse(null)));
+
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, Occur.MUST);
+        request.language().ifPresent(language ->
+                filtered.add(new TermQuery(new Term(SearchFields.LANGUAGE, language.code())), Occur.FILTER));
+        request.topic().ifPresent(topic -> filtered.add(new TermQuery(new Term(SearchFields.TOPIC, topic)), Occur.FILTER));
+        Query query = filtered.build();
         int from = (request.page() - 1) * PAGE_SIZE;
-        // One pass: the counts see every letter found, the page only those the filters keep.
-        FacetCounter counts = searcher.search(query, FacetCounter.manager(
-                request.language().map(Language::code).orElse(null), request.topic().orElse(null), from + PAGE_SIZE));
-        TopDocs top = counts.best();
+        TopDocs top = searcher.search(query, from + PAGE_SIZE);
         ScoreDoc[] page = from >= top.scoreDocs.length
                 ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
