@@ -144,6 +144,7 @@ public final class LetterSearch {
                 .add(found.get(), Occur.MUST)
                 .add(LongPoint.newRangeQuery(SearchFields.PUBLISHED, Long.MIN_VALUE, clock.get().toEpochMilli()), Occur.FILTER)
                 .build();
+        // Counted apart, without scores, so that the page's own search may skip letters that cannot make it.
         FacetCounter counts = searcher.search(base, FacetCounter.manager(
                 request.language().map(Language::code).orElse(null), request.topic().orElse(null)));
 
@@ -221,16 +222,18 @@ public final class LetterSearch {
         int clauses = 0;
         for (String word : words) {
             if (stopWord(word) || LetterAnalysis.littleWord(word)) continue;
-            List<Query> forms = new ArrayList<>();
-            anywhere(word, 1f).ifPresent(forms::add);
+            // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
+            List<Map<Term, Float>> forms = new ArrayList<>();
+            addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
             for (String synonym : synonyms.getOrDefault(word, List.of())) {
-                anywhere(synonym, SYNONYM_WEIGHT, hers).ifPresent(forms::add);
+                addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
             }
             for (String corrected : corrections.getOrDefault(word, List.of())) {
-                anywhere(corrected, TYPO_WEIGHT).ifPresent(forms::add);
+                addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
             }
             if (forms.isEmpty()) continue;
-            each.add(forms.size() == 1 ? forms.getFirst() : new DisjunctionMaxQuery(forms, 0f), Occur.SHOULD);
+            List<Query> queries = forms.stream().map(LetterSearch::anywhere).toList();
+            each.add(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f), Occur.SHOULD);
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
@@ -258,17 +261,38 @@ public final class LetterSearch {
 
     /** The same, in the fields of those languages only. */
     static Optional<Query> anywhere(String word, float boost, Set<Language> languages) {
+        Map<Term, Float> terms = terms(word, boost, languages);
+        return terms.isEmpty() ? Optional.empty() : Optional.of(anywhere(terms));
+    }
+
+    /** The best field counting, the others a little. */
+    private static Query anywhere(Map<Term, Float> terms) {
         List<Query> anywhere = new ArrayList<>();
+        terms.forEach((term, boost) -> anywhere.add(new BoostQuery(new TermQuery(term), boost)));
+        return new DisjunctionMaxQuery(anywhere, 0.2f);
+    }
+
+    /** The word as each language's letters were stemmed, in each of its fields, with the field's weight times {@code boost}. */
+    private static Map<Term, Float> terms(String word, float boost, Set<Language> languages) {
+        Map<Term, Float> terms = new java.util.LinkedHashMap<>();
         for (Language language : languages) {
             List<String> stems = analyze(LetterAnalysis.of(language), word);
             if (stems.isEmpty()) continue;
             String stem = stems.getFirst();
             for (String field : SearchFields.TEXT) {
-                Term term = new Term(SearchFields.in(field, language), stem);
-                anywhere.add(new BoostQuery(new TermQuery(term), SearchFields.WEIGHTS.get(field) * boost));
+                terms.put(new Term(SearchFields.in(field, language), stem), SearchFields.WEIGHTS.get(field) * boost);
             }
         }
-        return anywhere.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(anywhere, 0.2f));
+        return terms;
+    }
+
+    /** Adds a word's form unless an earlier one has each of its terms at least as heavy. */
+    private static void addForm(List<Map<Term, Float>> forms, Map<Term, Float> form) {
+        if (form.isEmpty()) return;
+        for (Map<Term, Float> kept : forms) {
+            if (form.entrySet().stream().allMatch(term -> kept.getOrDefault(term.getKey(), -1f) >= term.getValue())) return;
+        }
+        forms.add(form);
     }
 
     private static void addPhrase(BooleanQuery.Builder query, Query phrase, float boost) {

@@ -205,6 +205,8 @@ public final class SearchIndex implements AutoCloseable {
         applied = upTo;
         due = now;
         appliedBeyond.clear();
+        // One segment: each word of a search is then looked up once per field, not once per segment too.
+        writer.forceMerge(1);
         commit();
         return count[0];
     }
