@@ -9,23 +9,6 @@ import io.javalin.http.Context;
  * package only asks, so it does not depend on that feature.
  */
 public interface ReadingHeads {
-    ReadingHeads NONE = new ReadingHeads() {
-        @Override
-        public PageMeta letter(Context ctx, PageMeta meta, Letter letter) {
-            return meta;
-        }
-
-        @Override
-        public PageMeta topic(Context ctx, PageMeta meta, Topic topic) {
-            return meta;
-        }
-
-        @Override
-        public PageMeta advisor(Context ctx, PageMeta meta, Advisor advisor) {
-            return meta;
-        }
-    };
-
     PageMeta letter(Context ctx, PageMeta meta, Letter letter);
 
     PageMeta topic(Context ctx, PageMeta meta, Topic topic);

@@ -24,10 +24,6 @@ public final class PageMetas {
         PageHead of(Context ctx, Messages t);
     }
 
-    public PageMetas(Links links) {
-        this(links, (ctx, t) -> PageHead.NONE);
-    }
-
     public PageMetas(Links links, SiteHead site) {
         this.links = links;
         this.site = site;
