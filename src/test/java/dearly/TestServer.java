@@ -74,6 +74,12 @@ public final class TestServer implements AutoCloseable {
         return start(database, false, () -> Config.fromEnvironment(env));
     }
 
+    /** Dearly on a database a test prepared (a PostgreSQL schema a command filled in), which the test closes. */
+    public static TestServer startOn(TestDatabase database) {
+        TestClock clock = new TestClock();
+        return new TestServer(database, Server.start(configFor(database), false, clock), clock, false);
+    }
+
     private static TestServer start(TestDatabase database, boolean demo, Supplier<Config> config) {
         TestClock clock = new TestClock();
         try {
