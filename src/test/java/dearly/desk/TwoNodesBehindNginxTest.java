@@ -1,6 +1,5 @@
 package dearly.desk;
 
-import static dearly.desk.ReviewFlow.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dearly.Config;
@@ -71,18 +70,13 @@ class TwoNodesBehindNginxTest {
             assertThat(ReviewFlow.send(visitor, asked.id(), "approve", Map.of("when", "now")).statusCode()).isEqualTo(303);
             Instant published = Instant.now();
             String letter = ReviewFlow.letterPath(visitor, asked.status());
+            // Search finds it on both nodes within two seconds of its publication.
+            for (TestServer node : List.of(first, second)) {
+                within(SEARCH_PROMISE, published, "search on node " + node.server().port() + " finds the new letter",
+                        () -> !node.page("/search?q=llore+noches").select("a[href$='" + letter + "']").isEmpty());
+            }
             for (TestServer node : List.of(first, second)) {
                 assertThat(node.page(letter).text()).contains(ReviewFlow.STANDFIRST);
-            }
-
-            // Search finds it on both nodes within two seconds of its publication.
-            String headline = visitor.page(letter).selectFirst("h1").text();
-            for (TestServer node : List.of(first, second)) {
-                eventually("node " + node.server().port() + " finds the new letter", () -> {
-                    assertThat(Instant.now()).as("search on node %d within %s", node.server().port(), SEARCH_PROMISE)
-                            .isBefore(published.plus(SEARCH_PROMISE));
-                    return node.page("/search?q=llore+noches").text().contains(headline);
-                });
             }
 
             // A correction through one node shows on both.
@@ -92,11 +86,8 @@ class TwoNodesBehindNginxTest {
                     .statusCode()).isEqualTo(303);
             Instant corrected = Instant.now();
             for (TestServer node : List.of(first, second)) {
-                eventually("node " + node.server().port() + " shows the correction", () -> {
-                    assertThat(Instant.now()).as("the correction on node %d within %s", node.server().port(), EDIT_PATIENCE)
-                            .isBefore(corrected.plus(EDIT_PATIENCE));
-                    return node.page(letter).text().contains(added);
-                });
+                within(EDIT_PATIENCE, corrected, "node " + node.server().port() + " shows the correction",
+                        () -> node.page(letter).text().contains(added));
             }
             Set<String> readers = new HashSet<>();
             for (int i = 0; i < 4; i++) {
@@ -105,6 +96,23 @@ class TwoNodesBehindNginxTest {
                 readers.add(page.headers().firstValue(Nginx.UPSTREAM_HEADER).orElseThrow());
             }
             assertThat(readers).as("the nodes that showed the corrected letter through nginx").isEqualTo(bothNodes);
+        }
+    }
+
+    /** Polls until it holds; fails if it still does not at a check begun after {@code promise} from {@code since}. */
+    private static void within(Duration promise, Instant since, String what, java.util.function.BooleanSupplier holds) {
+        Instant deadline = since.plus(promise);
+        while (true) {
+            // A check begun in time counts even if a loaded machine answers it late.
+            boolean late = Instant.now().isAfter(deadline);
+            if (holds.getAsBoolean()) return;
+            if (late) throw new AssertionError(what + ": not within " + promise);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 }
