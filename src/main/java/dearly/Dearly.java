@@ -6,6 +6,7 @@ import dearly.archive.ImportCommand;
 import dearly.mail.OutboxCommand;
 import dearly.search.ReindexCommand;
 import dearly.storage.Database;
+import dearly.storage.MigrateToCommand;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +52,7 @@ public final class Dearly implements Runnable {
                 .addSubcommand(new ReindexCommand(dearly::openMigratedDatabase, () -> dearly.config().searchIndex()))
                 .addSubcommand(new ImportCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new ExportCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new MigrateToCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new CommandLine.HelpCommand());
     }
 

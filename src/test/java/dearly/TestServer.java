@@ -26,6 +26,8 @@ public final class TestServer implements AutoCloseable {
     private final TestClock clock;
     /** False for a second node, which shares the first one's database and leaves it to the first to drop. */
     private final boolean ownsDatabase;
+    /** 0: requests go to this node; else to the load balancer on that port, in front of this node and others. */
+    private final int balancerPort;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -33,10 +35,24 @@ public final class TestServer implements AutoCloseable {
             .build();
 
     private TestServer(TestDatabase database, Server server, TestClock clock, boolean ownsDatabase) {
+        this(database, server, clock, ownsDatabase, 0);
+    }
+
+    private TestServer(TestDatabase database, Server server, TestClock clock, boolean ownsDatabase, int balancerPort) {
         this.database = database;
         this.server = server;
         this.clock = clock;
         this.ownsDatabase = ownsDatabase;
+        this.balancerPort = balancerPort;
+    }
+
+    /**
+     * A client of this Dearly that sends its requests to the load balancer on that loopback port
+     * instead (with cookies of its own), as a visitor reaches a column run on several nodes. Closing it
+     * leaves the nodes running.
+     */
+    public TestServer behindBalancer(int port) {
+        return new TestServer(database, server, clock, false, port);
     }
 
     /** The embedded default: SQLite in a new data directory, the first letter published. */
@@ -72,6 +88,12 @@ public final class TestServer implements AutoCloseable {
         env.put("DEARLY_PORT", "0");
         env.put("DEARLY_DATA_DIR", database.dataDir().toString());
         return start(database, false, () -> Config.fromEnvironment(env));
+    }
+
+    /** Dearly on a database a test prepared (a PostgreSQL schema a command filled in), which the test closes. */
+    public static TestServer startOn(TestDatabase database) {
+        TestClock clock = new TestClock();
+        return new TestServer(database, Server.start(configFor(database), false, clock), clock, false);
     }
 
     private static TestServer start(TestDatabase database, boolean demo, Supplier<Config> config) {
@@ -112,7 +134,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Another node keeping its search index in that directory: started again on it, it finds what it left there. */
     public TestServer anotherNode(java.nio.file.Path searchIndex) {
-        Config config = configFor(database).withSearchIndexDir(searchIndex);
+        return anotherNode(searchIndex, UnaryOperator.identity());
+    }
+
+    /** Another node with its index in that directory and these changes to its configuration (trusted proxies, say). */
+    public TestServer anotherNode(java.nio.file.Path searchIndex, UnaryOperator<Config> settings) {
+        Config config = settings.apply(configFor(database).withSearchIndexDir(searchIndex));
         return new TestServer(database, Server.start(config, false, clock), clock, false);
     }
 
@@ -127,7 +154,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://localhost:" + server.port() + path;
+        return "http://localhost:" + (balancerPort == 0 ? server.port() : balancerPort) + path;
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -221,6 +248,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (balancerPort != 0) return;
         server.close();
         if (ownsDatabase) database.close();
     }

@@ -50,10 +50,11 @@ public final class DemoContent {
 
     /**
      * Publishes the first letter when nothing has been written yet (no advisor, letter or
-     * question); true when it did.
+     * question); true when it did. Two nodes starting at once on one empty PostgreSQL publish it once:
+     * the second waits for the first's commit, then finds the letter.
      */
     public boolean publishIfEmpty(Instant now) {
-        return database.write(handle -> {
+        return database.writeAlone("dearly.demo.first-letter", handle -> {
             if (!publishing.nothingWritten(handle) || !questions.noneAsked(handle)) return false;
             publishFirstLetter(handle, now);
             return true;

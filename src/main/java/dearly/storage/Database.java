@@ -131,6 +131,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A write that no other node runs at the same moment, for a check-then-write that no constraint can
+     * guard ("publish the first letter if nothing is written yet"): on PostgreSQL the transaction first
+     * takes an advisory lock named {@code name}, held until it ends, so a second node waits and then
+     * reads what the first committed. On SQLite the single writer connection already queues writes.
+     */
+    public <R, X extends Exception> R writeAlone(String name, HandleCallback<R, X> work) throws X {
+        return writes.inTransaction(handle -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                handle.createQuery("SELECT pg_advisory_xact_lock(hashtext(:name))").bind("name", name).mapToMap().list();
+            }
+            return work.withHandle(handle);
+        });
+    }
+
+    /**
      * After an erase, moves what is committed from SQLite's write-ahead log into the database file
      * and empties the log: the log still holds the pages as they were before, erased rows included.
      * Nothing on PostgreSQL, whose dead rows and WAL only an operator can clear (see the README).
