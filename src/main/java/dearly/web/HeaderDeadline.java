@@ -72,7 +72,7 @@ final class HeaderDeadline extends AbstractLifeCycle {
                 }
             }
             reading = stillReading;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // anything thrown out of a turn would end every later one
             LOG.warn("could not look for slow request headers: {}", SafeErrors.names(e));
         }
     }
