@@ -73,6 +73,7 @@ import dearly.web.UnreadableRequests;
 import gg.jte.generated.precompiled.StaticTemplates;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -182,6 +183,8 @@ public final class App {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Multipart bodies are parsed by Jetty, not read by Javalin: the same ceiling, or a chunked one has none.
+            javalin.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
             javalin.router.ignoreTrailingSlashes = true;
             // Every Throwable ends in the calm 500 page, Errors included (see ErrorPages.errorsAsFailures).
             javalin.router.handlerWrapper(ErrorPages::errorsAsFailures);

@@ -37,7 +37,7 @@ public final class ChildDearly {
                 return false;
             }
         });
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(360));
         while (!started.isDone() && Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
                 started.get(200, TimeUnit.MILLISECONDS);
@@ -49,7 +49,7 @@ public final class ChildDearly {
         }
         if (!started.getNow(false)) {
             process.destroyForcibly();
-            throw new AssertionError("dearly serve did not start within 180 s");
+            throw new AssertionError("dearly serve did not start within 360 s");
         }
         // Keep draining its output so it never blocks on a full pipe.
         CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));

@@ -104,6 +104,20 @@ class HardeningTest {
     }
 
     @Test
+    void aChunkedMultipartFormPastTheLimitGets413NotA400() {
+        try (TestServer server = TestServer.start()) {
+            String boundary = "dearly-boundary";
+            byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n" + "x".repeat(3 * 1024 * 1024)
+                    + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> response = server.send(server.request("/ask")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("That was more than we can receive at once");
+        }
+    }
+
+    @Test
     void anErrorThrownInAHandlerEndsInTheCalmPageWithNothingPrivateLogged() throws Exception {
         Logger log = (Logger) LoggerFactory.getLogger(ErrorPages.class);
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -111,8 +125,9 @@ class HardeningTest {
         log.addAppender(lines);
         try (TestServer server = TestServer.start()) {
             // Dearly's own app, with a handler that fails the way a bug would: before the routes of three addresses.
+            Links links = new Links(Optional.empty(), 0);
             Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
-                    new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(),
+                    links, server.server().searchIndex(), server.server().letterSchedule(),
                     server.server().metrics());
             Map<String, Supplier<Error>> failures = Map.of(
                     "/topics", () -> new StackOverflowError("maria@example.com"),
@@ -123,6 +138,7 @@ class HardeningTest {
                         throw error.get();
                     })));
             app.start(0);
+            links.listeningOn(app.port());
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 for (String path : failures.keySet()) {
