@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** `dearly serve` in a JVM of its own, for tests that kill or stop it as an operator would. */
 public final class ChildDearly {
@@ -17,6 +18,11 @@ public final class ChildDearly {
 
     /** Starts `dearly serve` over the SQLite database in that directory and waits, with a deadline, until it says where it runs. */
     public static Process serve(Path data, int port) throws IOException {
+        return serve(data, port, line -> { });
+    }
+
+    /** The same, handing every line it prints after that to {@code laterLines}. */
+    public static Process serve(Path data, int port, Consumer<String> laterLines) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dearly.Dearly", "serve");
@@ -52,7 +58,7 @@ public final class ChildDearly {
             throw new AssertionError("dearly serve did not start within 360 s");
         }
         // Keep draining its output so it never blocks on a full pipe.
-        CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));
+        CompletableFuture.runAsync(() -> output.lines().forEach(laterLines));
         return process;
     }
 

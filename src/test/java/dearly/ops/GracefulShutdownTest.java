@@ -29,19 +29,21 @@ class GracefulShutdownTest {
         Process dearly = ChildDearly.serve(data, port);
         try (Socket socket = new Socket("localhost", port)) {
             byte[] body = AskFlow.question().toString().getBytes(StandardCharsets.UTF_8);
-            int half = body.length / 2;
             OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // Expect: 100-continue: Jetty says "100 Continue" when the handler starts reading the body,
+            // so the test knows her request is in Dearly's hands before the signal comes.
             out.write(("POST /api/v1/questions HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, half);
+                    + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            assertThat(readInterimAnswer(in)).startsWith("HTTP/1.1 100");
 
             dearly.destroy(); // SIGTERM
             awaitRefusingNewConnections(port);
 
-            out.write(body, half, body.length - half);
+            out.write(body);
             out.flush();
-            String answer = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
+            String answer = new String(readAll(in), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 201").contains("\"status_api_url\"");
             assertThat(dearly.waitFor(60, TimeUnit.SECONDS)).as("Dearly stopped once the request was answered").isTrue();
         } finally {
@@ -61,6 +63,13 @@ class GracefulShutdownTest {
             }
         }
         throw new AssertionError("Dearly still took new connections 15 s after SIGTERM");
+    }
+
+    /** Reads the interim answer, up to its blank line. */
+    private static String readInterimAnswer(InputStream in) throws IOException {
+        StringBuilder read = new StringBuilder();
+        for (int c; !read.toString().endsWith("\r\n\r\n") && (c = in.read()) != -1; ) read.append((char) c);
+        return read.toString();
     }
 
     /** Reads until the answer's body is whole (Content-Length) or the server closes. */
