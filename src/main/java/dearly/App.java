@@ -48,6 +48,10 @@ import dearly.reference.ApiReference;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
 import dearly.mail.Outbox;
+import dearly.ops.Health;
+import dearly.ops.Metrics;
+import dearly.ops.MetricsPage;
+import dearly.ops.RequestRecords;
 import dearly.search.LetterSearch;
 import dearly.search.SearchIndex;
 import dearly.search.SearchPages;
@@ -60,7 +64,6 @@ import dearly.web.JettyRefusals;
 import dearly.web.LanguageAddresses;
 import dearly.web.LanguagePrefix;
 import dearly.web.Links;
-import dearly.web.Open;
 import dearly.web.PageMetas;
 import dearly.web.RateLimits;
 import dearly.web.Refusals;
@@ -70,9 +73,12 @@ import dearly.web.UnreadableRequests;
 import gg.jte.generated.precompiled.StaticTemplates;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +87,8 @@ import java.util.function.Supplier;
 /** Builds Dearly's web application from its features. */
 public final class App {
     private static final long MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+    /** How long a stop waits for requests in flight: a page takes milliseconds, a slow phone's upload seconds. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     /** The checks' name models take about a second to load: once per program, whatever the number of apps a test builds. */
     private static final Supplier<PublishChecks> CHECKS = new Supplier<>() {
@@ -100,9 +108,10 @@ public final class App {
      * @param links Dearly's own address, for every absolute link (told the port once it listens)
      * @param searchIndex this node's search index, kept current by the server
      * @param schedule letters approved for a set time, published by the server when it comes
+     * @param metrics this node's measurements, which requests are timed into and features may bind figures to
      */
     public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links,
-            SearchIndex searchIndex, LetterSchedule schedule) {
+            SearchIndex searchIndex, LetterSchedule schedule, Metrics metrics) {
         Templates templates = new StaticTemplates();
         LetterRepository letters = new LetterRepository(database, clock);
         FeedPages feedPages = new FeedPages(letters, templates, links, clock);
@@ -165,27 +174,42 @@ public final class App {
                 new AdvisorProfilePages(advisorProfiles, csrf, templates, metas),
                 new PortraitFiles(advisorProfiles),
                 new AuditPages(audit, templates, metas),
-                new TopicsAndTemplatesPages(new TopicEditor(database, audit), declineTemplates, csrf, templates, metas));
+                new TopicsAndTemplatesPages(new TopicEditor(database, audit), declineTemplates, csrf, templates, metas),
+                new Health(database, searchIndex),
+                new MetricsPage(metrics, config.metrics()));
+        RequestRecords requests = new RequestRecords(metrics);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Multipart bodies are parsed by Jetty, not read by Javalin: the same ceiling, or a chunked one has none.
+            javalin.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
             javalin.router.ignoreTrailingSlashes = true;
+            // Every Throwable ends in the calm 500 page, Errors included (see ErrorPages.errorsAsFailures).
+            javalin.router.handlerWrapper(ErrorPages::errorsAsFailures);
+            javalin.router.javaLangErrorHandler(ErrorPages::lastResort);
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
             // ctx.scheme() is https only over TLS or when a trusted proxy says so: HSTS, Secure cookies, https links.
             javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
+            javalin.jetty.modifyHttpConfiguration(config.connections()::apply);
             javalin.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyRefusals(templates, metas));
-                // Outermost: /es/ask reaches the routes as /ask, in Spanish (Javalin puts its servlet inside this).
-                server.setHandler(new LanguagePrefix());
+                // Outermost, GracefulHandler: on stop, requests in flight are let finish (up to the stop timeout).
+                // Then /es/ask reaches the routes as /ask, in Spanish (Javalin puts its servlet inside LanguagePrefix).
+                server.setHandler(new GracefulHandler(new LanguagePrefix()));
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                config.connections().apply(server);
+                metrics.watch(server.getThreadPool());
             });
+            javalin.requestLogger.http(requests::answered);
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
+            javalin.routes.before(RequestRecords::identify);
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(LanguageAddresses::redirectOldLinks);
             javalin.routes.after(LanguageAddresses::keepRedirectsInLanguage);
@@ -205,10 +229,6 @@ public final class App {
             javalin.routes.beforeMatched(LanguageAddresses::sendToHerLanguage);
 
             features.forEach(feature -> feature.routes(javalin.routes, rateLimits));
-            javalin.routes.get("/health", ctx -> {
-                boolean up = database.answers();
-                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
-            }, Open.TO_ANYONE);
             // Nothing here answers: an imported site's old permalink may (checked only then, so it costs a page nothing).
             javalin.routes.error(404, ctx -> {
                 if (!letterPages.redirectedOldLink(ctx)) errors.notFound(ctx);

@@ -1,6 +1,8 @@
 package dearly;
 
 import dearly.mail.SmtpSettings;
+import dearly.ops.MetricsAccess;
+import dearly.web.ConnectionLimits;
 import dearly.web.RateLimitSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.util.Optional;
  * @param rateLimits DEARLY_RATE_LIMITS and DEARLY_TRUSTED_PROXIES: limits per client on forms and the API
  * @param timeZone DEARLY_TIME_ZONE, default UTC: the instance's zone, for a parent whose country tells none
  * @param searchIndexDir DEARLY_SEARCH_INDEX: this node's search index; empty means {@code index} in the data directory
+ * @param metrics DEARLY_METRICS_TOKEN and DEARLY_METRICS_FROM: who may read /metrics (no one by default)
+ * @param connections DEARLY_IDLE_TIMEOUT and DEARLY_HEADER_TIMEOUT: how long slow clients may hold a connection
  */
 public record Config(
         int port,
@@ -30,7 +34,9 @@ public record Config(
         Optional<SmtpSettings> smtp,
         RateLimitSettings rateLimits,
         ZoneId timeZone,
-        Optional<Path> searchIndexDir) {
+        Optional<Path> searchIndexDir,
+        MetricsAccess metrics,
+        ConnectionLimits connections) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
@@ -51,7 +57,9 @@ public record Config(
                 SmtpSettings.fromEnvironment(env),
                 RateLimitSettings.fromEnvironment(env),
                 timeZone(env.get("DEARLY_TIME_ZONE")),
-                nonBlank(env.get("DEARLY_SEARCH_INDEX")).map(Path::of));
+                nonBlank(env.get("DEARLY_SEARCH_INDEX")).map(Path::of),
+                MetricsAccess.fromEnvironment(env),
+                ConnectionLimits.fromEnvironment(env));
     }
 
     public boolean embedded() {
@@ -61,31 +69,31 @@ public record Config(
     /** The embedded default in a data directory, on any free port, limits off: for tests and tools. */
     public static Config embedded(Path dataDir) {
         return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off(), ZoneOffset.UTC,
-                Optional.empty());
+                Optional.empty(), MetricsAccess.CLOSED, ConnectionLimits.DEFAULT);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections);
     }
 
     public Config withSmtp(SmtpSettings settings) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir, metrics, connections);
     }
 
     public Config withRateLimits(RateLimitSettings limits) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir, metrics, connections);
     }
 
     public Config withBaseUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir, metrics, connections);
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections);
     }
 
     public Config withSearchIndexDir(Path directory) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory));
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory), metrics, connections);
     }
 
     /** Where this node keeps its search index: DEARLY_SEARCH_INDEX, or {@code index} in the data directory. */
@@ -94,7 +102,7 @@ public record Config(
     }
 
     public Config withTimeZone(ZoneId zone) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir, metrics, connections);
     }
 
     /** An IANA zone such as America/Bogota, or UTC when unset. */

@@ -91,7 +91,10 @@ public final class Dearly implements Runnable {
             Server server = Server.start(config, demo, java.time.Instant::now);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("Dearly is stopping: finishing the requests in flight (up to "
+                        + App.STOP_TIMEOUT.toSeconds() + " s), then mail, schedules, the search index and the database.");
                 server.close();
+                System.out.println("Dearly stopped.");
                 stopped.countDown();
             }));
             String storage = config.embedded()

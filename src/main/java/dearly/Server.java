@@ -21,6 +21,7 @@ import dearly.search.IndexFollower;
 import dearly.search.SearchIndex;
 import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
+import dearly.ops.Metrics;
 import dearly.storage.Database;
 import dearly.web.Links;
 import gg.jte.generated.precompiled.StaticTemplates;
@@ -50,10 +51,12 @@ public final class Server implements AutoCloseable {
     private final SearchIndex searchIndex;
     private final IndexFollower indexFollower;
     private final LetterSchedule schedule;
+    private final Metrics metrics;
 
     private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
-            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule) {
+            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule, Metrics metrics) {
         this.schedule = schedule;
+        this.metrics = metrics;
         this.setupLink = setupLink;
         this.database = database;
         this.mail = mail;
@@ -79,6 +82,7 @@ public final class Server implements AutoCloseable {
         SearchIndex searchIndex = null;
         IndexFollower indexFollower = null;
         LetterSchedule schedule = null;
+        Metrics metrics = new Metrics();
         try {
             database.migrate();
             new CrisisDirectory(database).seed();
@@ -99,7 +103,8 @@ public final class Server implements AutoCloseable {
             schedule = LetterSchedule.start(database, clock, new LetterPublisher(database, questions, publishing,
                     new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new StaticTemplates()), mailWaiting, clock,
                             audit), audit, links, clock, config.timeZone())::publishDue);
-            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule).start(config.port());
+            metrics.watch(new Outbox(database), searchIndex, clock);
+            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule, metrics).start(config.port());
             links.listeningOn(app.port());
             if (config.baseUrl().isEmpty()) {
                 LOG.warn("DEARLY_BASE_URL is not set: links in mail (a parent's status link), canonical tags and the API"
@@ -112,13 +117,14 @@ public final class Server implements AutoCloseable {
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
                     new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO, new AuditLog(database, clock)).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
-            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule);
+            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule, metrics);
         } catch (RuntimeException e) {
             if (schedule != null) schedule.close();
             mail.ifPresent(MailDispatcher::close);
             if (indexFollower != null) indexFollower.close();
             if (searchIndex != null) searchIndex.close();
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -156,14 +162,24 @@ public final class Server implements AutoCloseable {
         return schedule;
     }
 
+    /** This node's measurements, for a feature that binds figures of its own. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops in order: no new connections, requests in flight let finish (up to {@link App#STOP_TIMEOUT}),
+     * then what they may have set going (mail, the schedulers, the index's follower), the index, the database.
+     */
     @Override
     public void close() {
-        schedule.close();
-        urgentWatch.close();
         app.stop();
         mail.ifPresent(MailDispatcher::close);
+        schedule.close();
+        urgentWatch.close();
         indexFollower.close();
         searchIndex.close();
         database.close();
+        metrics.close();
     }
 }

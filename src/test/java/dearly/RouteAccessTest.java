@@ -48,7 +48,7 @@ class RouteAccessTest {
         server = TestServer.start(TestDatabase.Kind.SQLITE, false);
         // The same factory serve uses, never started: only its route list is read.
         Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
-                new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule());
+                new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(), server.server().metrics());
         routes = app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())

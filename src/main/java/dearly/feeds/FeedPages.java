@@ -197,6 +197,8 @@ public final class FeedPages implements Feature, ReadingHeads {
                 Disallow: /setup/
                 Disallow: /invitation/
                 Disallow: /health
+                Disallow: /ready
+                Disallow: /metrics
                 Disallow: /search
                 Disallow: /api/
 

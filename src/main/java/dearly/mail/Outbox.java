@@ -81,6 +81,16 @@ public final class Outbox {
         handle.createUpdate("DELETE FROM mail_outbox WHERE id = :id").bind("id", id).execute();
     }
 
+    /** The mail not sent yet: how much, and when the oldest of it was queued (empty when none). For /metrics. */
+    public record Waiting(long count, Optional<Instant> oldest) {}
+
+    public Waiting waiting() {
+        return database.read(handle -> handle.createQuery(
+                        "SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM mail_outbox WHERE sent_at IS NULL")
+                .map((rs, ctx) -> new Waiting(rs.getLong("waiting"), Optional.ofNullable(instant(rs, "oldest", ctx))))
+                .one());
+    }
+
     /** Ids of unsent mails that are due and not claimed by a live node, oldest due first. */
     public List<Long> due(Instant now, int limit) {
         return database.read(handle -> handle.createQuery("""

@@ -69,8 +69,8 @@ public final class SearchIndex implements AutoCloseable {
     private final String databaseName;
     private final ChangeLog log = new ChangeLog();
 
-    /** Every change up to this id is in the index. */
-    private long applied;
+    /** Every change up to this id is in the index. Volatile: {@link #lag} reads it without the lock a turn holds. */
+    private volatile long applied;
     /** Changes after {@link #applied} already in the index, while an earlier one is still missing. */
     private final TreeSet<Long> appliedBeyond = new TreeSet<>();
     private long gapSince;
@@ -321,6 +321,16 @@ public final class SearchIndex implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * How many changes in the log this index has not applied yet, for /ready and /metrics. On
+     * PostgreSQL it may count a change applied beyond a gap still waited for: an overstatement, never
+     * an understatement.
+     */
+    public long lag() {
+        long upTo = applied;
+        return database.read(handle -> log.countAfter(handle, upTo));
     }
 
     /** How many letters the index holds, published or scheduled. */

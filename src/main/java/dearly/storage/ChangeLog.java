@@ -41,6 +41,11 @@ public final class ChangeLog {
                 .list();
     }
 
+    /** How many changes were logged after that id: a follower's lag. */
+    public long countAfter(Handle handle, long id) {
+        return handle.createQuery("SELECT COUNT(*) FROM change_log WHERE id > :id").bind("id", id).mapTo(Long.class).one();
+    }
+
     /** The id of the newest change, or 0 when nothing was ever logged. */
     public long latest(Handle handle) {
         return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM change_log").mapTo(Long.class).one();

@@ -90,13 +90,23 @@ public final class Database implements AutoCloseable {
 
     /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
     public int migrate() {
+        return flyway().migrate().migrationsExecuted;
+    }
+
+    /**
+     * How many migrations this program holds that the database has not had: 0 once {@link #migrate}
+     * ran. More means the schema is older than the code expects (for /ready).
+     */
+    public int pendingMigrations() {
+        return flyway().info().pending().length;
+    }
+
+    private Flyway flyway() {
         return Flyway.configure()
                 .dataSource(writePool)
                 .locations("classpath:db/migration", dialect.ownMigrations())
                 .placeholders(dialect.placeholders())
-                .load()
-                .migrate()
-                .migrationsExecuted;
+                .load();
     }
 
     /** Lets {@code mapTo(type)} read rows of a feature's type; the feature registers its own mappers once. */

@@ -4,6 +4,9 @@ import dearly.language.Messages;
 import gg.jte.generated.precompiled.Templates;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.router.Endpoint;
+import jakarta.servlet.http.HttpServletResponse;
 import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -39,6 +42,41 @@ public final class ErrorPages {
         refuseUnreadable(ctx, UnreadableRequests.describe(refusal));
     }
 
+    /**
+     * Wraps every handler (Javalin's {@code router.handlerWrapper}) so that an {@link Error} it throws
+     * (a StackOverflowError, an AssertionError, one from a template) reaches {@link #failure} like any
+     * exception. Javalin's exception handlers take exceptions only; an Error would otherwise get
+     * Javalin's bare 500 and a log line with its message.
+     */
+    public static Handler errorsAsFailures(Endpoint endpoint) {
+        Handler handler = endpoint.handler;
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (Error error) {
+                throw new HandlerError(error);
+            }
+        };
+    }
+
+    /** An Error a handler threw, carried as an exception; it has no message of its own. */
+    static final class HandlerError extends RuntimeException {
+        HandlerError(Error error) {
+            super(null, error, false, false);
+        }
+    }
+
+    /**
+     * The last resort, for an Error thrown where no handler wraps it (an exception or error handler
+     * itself): a 500 with the security headers, and a log line without its message.
+     */
+    public static void lastResort(HttpServletResponse response, Error error) {
+        LOG.error("request failed outside a handler: reference=- \n{}", SafeErrors.trace(error));
+        if (response.isCommitted()) return;
+        response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
+        SecurityHeaders.always(response::setHeader);
+    }
+
     public void failure(Exception exception, Context ctx) {
         if (UnreadableRequests.tooLarge(exception)) {
             ctx.status(HttpStatus.CONTENT_TOO_LARGE); // RequestLimits answers it
@@ -50,8 +88,9 @@ public final class ErrorPages {
             return;
         }
         String reference = HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        Throwable failed = exception instanceof HandlerError ? exception.getCause() : exception;
         LOG.error("request failed: reference={} method={} route={}\n{}", reference, ctx.method(), route(ctx),
-                SafeErrors.trace(exception));
+                SafeErrors.trace(failed));
         refusals.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error", "reference", reference),
                 "error.title", (templates, meta) -> templates.errorsFailure(meta, reference));
     }

@@ -103,7 +103,7 @@ public final class LanguageAddresses implements Feature {
 
     /** Whether the path is one of the site's pages, which have an address per language, rather than data or files. */
     private static boolean isPage(String path) {
-        return !(path.startsWith("/api/") || path.startsWith("/static/") || path.equals("/health")
+        return !(path.startsWith("/api/") || path.startsWith("/static/") || path.equals("/health") || path.equals("/ready") || path.equals("/metrics")
                 || path.startsWith("/language/") || path.startsWith("/advisors/photos/"));
     }
 

@@ -47,6 +47,11 @@ public final class TrustedProxies {
 
     /** @param value comma- or space-separated addresses and CIDR ranges; blank for none */
     public static TrustedProxies parse(String value) {
+        return parse(value, VARIABLE);
+    }
+
+    /** The same for another setting that lists addresses, named in the error. */
+    public static TrustedProxies parse(String value, String variable) {
         List<Range> ranges = new ArrayList<>();
         for (String item : value.strip().split("[,\\s]+")) {
             if (item.isEmpty()) continue;
@@ -55,8 +60,8 @@ public final class TrustedProxies {
             int maxPrefix = address instanceof Inet4Address ? 32 : 128;
             int prefix = address == null || parts.length == 1 ? maxPrefix : prefixLength(parts[1], maxPrefix);
             if (address == null || prefix < 0) {
-                throw new IllegalArgumentException(VARIABLE + ": '" + item + "' is not an IP address or range;"
-                        + " list your load balancers' addresses or ranges, e.g. 10.0.0.5, 10.0.0.0/8 or 2001:db8::/32");
+                throw new IllegalArgumentException(variable + ": '" + item + "' is not an IP address or range;"
+                        + " list addresses or ranges, e.g. 10.0.0.5, 10.0.0.0/8 or 2001:db8::/32");
             }
             ranges.add(new Range(address.getAddress(), prefix));
         }
@@ -65,6 +70,11 @@ public final class TrustedProxies {
 
     public boolean includes(InetAddress address) {
         return ranges.stream().anyMatch(range -> range.includes(address));
+    }
+
+    /** Whether this address, as written (a connection's peer), is among these; false for anything not an address. */
+    public boolean includes(String address) {
+        return literal(address).filter(this::includes).isPresent();
     }
 
     /**

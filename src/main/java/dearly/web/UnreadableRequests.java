@@ -100,9 +100,19 @@ public final class UnreadableRequests {
         return Optional.empty();
     }
 
-    /** Whether Jetty refused the request's body as larger than it takes: RequestLimits answers that. */
+    /**
+     * Whether Jetty refused the request's body as larger than it takes: RequestLimits answers that.
+     * Jetty's multipart parser says so with an IllegalStateException of its own words ("max length
+     * exceeded: N"), not a status: a chunked multipart body past the limit was a 400 before.
+     */
     static boolean tooLarge(Throwable exception) {
-        return jettysVerdict(exception) == HttpStatus.CONTENT_TOO_LARGE.getCode();
+        if (jettysVerdict(exception) == HttpStatus.CONTENT_TOO_LARGE.getCode()) return true;
+        int depth = 0;
+        for (Throwable cause = exception; cause != null && depth++ < 10; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException && cause.getMessage() != null
+                    && cause.getMessage().startsWith("max length exceeded")) return true;
+        }
+        return false;
     }
 
     /** The status Jetty gave a request it found malformed, anywhere among the causes; 0 when none. */

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
+import dearly.ChildDearly;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +25,9 @@ class KillAfterAcknowledgeTest {
     @Test
     void aQuestionAcknowledgedJustBeforeACrashIsThereAfterRestart() throws Exception {
         Path data = Files.createTempDirectory("dearly-kill-");
-        int port = freePort();
+        int port = ChildDearly.freePort();
 
-        Process first = serve(data, port);
+        Process first = ChildDearly.serve(data, port);
         String statusApi;
         try {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/questions"))
@@ -49,7 +42,7 @@ class KillAfterAcknowledgeTest {
             first.waitFor(30, TimeUnit.SECONDS);
         }
 
-        Process second = serve(data, port);
+        Process second = ChildDearly.serve(data, port);
         try {
             HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(statusApi)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -60,53 +53,6 @@ class KillAfterAcknowledgeTest {
         } finally {
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Starts `dearly serve` in its own JVM and waits, with a deadline, until it says where it runs. */
-    private static Process serve(Path data, int port) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dearly.Dearly", "serve");
-        builder.environment().put("DEARLY_PORT", Integer.toString(port));
-        builder.environment().put("DEARLY_DATA_DIR", data.toString());
-        builder.environment().put("DEARLY_RATE_LIMITS", "off");
-        builder.environment().remove("DEARLY_DATABASE_URL");
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line; (line = output.readLine()) != null; ) {
-                    if (line.startsWith("Dearly is running at")) return true;
-                }
-                return false;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!started.isDone() && Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                started.get(200, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException waiting) {
-                // keep waiting until the deadline
-            } catch (java.util.concurrent.ExecutionException e) {
-                break;
-            }
-        }
-        if (!started.getNow(false)) {
-            process.destroyForcibly();
-            throw new AssertionError("dearly serve did not start within 60 s");
-        }
-        // Keep draining its output so it never blocks on a full pipe.
-        CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -68,13 +68,4 @@ class ErrorPagesTest {
         assertThat(logged).doesNotContain("paula@example.com").doesNotContain("Gómez");
         assertThat(SafeErrors.names(failure)).isEqualTo("java.lang.IllegalStateException < java.lang.RuntimeException");
     }
-
-    @Test
-    void healthSaysWhetherTheDatabaseAnswers() {
-        try (TestServer server = TestServer.start()) {
-            assertThat(server.get("/health").body()).contains("\"status\":\"ok\"");
-            server.server().database().close();
-            assertThat(server.get("/health").statusCode()).isEqualTo(503);
-        }
-    }
 }
