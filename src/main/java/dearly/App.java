@@ -187,7 +187,7 @@ public final class App {
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
             javalin.routes.before(SecurityHeaders::apply);
-            javalin.routes.before(LanguageAddresses::redirectOldLinks);
+            javalin.routes.before(LanguageAddresses.redirectOldLinks(letterPages::movedTo));
             javalin.routes.after(LanguageAddresses::keepRedirectsInLanguage);
             // Limits first: the CSRF check reads the body, which a flood should never get to. Each
             // feature names the routes it limits beside them (rateLimits.limit, below); this is where they are counted.
