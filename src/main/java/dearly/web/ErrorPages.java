@@ -27,7 +27,8 @@ public final class ErrorPages {
     }
 
     public void notFound(Context ctx) {
-        refusals.send(ctx, HttpStatus.NOT_FOUND, Map.of("error", "not found"), "notfound.title", Templates::errorsNotFound);
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        refusals.send(ctx, HttpStatus.NOT_FOUND, Map.of("error", t.get("notfound.api")), "notfound.title", Templates::errorsNotFound);
     }
 
     /**
@@ -52,7 +53,8 @@ public final class ErrorPages {
         String reference = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         LOG.error("request failed: reference={} method={} route={}\n{}", reference, ctx.method(), route(ctx),
                 SafeErrors.trace(exception));
-        refusals.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error", "reference", reference),
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        refusals.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", t.format("error.api", reference), "reference", reference),
                 "error.title", (templates, meta) -> templates.errorsFailure(meta, reference));
     }
 
