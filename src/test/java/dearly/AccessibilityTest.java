@@ -367,7 +367,7 @@ class AccessibilityTest {
     @Test
     void theSpanishAddressesOfTheStaffPagesAreAccessible() {
         String title = "¿Es normal que llore al bañarlo?";
-        ask(title, "Mi hijo de tres meses llora cada vez que lo baño.");
+        ask(title, "Mi hijo de tres meses llora cada vez que lo baño, aunque el agua esté tibia.");
         browser.driver().manage().deleteAllCookies(); // signed out, whoever signed in before
         browser.open(server.url("/es/login"));
         assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("es");
