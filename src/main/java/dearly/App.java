@@ -211,7 +211,7 @@ public final class App {
             });
             javalin.routes.before(RequestRecords::identify);
             javalin.routes.before(SecurityHeaders::apply);
-            javalin.routes.before(LanguageAddresses::redirectOldLinks);
+            javalin.routes.before(LanguageAddresses.redirectOldLinks(letterPages::movedTo));
             javalin.routes.after(LanguageAddresses::keepRedirectsInLanguage);
             // Limits first: the CSRF check reads the body, which a flood should never get to. Each
             // feature names the routes it limits beside them (rateLimits.limit, below); this is where they are counted.

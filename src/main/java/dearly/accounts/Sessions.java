@@ -4,6 +4,7 @@ import static dearly.storage.Columns.instant;
 
 import dearly.storage.Database;
 import dearly.web.Csrf;
+import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Secrets;
 import dearly.web.SignedIn;
@@ -108,6 +109,11 @@ public final class Sessions {
                 handle.createUpdate("DELETE FROM session WHERE token_hash = :hash").bind("hash", hash(previous)).execute();
             }
             handle.createUpdate("DELETE FROM session WHERE expires_at <= :now").bind("now", now).execute();
+            // The language she signs in in is the one the desk's mail to her speaks (AdvisorMail, UrgentWatch).
+            handle.createUpdate("UPDATE app_user SET language = :language WHERE id = :user")
+                    .bind("language", LanguageChoice.of(ctx).code())
+                    .bind("user", user.id())
+                    .execute();
             return handle.createUpdate("""
                             INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at)
                             VALUES (:hash, :user, :now, :now, :expires)""")

@@ -1,5 +1,6 @@
 package dearly.accounts;
 
+import dearly.language.Language;
 import dearly.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -272,5 +273,14 @@ public final class UserRepository {
 
     static String emailKey(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The language she last signed in in, which the desk's mail to her speaks; empty until she signs in. */
+    public Optional<Language> language(long userId) {
+        return database.read(handle -> handle.createQuery("SELECT language FROM app_user WHERE id = :id")
+                .bind("id", userId)
+                .mapTo(String.class)
+                .list())
+                .stream().filter(java.util.Objects::nonNull).findFirst().flatMap(Language::fromCode);
     }
 }

@@ -108,7 +108,9 @@ public final class AskPages implements Feature {
             return;
         }
         switch (asking.ask(result.question().orElseThrow(), RetryKey.of(retryKey), path -> links.absolute(ctx, path))) {
-            case Asking.Receipt receipt -> ctx.redirect(StatusLink.path(receipt.token()) + "?received", HttpStatus.SEE_OTHER);
+            // To her page at the address of the language it will speak (an old form posted to /ask?lang=es too).
+            case Asking.Receipt receipt -> ctx.redirect(LanguageChoice.ofPageFor(ctx, result.question().orElseThrow().asker().language())
+                    .address(StatusLink.path(receipt.token()) + "?received"), HttpStatus.SEE_OTHER);
             // This page's key already sent other words: most likely she went back after sending and
             // changed them. Two questions, or a silent edit, might not be what she meant, so she gets
             // her words back with a fresh key and is asked; pressing send again makes a new question.
@@ -119,11 +121,11 @@ public final class AskPages implements Feature {
 
     private void status(Context ctx) {
         StoredQuestion stored = stored(ctx);
-        Messages t = Messages.of(stored.asker().language());
+        Messages t = Messages.of(LanguageChoice.ofPageFor(ctx, stored.asker().language()));
         noReferrer(ctx);
         String token = ctx.pathParam("token");
         HtmlResponse.send(ctx, templates.askingStatus(meta(ctx, t, t.get("status.title")), stored, token,
-                links.absolute(ctx, stored.asker().language().address(StatusLink.path(token))), ctx.queryParam("received") != null,
+                links.absolute(ctx, t.href(StatusLink.path(token))), ctx.queryParam("received") != null,
                 crisis(stored.crisisKinds(), stored.asker().country(), t.language()), csrf.token(ctx),
                 notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from),
                 related.closestTo(stored.question().title() + "\n" + stored.question().body(),
@@ -162,7 +164,7 @@ public final class AskPages implements Feature {
     /** Withdrawing is a step away from the status page, as erasing is: one stray tap must not do it. */
     private void withdrawConfirm(Context ctx) {
         StoredQuestion stored = stored(ctx);
-        Messages t = Messages.of(stored.asker().language());
+        Messages t = Messages.of(LanguageChoice.ofPageFor(ctx, stored.asker().language()));
         noReferrer(ctx);
         if (!stored.withdrawable()) {
             ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "?too-late", HttpStatus.SEE_OTHER);
@@ -194,7 +196,7 @@ public final class AskPages implements Feature {
 
     private void deleteConfirm(Context ctx) {
         StoredQuestion stored = stored(ctx);
-        Messages t = Messages.of(stored.asker().language());
+        Messages t = Messages.of(LanguageChoice.ofPageFor(ctx, stored.asker().language()));
         noReferrer(ctx);
         HtmlResponse.send(ctx, templates.askingDelete(meta(ctx, t, t.get("delete.title")), stored, ctx.pathParam("token"),
                 csrf.token(ctx)));
@@ -202,7 +204,7 @@ public final class AskPages implements Feature {
 
     private void delete(Context ctx) {
         StoredQuestion stored = stored(ctx);
-        Messages t = Messages.of(stored.asker().language());
+        Messages t = Messages.of(LanguageChoice.ofPageFor(ctx, stored.asker().language()));
         noReferrer(ctx);
         if (!csrf.isValid(ctx)) {
             ctx.redirect(StatusLink.path(ctx.pathParam("token")) + "/delete", HttpStatus.SEE_OTHER);
@@ -222,7 +224,7 @@ public final class AskPages implements Feature {
             eraseGone(ctx);
             return;
         }
-        Messages t = Messages.of(pending.get().language());
+        Messages t = Messages.of(LanguageChoice.ofPageFor(ctx, pending.get().language()));
         HtmlResponse.send(ctx, templates.askingErase(meta(ctx, t, t.get("erase.title")), pending.get().questions(),
                 ctx.pathParam("token"), csrf.token(ctx)));
     }
@@ -239,7 +241,7 @@ public final class AskPages implements Feature {
             eraseGone(ctx);
             return;
         }
-        Messages t = Messages.of(erased.get().language());
+        Messages t = Messages.of(LanguageChoice.ofPageFor(ctx, erased.get().language()));
         HtmlResponse.send(ctx, templates.askingErased(meta(ctx, t, t.get("erased.title")), erased.get().questions(), false));
     }
 

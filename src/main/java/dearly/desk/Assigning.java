@@ -45,7 +45,7 @@ public final class Assigning {
         this.publishing = publishing;
         this.users = users;
         this.outbox = outbox;
-        this.mail = new AdvisorMail(templates, links);
+        this.mail = new AdvisorMail(templates, links, users);
         this.mailWaiting = mailWaiting;
         this.clock = clock;
     }

@@ -62,7 +62,7 @@ public final class Review {
         this.questions = questions;
         this.users = users;
         this.outbox = outbox;
-        this.mail = new AdvisorMail(templates, links);
+        this.mail = new AdvisorMail(templates, links, users);
         this.audit = audit;
         this.checks = checks;
         this.mailWaiting = mailWaiting;

@@ -5,8 +5,6 @@ import dearly.accounts.User;
 import dearly.accounts.UserRepository;
 import dearly.asking.QuestionQueue;
 import dearly.asking.QueuedQuestion;
-import dearly.language.Dates;
-import dearly.language.Language;
 import dearly.language.Messages;
 import dearly.mail.Mail;
 import dearly.mail.MailTemplates;
@@ -17,6 +15,8 @@ import gg.jte.generated.precompiled.Templates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,13 +69,17 @@ public final class UrgentWatch implements AutoCloseable {
     public int look() {
         Instant now = clock.get();
         Duration wait = settings.urgentWait();
-        List<String> editors = users.all().stream().filter(user -> user.holds(Role.EDITOR)).map(User::email).toList();
+        List<User> editors = users.all().stream().filter(user -> user.holds(Role.EDITOR)).toList();
+        Map<Long, List<Messages>> languages = new HashMap<>();
+        for (User editor : editors) languages.put(editor.id(), StaffLanguages.of(users.language(editor.id())));
         int told = database.write(handle -> {
             int count = 0;
             for (QueuedQuestion overdue : questions.overdue(handle, now.minus(wait))) {
                 if (!questions.claimOverdueNotice(handle, overdue.id(), now)) continue;
                 Duration waited = Duration.between(overdue.receivedAt(), now);
-                for (String editor : editors) outbox.enqueue(handle, mail(editor, waited, overdue.id()), now);
+                for (User editor : editors) {
+                    outbox.enqueue(handle, mail(editor.email(), languages.get(editor.id()), waited, overdue.id()), now);
+                }
                 count++;
             }
             return count;
@@ -84,14 +88,10 @@ public final class UrgentWatch implements AutoCloseable {
         return told;
     }
 
-    private Mail mail(String to, Duration waited, long questionId) {
-        String site = Messages.of(Language.EN).get("site.name");
+    private Mail mail(String to, List<Messages> languages, Duration waited, long questionId) {
         String url = links.base() + "/desk/questions/" + questionId;
-        String waitedEn = Dates.duration(waited, Language.EN);
-        String waitedEs = Dates.duration(waited, Language.ES);
-        String subject = Messages.of(Language.EN).get("desk.overdue.subject") + " · " + Messages.of(Language.ES).get("desk.overdue.subject");
-        return MailTemplates.mail(to, subject, templates.mailHtmlOverdue(site, waitedEn, waitedEs, url),
-                templates.mailTextOverdue(site, waitedEn, waitedEs, url));
+        return MailTemplates.mail(to, StaffLanguages.joined(languages, "desk.overdue.subject"),
+                templates.mailHtmlOverdue(languages, waited, url), templates.mailTextOverdue(languages, waited, url));
     }
 
     // A failed look must not end the timer: the next minute tries again.

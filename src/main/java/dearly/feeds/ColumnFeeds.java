@@ -105,7 +105,7 @@ final class ColumnFeeds {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(entryId(letter));
         entry.setTitle(letter.headline());
-        entry.setLink(absolute.apply(letter.path()));
+        entry.setLink(absolute.apply(letter.language().address(letter.path())));
         entry.setAuthor(letter.advisor().displayName());
         entry.setPublishedDate(Date.from(letter.publishedAt()));
         entry.setUpdatedDate(Date.from(updated(letter)));

@@ -50,7 +50,8 @@ final class Sitemaps {
         letters.eachPublishedOrScheduled(letter -> {
             if (letter.publishedAt().isAfter(now)) return;
             Instant changed = ColumnFeeds.updated(letter);
-            letterUrls.add(new Url(letter.path(), Optional.of(changed)));
+            // A letter at its one address, its own language's, as its canonical link says.
+            letterUrls.add(new Url(letter.language().address(letter.path()), Optional.of(changed)));
             advisors.merge(letter.advisor().path(), changed, Sitemaps::later);
             for (Topic topic : letter.topics()) topics.merge(topic.id(), changed, Sitemaps::later);
             newest[0] = newest[0] == null ? changed : later(newest[0], changed);

@@ -28,8 +28,8 @@ final class StructuredData {
      * @param imageUrl the letter's share image, absolute
      */
     static String letter(Letter letter, Messages t, UnaryOperator<String> absolute, String imageUrl) {
-        // Addresses in the page's language, as its canonical link is.
-        String url = absolute.apply(t.href(letter.path()));
+        // The letter's one address, its canonical link (its own language's); the rest in the page's language.
+        String url = absolute.apply(letter.language().address(letter.path()));
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@type", "Article");
         article.put("headline", letter.headline());

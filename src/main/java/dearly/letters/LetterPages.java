@@ -65,9 +65,14 @@ public final class LetterPages implements Feature {
      */
     public boolean redirectedOldLink(Context ctx) {
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return false;
-        var moved = OldPaths.ofRequest(ctx.path(), ctx.queryString()).flatMap(letters::redirectFor);
+        var moved = movedTo(ctx.path(), ctx.queryString());
         moved.ifPresent(path -> ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY));
         return moved.isPresent();
+    }
+
+    /** The path of the letter an imported site's old address (path, query or null) now leads to, if any. */
+    public Optional<String> movedTo(String path, String query) {
+        return OldPaths.ofRequest(path, query).flatMap(letters::redirectFor);
     }
 
     private void home(Context ctx) {
@@ -94,13 +99,15 @@ public final class LetterPages implements Feature {
         }
         Letter letter = found.orElseThrow(NotFoundResponse::new);
         Optional<Letter> translation = letters.translationOf(letter);
-        PageMeta meta = heads.letter(ctx, metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article"), letter);
+        // One address per letter, its own language's, whichever address she opened it at (her menus follow her);
+        // hreflang names only that address and the translation's, each at its own language's address.
+        PageMeta meta = metas.of(ctx, t, letter.headline(), letter.standfirst(), letter.path(), "article")
+                .withOneAddress(letter.language(), metas.absolute(ctx, letter.language().address(letter.path())));
         if (translation.isPresent()) {
-            // Each version is listed at its own language's address: hreflang="es" leads to the Spanish letter.
-            meta = meta.withAlternate(letter.language(), metas.absolute(ctx, letter.language().address(letter.path())))
-                    .withAlternate(translation.get().language(),
-                            metas.absolute(ctx, translation.get().language().address(translation.get().path())));
+            meta = meta.withAlternate(translation.get().language(),
+                    metas.absolute(ctx, translation.get().language().address(translation.get().path())));
         }
+        meta = heads.letter(ctx, meta, letter);
         String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
                 related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id())),

@@ -30,7 +30,8 @@ public final class ErrorPages {
     }
 
     public void notFound(Context ctx) {
-        refusals.send(ctx, HttpStatus.NOT_FOUND, Map.of("error", "not found"), "notfound.title", Templates::errorsNotFound);
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        refusals.send(ctx, HttpStatus.NOT_FOUND, Map.of("error", t.get("notfound.api")), "notfound.title", Templates::errorsNotFound);
     }
 
     /**
@@ -91,7 +92,8 @@ public final class ErrorPages {
         Throwable failed = exception instanceof HandlerError ? exception.getCause() : exception;
         LOG.error("request failed: reference={} method={} route={}\n{}", reference, ctx.method(), route(ctx),
                 SafeErrors.trace(failed));
-        refusals.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error", "reference", reference),
+        Messages t = Messages.of(LanguageChoice.of(ctx));
+        refusals.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", t.format("error.api", reference), "reference", reference),
                 "error.title", (templates, meta) -> templates.errorsFailure(meta, reference));
     }
 

@@ -4,6 +4,7 @@ import dearly.language.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -47,11 +48,23 @@ public final class LanguageAddresses implements Feature {
         ctx.redirect(chosen.address(ownPath(ctx.queryParam("to"))), HttpStatus.SEE_OTHER);
     }
 
+    /** Where an imported site's old address (path and query, the query without {@code lang}) now is: a letter's path, or empty. */
+    @FunctionalInterface
+    public interface OldSite {
+        Optional<String> movedTo(String path, String query);
+    }
+
     /**
      * A {@code before} handler: an old link such as {@code /ask?lang=es} answers with a permanent
-     * redirect to {@code /es/ask}. The API keeps its {@code lang} parameter, which filters results.
+     * redirect to {@code /es/ask}; an imported site's old WPML link ({@code /?p=12&lang=es}) goes
+     * straight to its letter's Spanish address, in one redirect. The API keeps its {@code lang}
+     * parameter, which filters results.
      */
-    public static void redirectOldLinks(Context ctx) {
+    public static Handler redirectOldLinks(OldSite oldSite) {
+        return ctx -> redirectOldLinks(ctx, oldSite);
+    }
+
+    private static void redirectOldLinks(Context ctx, OldSite oldSite) {
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return;
         String query = ctx.queryString();
         if (query == null || Arrays.stream(query.split("&")).noneMatch(LanguageAddresses::isLang)) return;
@@ -62,7 +75,9 @@ public final class LanguageAddresses implements Feature {
         String rest = Arrays.stream(query.split("&"))
                 .filter(pair -> !isLang(pair))
                 .collect(Collectors.joining("&"));
-        ctx.redirect(language.address(ownPath(ctx.path() + (rest.isEmpty() ? "" : "?" + rest))), HttpStatus.MOVED_PERMANENTLY);
+        String target = oldSite.movedTo(ctx.path(), rest.isEmpty() ? null : rest)
+                .orElseGet(() -> ctx.path() + (rest.isEmpty() ? "" : "?" + rest));
+        ctx.redirect(language.address(ownPath(target)), HttpStatus.MOVED_PERMANENTLY);
         ctx.skipRemainingHandlers();
     }
 

@@ -28,6 +28,15 @@ public final class LanguageChoice {
         return ctx.attribute(LanguagePrefix.ATTRIBUTE) instanceof Language language ? Optional.of(language) : Optional.empty();
     }
 
+    /**
+     * The language of a page about someone Dearly knows the language of (a parent's status page, her
+     * erase link): the address's, else her saved choice, else {@code hers}. So the language switch
+     * and the /es/ address work there too, and her own link opens in her language.
+     */
+    public static Language ofPageFor(Context ctx, Language hers) {
+        return addressed(ctx).or(() -> saved(ctx)).orElse(hers);
+    }
+
     /** What an address without a prefix is read in: an old ?lang=, her saved choice, her browser's. */
     static Language unaddressed(Context ctx) {
         return of(ctx.queryString(), saved(ctx), ctx.header("Accept-Language"));

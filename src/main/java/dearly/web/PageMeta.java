@@ -43,6 +43,15 @@ public record PageMeta(String title, String description, String canonicalUrl, St
         return new PageMeta(title, description, canonicalUrl, type, t, staff, alternates, here, newer, older, head);
     }
 
+    /**
+     * The same page at one address only, whatever language her menus are in: a letter, whose words are
+     * the same at its English and its Spanish address, names its own language's address as canonical
+     * and as its only {@code hreflang} (its translation adds another, {@link #withAlternate}).
+     */
+    public PageMeta withOneAddress(Language language, String absoluteUrl) {
+        return new PageMeta(title, description, absoluteUrl, type, t, staff, Map.of(language, absoluteUrl), here, newer, older, head);
+    }
+
     /** The same page, whose version in that language is at another address (a letter's translation). */
     public PageMeta withAlternate(Language language, String absoluteUrl) {
         Map<Language, String> changed = new EnumMap<>(Language.class);

@@ -114,6 +114,12 @@ class WordPressImportTest {
             assertThat(server.get("/?p=1173").headers().firstValue("Location")).as("a post's plain permalink, on a site with pretty ones")
                     .contains("/letters/markup-title-with-markup");
             assertThat(server.get("/?p=1164").statusCode()).as("a draft's: the home page").isEqualTo(200);
+            // WPML's language parameter: straight to the letter's Spanish address, in one redirect.
+            for (String old : List.of("/?p=1173&lang=es", "/?lang=es&p=1173", "/2013/01/05/markup-title-with-markup/?lang=es")) {
+                HttpResponse<String> moved = server.get(old);
+                assertThat(moved.statusCode()).as(old).isEqualTo(301);
+                assertThat(moved.headers().firstValue("Location")).as(old).hasValue("/es/letters/markup-title-with-markup");
+            }
 
             Element caption = server.page("/letters/post-format-image-caption").selectFirst(".letter-body");
             assertThat(caption.select("img")).isEmpty();

@@ -35,15 +35,15 @@ class SitemapAndRobotsTest {
             }
             assertThat(urls).containsKeys(server.url("/"), server.url("/topics"), server.url("/ask"), server.url("/topics/sleep"),
                     server.url("/topics/family"), server.url("/advisors/rosa-m"), server.url("/advisors/ana-p"),
-                    server.url("/letters/naps-in-arms"), server.url("/letters/el-nino-no-duerme"), server.url("/letters/hostile"),
+                    server.url("/letters/naps-in-arms"), server.url("/es/letters/el-nino-no-duerme"), server.url("/letters/hostile"),
                     server.url("/letters/she-erased-everything"));
             assertThat(urls.keySet()).noneMatch(url -> url.contains("not-yet") || url.contains("taken-down") || url.contains("/status")
                     || url.contains("/desk") || url.contains("/admin"));
-            for (String letter : List.of("/letters/naps-in-arms", "/letters/el-nino-no-duerme", "/topics/sleep", "/advisors/rosa-m", "/")) {
+            for (String letter : List.of("/letters/naps-in-arms", "/es/letters/el-nino-no-duerme", "/topics/sleep", "/advisors/rosa-m", "/")) {
                 assertThat(Instant.parse(urls.get(server.url(letter)))).as(letter).isBefore(Instant.now().plusSeconds(1));
             }
             // A topic's page changed when its newest letter did: in "sleep", the Spanish one, two days ago.
-            assertThat(urls.get(server.url("/topics/sleep"))).isEqualTo(urls.get(server.url("/letters/el-nino-no-duerme")));
+            assertThat(urls.get(server.url("/topics/sleep"))).isEqualTo(urls.get(server.url("/es/letters/el-nino-no-duerme")));
             assertThat(server.get("/sitemaps/1.xml").statusCode()).as("no numbered files while one holds it all").isEqualTo(404);
             assertThat(column).isNotNull();
         }

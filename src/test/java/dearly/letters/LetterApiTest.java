@@ -73,6 +73,6 @@ class LetterApiTest {
     void unknownLetterIsAJson404() throws Exception {
         HttpResponse<String> response = server.get("/api/v1/letters/no-such-letter");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not found");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("Nothing is at this address.");
     }
 }

@@ -43,8 +43,7 @@ class LanguageAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/letters/short-naps", "/topics", "/topics/naps", "/advisors/rosa-m", "/search?q=naps", "/ask",
-            "/api", "/login"})
+    @ValueSource(strings = {"/", "/topics", "/topics/naps", "/advisors/rosa-m", "/search?q=naps", "/ask", "/api", "/login"})
     void everyPublicPageAnswersInSpanishUnderEs(String path) {
         HttpResponse<String> spanish = server.get(Language.ES.address(path));
         assertThat(spanish.statusCode()).isEqualTo(200);
@@ -69,6 +68,30 @@ class LanguageAddressesTest {
         assertThat(page.selectFirst("header.site nav").text()).contains("Cartas", "Temas", "Haz una pregunta");
         assertThat(page.selectFirst("article.letter").attr("lang")).isEqualTo("en");
         assertThat(page.selectFirst("article.letter h1").text()).isEqualTo("Short naps");
+    }
+
+    @Test
+    void aLetterHasOneCanonicalAddressItsOwnLanguagesWhateverHerMenusSay() {
+        Publishing publishing = new Publishing();
+        Instant now = Instant.now();
+        server.server().database().write(handle -> publishing.publish(handle, new Publishing.Draft(null, "siestas-cortas",
+                new Words("Siestas cortas", "Por qué son cortas.", "Querida:", "Las siestas se alargan.", "Con cariño,"), "",
+                publishing.addAdvisor(handle, "lucia-r", "Lucía R.", "", now), List.of(), Language.ES, now.minusSeconds(60)), now));
+        String spanishAddress = server.url("/es/letters/siestas-cortas");
+        for (String opened : List.of("/letters/siestas-cortas", "/es/letters/siestas-cortas")) {
+            Document page = server.page(opened, "Accept-Language", "en");
+            assertThat(page.selectFirst("link[rel=canonical]").attr("href")).as(opened).isEqualTo(spanishAddress);
+            assertThat(page.select("link[rel=alternate][hreflang]").eachAttr("hreflang")).as(opened).containsExactly("es");
+            assertThat(page.selectFirst("article.letter").attr("lang")).as(opened).isEqualTo("es");
+        }
+        Document inEnglish = server.page("/letters/siestas-cortas", "Accept-Language", "en");
+        assertThat(inEnglish.selectFirst("html").attr("lang")).as("her menus follow her").isEqualTo("en");
+        assertThat(inEnglish.selectFirst("header.site nav a[href=/topics]").text()).isEqualTo("Topics");
+
+        Document englishLetter = server.page("/es/letters/short-naps");
+        assertThat(englishLetter.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(server.url("/letters/short-naps"));
+        assertThat(englishLetter.selectFirst("link[rel=alternate][hreflang=x-default]").attr("href"))
+                .isEqualTo(server.url("/letters/short-naps"));
     }
 
     @Test
@@ -114,6 +137,38 @@ class LanguageAddressesTest {
         HttpResponse<String> empty = server.postForm("/es/ask", java.util.Map.of("_csrf", form.selectFirst("input[name=_csrf]").val()));
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(empty.body()).selectFirst("html").attr("lang")).isEqualTo("es");
+    }
+
+    @Test
+    void herStatusPageSpeaksTheLanguageOfItsAddressAndOfHerSwitch() {
+        try (TestServer own = TestServer.start(TestDatabase.Kind.SQLITE, true)) {
+            // A form rendered before the addresses changed posts to /ask?lang=es: she lands where her page's link points.
+            Document form = own.page("/es/ask");
+            HttpResponse<String> sent = own.postForm("/ask?lang=es", dearly.asking.AskFlow.spanishMother(form));
+            assertThat(sent.statusCode()).isEqualTo(303);
+            String location = sent.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith("/es/status/").endsWith("?received");
+            String status = location.replaceAll("\\?.*", "");
+            Document received = own.page(location);
+            assertThat(received.selectFirst("html").attr("lang")).isEqualTo("es");
+            assertThat(received.selectFirst(".private-link").text()).contains(own.url(status));
+
+            // The same page at its English address, or after switching to English, is in English; her link is then the English one.
+            String english = status.substring("/es".length());
+            HttpResponse<String> switched = own.get(received.selectFirst("nav.languages a[hreflang=en]").attr("href"));
+            assertThat(switched.statusCode()).isEqualTo(303);
+            assertThat(switched.headers().firstValue("Location").orElseThrow()).startsWith(english + "?");
+            Document inEnglish = own.page(english);
+            assertThat(inEnglish.selectFirst("html").attr("lang")).isEqualTo("en");
+            assertThat(inEnglish.selectFirst("h1").text()).isNotEqualTo(received.selectFirst("h1").text());
+            assertThat(inEnglish.selectFirst(".private-link").text()).contains(own.url(english));
+            assertThat(own.page(status).selectFirst("html").attr("lang")).as("her /es/ link still in Spanish").isEqualTo("es");
+            assertThat(own.page(english + "/delete").selectFirst("html").attr("lang")).isEqualTo("en");
+
+            // Without a saved choice, her own (unprefixed) link opens in the language she asked in.
+            own.forgetCookies();
+            assertThat(own.page(english).selectFirst("html").attr("lang")).isEqualTo("es");
+        }
     }
 
     @ParameterizedTest
