@@ -75,7 +75,7 @@ final class MeaningSigns {
     private final Gloss gloss;
     private final List<Example> examples;
     private final float[][] vectors;
-    private final Thresholds thresholds;
+    private final Map<Language, Thresholds> thresholds;
     private final Shortlist shortlist;
     private final Map<String, float[]> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -84,7 +84,7 @@ final class MeaningSigns {
         }
     };
 
-    private MeaningSigns(EmbeddingModel model, Gloss gloss, List<Example> examples, float[][] vectors, Thresholds thresholds) {
+    private MeaningSigns(EmbeddingModel model, Gloss gloss, List<Example> examples, float[][] vectors, Map<Language, Thresholds> thresholds) {
         this.model = model;
         this.gloss = gloss;
         this.examples = examples;
@@ -125,7 +125,7 @@ final class MeaningSigns {
         List<CrisisSign> found = new ArrayList<>();
         Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
         for (String unit : shortlist.of(List.copyOf(sentenceOf.keySet()))) {
-            for (CrisisKind kind : thresholds.shown(scores(vector(unit), leftOut))) {
+            for (CrisisKind kind : thresholds.get(languageOf(unit)).shown(scores(vector(unit), leftOut))) {
                 if (kinds.add(kind)) found.add(new CrisisSign(kind, sentenceOf.get(unit), CrisisSign.Layer.MEANING));
             }
         }
@@ -154,6 +154,14 @@ final class MeaningSigns {
         }
         if (waiting != null) read.add(new String[] {waiting, waiting});
         return read;
+    }
+
+    /**
+     * The language whose thresholds judge a unit: glossed Spanish lands nearer everything than
+     * English does, so each language has thresholds of its own, chosen on its own examples.
+     */
+    static Language languageOf(String unit) {
+        return Gloss.spanish(CrisisText.words(unit)) ? Language.ES : Language.EN;
     }
 
     /** A sentence, or the overlapping windows of a very long one. */
@@ -219,7 +227,7 @@ final class MeaningSigns {
         return List.copyOf(all.subList(0, Math.min(count, all.size())));
     }
 
-    Thresholds thresholdsInUse() {
+    Map<Language, Thresholds> thresholdsInUse() {
         return thresholds;
     }
 
@@ -253,20 +261,26 @@ final class MeaningSigns {
         return List.copyOf(examples);
     }
 
-    static Thresholds thresholds() {
+    /** The thresholds of each language: English's unprefixed in meaning.txt, Spanish's prefixed "es." (English's where absent). */
+    static Map<Language, Thresholds> thresholds() {
         Properties read = new Properties();
         try (BufferedReader lines = CrisisData.reader("meaning.txt")) {
             read.load(lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<CrisisKind, Float> least = new EnumMap<>(CrisisKind.class);
-        for (CrisisKind kind : CrisisKind.values()) least.put(kind, number(read, kind.name()));
-        return new Thresholds(least, number(read, "margin"), number(read, "alongside"));
+        Map<Language, Thresholds> byLanguage = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String prefix = language == Language.EN ? "" : language.code() + ".";
+            Map<CrisisKind, Float> least = new EnumMap<>(CrisisKind.class);
+            for (CrisisKind kind : CrisisKind.values()) least.put(kind, number(read, prefix, kind.name()));
+            byLanguage.put(language, new Thresholds(least, number(read, prefix, "margin"), number(read, "", "alongside")));
+        }
+        return Map.copyOf(byLanguage);
     }
 
-    private static float number(Properties read, String key) {
-        String value = read.getProperty(key);
+    private static float number(Properties read, String prefix, String key) {
+        String value = read.getProperty(prefix + key, read.getProperty(key));
         if (value == null) throw new IllegalStateException("crisis/meaning.txt has no " + key);
         return Float.parseFloat(value.strip());
     }

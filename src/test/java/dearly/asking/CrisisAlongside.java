@@ -1,6 +1,8 @@
 package dearly.asking;
 
+import dearly.language.Language;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ final class CrisisAlongside {
     public static void main(String[] args) {
         CrisisSigns signs = CrisisSigns.load();
         MeaningSigns meaning = signs.meaning();
-        MeaningSigns.Thresholds file = MeaningSigns.thresholds();
+        Map<Language, MeaningSigns.Thresholds> file = MeaningSigns.thresholds();
         List<LabelledTexts.Text> dev = LabelledTexts.read(Path.of("bench", "crisis-dev", "dev.jsonl")).texts();
         float[] tried = {0f, 0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f, 0.08f, 0.10f};
         int[] caught = new int[tried.length];
@@ -34,11 +36,16 @@ final class CrisisAlongside {
             if (!benign) crises++;
             Set<CrisisKind> base = signs.in(text.text());
             for (int t = 0; t < tried.length; t++) {
-                MeaningSigns.Thresholds thresholds = new MeaningSigns.Thresholds(file.least(), file.margin(), tried[t]);
+                Map<Language, MeaningSigns.Thresholds> thresholds = new EnumMap<>(Language.class);
+                for (Language language : Language.values()) {
+                    thresholds.put(language, new MeaningSigns.Thresholds(file.get(language).least(), file.get(language).margin(), tried[t]));
+                }
                 Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
                 kinds.addAll(base);
                 for (String sentence : CrisisText.sentences(text.text())) {
-                    for (String unit : MeaningSigns.units(sentence)) kinds.addAll(thresholds.shown(meaning.scores(meaning.vector(unit), null)));
+                    for (String unit : MeaningSigns.units(sentence)) {
+                        kinds.addAll(thresholds.get(MeaningSigns.languageOf(unit)).shown(meaning.scores(meaning.vector(unit), null)));
+                    }
                 }
                 if (!kinds.isEmpty()) {
                     flagged[t]++;
