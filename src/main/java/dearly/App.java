@@ -61,6 +61,8 @@ import dearly.web.LanguageAddresses;
 import dearly.web.LanguagePrefix;
 import dearly.web.Links;
 import dearly.web.Open;
+import dearly.web.PageCache;
+import dearly.web.StaticFiles;
 import dearly.web.PageMetas;
 import dearly.web.RateLimits;
 import dearly.web.Refusals;
@@ -73,6 +75,9 @@ import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +105,10 @@ public final class App {
      * @param links Dearly's own address, for every absolute link (told the port once it listens)
      * @param searchIndex this node's search index, kept current by the server
      * @param schedule letters approved for a set time, published by the server when it comes
+     * @param pageCache public pages kept rendered, in front of everything else (emptied by the server on every change)
      */
     public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links,
-            SearchIndex searchIndex, LetterSchedule schedule) {
+            SearchIndex searchIndex, LetterSchedule schedule, PageCache pageCache) {
         Templates templates = new StaticTemplates();
         LetterRepository letters = new LetterRepository(database, clock);
         FeedPages feedPages = new FeedPages(letters, templates, links, clock);
@@ -144,7 +150,7 @@ public final class App {
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
                 letterPages,
-                new FeltThisToo(letters, reactions, csrf, links),
+                new FeltThisToo(letters, reactions, csrf, links, pageCache),
                 new LanguageAddresses(links),
                 new LetterApi(letters, links),
                 feedPages,
@@ -177,18 +183,30 @@ public final class App {
             javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
             javalin.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyRefusals(templates, metas));
-                // Outermost: /es/ask reaches the routes as /ask, in Spanish (Javalin puts its servlet inside this).
-                server.setHandler(new LanguagePrefix());
+                // Outermost, the page cache: a kept page is answered before anything else runs. Then /es/ask
+                // reaches the routes as /ask, in Spanish (Javalin puts its servlet inside these).
+                pageCache.setHandler(new LanguagePrefix());
+                server.setHandler(pageCache);
+            });
+            // HTTP/1.1 and, for a proxy or client that speaks it, HTTP/2 in clear text (h2c) on the same port.
+            javalin.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
+                        new HTTP2CServerConnectionFactory(http));
+                connector.setPort(config.port());
+                return connector;
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "public, max-age=86400");
+                // Pages link them by a hash of their content (StaticFiles.url), so an address never changes its bytes.
+                files.headers = Map.of("Cache-Control", StaticFiles.IMMUTABLE);
             });
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(LanguageAddresses::redirectOldLinks);
             javalin.routes.after(LanguageAddresses::keepRedirectsInLanguage);
+            // Whatever a handler said, an answer for one person (signed in, a cookie, a form token) is never kept or shared.
+            javalin.routes.after(PageCache::keepPrivate);
             // Limits first: the CSRF check reads the body, which a flood should never get to. Each
             // feature names the routes it limits beside them (rateLimits.limit, below); this is where they are counted.
             rateLimits.checkBeforeTheBody(javalin.routes);

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param rateLimits DEARLY_RATE_LIMITS and DEARLY_TRUSTED_PROXIES: limits per client on forms and the API
  * @param timeZone DEARLY_TIME_ZONE, default UTC: the instance's zone, for a parent whose country tells none
  * @param searchIndexDir DEARLY_SEARCH_INDEX: this node's search index; empty means {@code index} in the data directory
+ * @param pageCacheBytes DEARLY_PAGE_CACHE_MB, default 64: memory for rendered public pages (web.PageCache); 0 keeps none
  */
 public record Config(
         int port,
@@ -30,11 +31,13 @@ public record Config(
         Optional<SmtpSettings> smtp,
         RateLimitSettings rateLimits,
         ZoneId timeZone,
-        Optional<Path> searchIndexDir) {
+        Optional<Path> searchIndexDir,
+        long pageCacheBytes) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
         if (dataDir == null) throw new IllegalArgumentException("a data directory is needed");
+        if (pageCacheBytes < 0) throw new IllegalArgumentException("DEARLY_PAGE_CACHE_MB must be 0 or more");
         databaseUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("jdbc:sqlite:")) {
                 throw new IllegalArgumentException("DEARLY_DATABASE_URL must be a jdbc:postgresql:// or jdbc:sqlite: URL");
@@ -51,7 +54,14 @@ public record Config(
                 SmtpSettings.fromEnvironment(env),
                 RateLimitSettings.fromEnvironment(env),
                 timeZone(env.get("DEARLY_TIME_ZONE")),
-                nonBlank(env.get("DEARLY_SEARCH_INDEX")).map(Path::of));
+                nonBlank(env.get("DEARLY_SEARCH_INDEX")).map(Path::of),
+                megabytes(env.getOrDefault("DEARLY_PAGE_CACHE_MB", String.valueOf(DEFAULT_PAGE_CACHE_MB))));
+    }
+
+    private static final long DEFAULT_PAGE_CACHE_MB = 64;
+
+    public Config withPageCacheBytes(long bytes) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir, bytes);
     }
 
     public boolean embedded() {
@@ -61,31 +71,31 @@ public record Config(
     /** The embedded default in a data directory, on any free port, limits off: for tests and tools. */
     public static Config embedded(Path dataDir) {
         return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off(), ZoneOffset.UTC,
-                Optional.empty());
+                Optional.empty(), DEFAULT_PAGE_CACHE_MB << 20);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir, pageCacheBytes);
     }
 
     public Config withSmtp(SmtpSettings settings) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir, pageCacheBytes);
     }
 
     public Config withRateLimits(RateLimitSettings limits) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir, pageCacheBytes);
     }
 
     public Config withBaseUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir, pageCacheBytes);
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir, pageCacheBytes);
     }
 
     public Config withSearchIndexDir(Path directory) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory));
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory), pageCacheBytes);
     }
 
     /** Where this node keeps its search index: DEARLY_SEARCH_INDEX, or {@code index} in the data directory. */
@@ -94,7 +104,7 @@ public record Config(
     }
 
     public Config withTimeZone(ZoneId zone) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir, pageCacheBytes);
     }
 
     /** An IANA zone such as America/Bogota, or UTC when unset. */
@@ -105,6 +115,14 @@ public record Config(
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("DEARLY_TIME_ZONE must be a time zone such as America/Bogota or UTC, not '"
                     + text.strip() + "'");
+        }
+    }
+
+    private static long megabytes(String text) {
+        try {
+            return Long.parseLong(text.strip()) << 20;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DEARLY_PAGE_CACHE_MB must be a number of megabytes, not '" + text + "'");
         }
     }
 

@@ -23,6 +23,8 @@ import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
 import dearly.storage.Database;
 import dearly.web.Links;
+import dearly.web.PageCache;
+import dearly.accounts.Sessions;
 import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -50,9 +52,12 @@ public final class Server implements AutoCloseable {
     private final SearchIndex searchIndex;
     private final IndexFollower indexFollower;
     private final LetterSchedule schedule;
+    private final PageCache pageCache;
 
     private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
-            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule) {
+            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule,
+            PageCache pageCache) {
+        this.pageCache = pageCache;
         this.schedule = schedule;
         this.setupLink = setupLink;
         this.database = database;
@@ -89,6 +94,11 @@ public final class Server implements AutoCloseable {
             }
             // Built or brought up to date before the first request, then kept current from the change log.
             searchIndex = SearchIndex.open(config.searchIndex(), database, new LetterRepository(database, clock), clock);
+            // Public pages kept rendered: emptied at once on this node when a change commits here, and on
+            // every node once its search index has followed the change log (so related letters are current).
+            PageCache pageCache = new PageCache(config.pageCacheBytes(), Sessions.COOKIE, clock);
+            database.afterLoggedChange(pageCache::clear);
+            searchIndex.whenChanged(pageCache::clear);
             indexFollower = IndexFollower.start(searchIndex);
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
@@ -99,7 +109,7 @@ public final class Server implements AutoCloseable {
             schedule = LetterSchedule.start(database, clock, new LetterPublisher(database, questions, publishing,
                     new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new StaticTemplates()), mailWaiting, clock,
                             audit), audit, links, clock, config.timeZone())::publishDue);
-            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule).start(config.port());
+            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule, pageCache).start(config.port());
             links.listeningOn(app.port());
             if (config.baseUrl().isEmpty()) {
                 LOG.warn("DEARLY_BASE_URL is not set: links in mail (a parent's status link), canonical tags and the API"
@@ -112,7 +122,7 @@ public final class Server implements AutoCloseable {
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
                     new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO, new AuditLog(database, clock)).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
-            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule);
+            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule, pageCache);
         } catch (RuntimeException e) {
             if (schedule != null) schedule.close();
             mail.ifPresent(MailDispatcher::close);
@@ -144,6 +154,11 @@ public final class Server implements AutoCloseable {
     /** This node's search index; a test asks it to follow the change log now rather than at its next turn. */
     public SearchIndex searchIndex() {
         return searchIndex;
+    }
+
+    /** Public pages kept rendered; its {@code cache()} has the hit counts for metrics. */
+    public PageCache pageCache() {
+        return pageCache;
     }
 
     /** What tells editors about urgent questions that waited too long; a test asks it to look now. */
