@@ -134,7 +134,6 @@ public final class PageCache extends Handler.Wrapper {
         }
         if (!get) return super.handle(request, response, callback);
         Capture capture = new Capture(request, response, key, generation.get(), callback);
-        System.err.println("DEBUG capture " + key);
         return super.handle(request, capture, Callback.from(capture::completed, capture::failed));
     }
 
@@ -246,7 +245,6 @@ public final class PageCache extends Handler.Wrapper {
 
         @Override
         public void write(boolean last, ByteBuffer content, Callback written) {
-            System.err.println("DEBUG write last=" + last + " passing=" + passing + " n=" + (content == null ? -1 : content.remaining()));
             if (passing) {
                 lastWritten |= last;
                 super.write(last, content, written);
@@ -277,7 +275,6 @@ public final class PageCache extends Handler.Wrapper {
         }
 
         void completed() {
-            System.err.println("DEBUG completed lastWritten=" + lastWritten);
             if (lastWritten) {
                 callback.succeeded();
                 return;
@@ -307,9 +304,10 @@ public final class PageCache extends Handler.Wrapper {
 
         private Optional<CachedPage> keepable() {
             HttpFields.Mutable headers = getHeaders();
-            System.err.println("DEBUG keepable " + getStatus() + " " + headers);
             String cacheControl = headers.get(HttpHeader.CACHE_CONTROL);
-            if (getStatus() != 200 || headers.contains(HttpHeader.SET_COOKIE) || cacheControl == null
+            // 0: the servlet left the status unset, which Jetty sends as 200.
+            int status = getStatus() == 0 ? 200 : getStatus();
+            if (status != 200 || headers.contains(HttpHeader.SET_COOKIE) || cacheControl == null
                     || !cacheControl.contains("public") || cacheControl.contains("private") || cacheControl.contains("no-store")) {
                 return Optional.empty();
             }
