@@ -53,6 +53,10 @@ public final class PageCache extends Handler.Wrapper {
     private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "transfer-encoding", "etag",
             "last-modified", "vary", "date", "set-cookie", "server");
 
+    /** RFC 9110's date, day in two digits (the JDK's RFC_1123_DATE_TIME writes "3 Dec"). */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
     record Key(String address, Language language, String scheme, String page) {}
 
     private final Cache<Key, CachedPage> pages;
@@ -170,7 +174,7 @@ public final class PageCache extends Handler.Wrapper {
         out.clear();
         page.headers().forEach(out::add);
         out.put(HttpHeader.ETAG, etag);
-        out.put(HttpHeader.LAST_MODIFIED, HttpDateTime.format(page.made().atZone(java.time.ZoneOffset.UTC)));
+        out.put(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(page.made().atZone(java.time.ZoneOffset.UTC)));
         if (!page.vary().isEmpty()) out.put(HttpHeader.VARY, page.vary());
         if (notModified(asked, etag, page.made())) {
             response.setStatus(304);
