@@ -46,11 +46,11 @@ class NothingPrivateIsKeptTest {
                     kept.add(endpoint.path + " said Cache-Control: " + cacheControl);
                 }
                 HttpResponse<String> another = anonymous(server, path);
-                if (another.statusCode() == 200 || another.body().contains("Ana A.")) {
+                if (another.statusCode() == 200 || another.body().contains("sign-out")) {
                     kept.add(endpoint.path + " answered " + another.statusCode() + " to another visitor");
                 }
             }
-            assertThat(walked).as("closed routes walked").isGreaterThan(20);
+            assertThat(walked).as("closed routes walked").isGreaterThan(15);
             assertThat(kept).isEmpty();
             assertThat(keptAddresses(server)).noneMatch(address -> address.matches("/(es/)?(desk|admin|account).*"));
         }
@@ -63,10 +63,11 @@ class NothingPrivateIsKeptTest {
             for (String path : List.of("/", "/topics", "/search?q=partner")) {
                 HttpResponse<String> hers = server.get(path);
                 assertThat(hers.statusCode()).isEqualTo(200);
-                assertThat(hers.body()).as("her name in the header").contains("Ana E.");
+                assertThat(hers.body()).as("her menu in the header").contains("href=\"/desk\"", "class=\"sign-out\"");
                 assertThat(hers.headers().firstValue("Cache-Control")).as(path).hasValue(PageCache.PRIVATE);
                 assertThat(hers.headers().firstValue("ETag")).as(path + " is not served from the cache").isEmpty();
-                assertThat(anonymous(server, path).body()).as(path + " to a reader").doesNotContain("Ana E.");
+                assertThat(anonymous(server, path).body()).as(path + " to a reader").doesNotContain("href=\"/desk\"")
+                        .doesNotContain("sign-out");
             }
         }
     }
