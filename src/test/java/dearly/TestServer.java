@@ -27,7 +27,10 @@ public final class TestServer implements AutoCloseable {
     /** False for a second node, which shares the first one's database and leaves it to the first to drop. */
     private final boolean ownsDatabase;
     private final CookieManager cookies = new CookieManager();
+    // HTTP/1.1, as browsers speak to a server without TLS: Dearly also serves h2c now, and a request's own
+    // Host header (which tests set to play a hostile client) is only itself over HTTP/1.1 (PageCacheTest speaks h2c).
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(cookies)
             .build();
