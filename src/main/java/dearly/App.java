@@ -64,6 +64,9 @@ import dearly.web.JettyRefusals;
 import dearly.web.LanguageAddresses;
 import dearly.web.LanguagePrefix;
 import dearly.web.Links;
+import dearly.web.Open;
+import dearly.web.PageCache;
+import dearly.web.StaticFiles;
 import dearly.web.PageMetas;
 import dearly.web.RateLimits;
 import dearly.web.Refusals;
@@ -79,6 +82,9 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Duration;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +115,10 @@ public final class App {
      * @param searchIndex this node's search index, kept current by the server
      * @param schedule letters approved for a set time, published by the server when it comes
      * @param metrics this node's measurements, which requests are timed into and features may bind figures to
+     * @param pageCache public pages kept rendered, in front of everything else (emptied by the server on every change)
      */
     public static Javalin create(Config config, Database database, Supplier<Instant> clock, Runnable mailWaiting, Links links,
-            SearchIndex searchIndex, LetterSchedule schedule, Metrics metrics) {
+            SearchIndex searchIndex, LetterSchedule schedule, Metrics metrics, PageCache pageCache) {
         Templates templates = new StaticTemplates();
         LetterRepository letters = new LetterRepository(database, clock);
         FeedPages feedPages = new FeedPages(letters, templates, links, clock);
@@ -153,7 +160,7 @@ public final class App {
         // Each feature registers its own routes, roles and rate limits: a new one is one more line here.
         List<Feature> features = List.of(
                 letterPages,
-                new FeltThisToo(letters, reactions, csrf, links),
+                new FeltThisToo(letters, reactions, csrf, links, pageCache),
                 new LanguageAddresses(links),
                 new LetterApi(letters, links),
                 feedPages,
@@ -196,23 +203,35 @@ public final class App {
             javalin.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyRefusals(templates, metas));
                 // Outermost, GracefulHandler: on stop, requests in flight are let finish (up to the stop timeout).
-                // Then /es/ask reaches the routes as /ask, in Spanish (Javalin puts its servlet inside LanguagePrefix).
-                server.setHandler(new GracefulHandler(new LanguagePrefix()));
+                // Then the page cache: a kept page is answered before anything else runs. Then /es/ask reaches
+                // the routes as /ask, in Spanish (Javalin puts its servlet inside LanguagePrefix).
+                pageCache.setHandler(new LanguagePrefix());
+                server.setHandler(new GracefulHandler(pageCache));
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 config.connections().apply(server);
                 metrics.watch(server.getThreadPool());
+            });
+            // HTTP/1.1 and, for a proxy or client that speaks it, HTTP/2 in clear text (h2c) on the same port.
+            javalin.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
+                        new HTTP2CServerConnectionFactory(http));
+                connector.setPort(config.port());
+                return connector;
             });
             javalin.requestLogger.http(requests::answered);
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "public, max-age=86400");
+                // Pages link them by a hash of their content (StaticFiles.url), so an address never changes its bytes.
+                files.headers = Map.of("Cache-Control", StaticFiles.IMMUTABLE);
             });
             javalin.routes.before(RequestRecords::identify);
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(LanguageAddresses.redirectOldLinks(letterPages::movedTo));
             javalin.routes.after(LanguageAddresses::keepRedirectsInLanguage);
+            // Whatever a handler said, an answer for one person (signed in, a cookie, a form token) is never kept or shared.
+            javalin.routes.after(PageCache::keepPrivate);
             // Limits first: the CSRF check reads the body, which a flood should never get to. Each
             // feature names the routes it limits beside them (rateLimits.limit, below); this is where they are counted.
             rateLimits.checkBeforeTheBody(javalin.routes);

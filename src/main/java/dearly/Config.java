@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param searchIndexDir DEARLY_SEARCH_INDEX: this node's search index; empty means {@code index} in the data directory
  * @param metrics DEARLY_METRICS_TOKEN and DEARLY_METRICS_FROM: who may read /metrics (no one by default)
  * @param connections DEARLY_IDLE_TIMEOUT and DEARLY_HEADER_TIMEOUT: how long slow clients may hold a connection
+ * @param pageCacheBytes DEARLY_PAGE_CACHE_MB, default 64: memory for rendered public pages (web.PageCache); 0 keeps none
  */
 public record Config(
         int port,
@@ -36,11 +37,13 @@ public record Config(
         ZoneId timeZone,
         Optional<Path> searchIndexDir,
         MetricsAccess metrics,
-        ConnectionLimits connections) {
+        ConnectionLimits connections,
+        long pageCacheBytes) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("DEARLY_PORT must be a port number, not " + port);
         if (dataDir == null) throw new IllegalArgumentException("a data directory is needed");
+        if (pageCacheBytes < 0) throw new IllegalArgumentException("DEARLY_PAGE_CACHE_MB must be 0 or more");
         databaseUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("jdbc:sqlite:")) {
                 throw new IllegalArgumentException("DEARLY_DATABASE_URL must be a jdbc:postgresql:// or jdbc:sqlite: URL");
@@ -59,7 +62,14 @@ public record Config(
                 timeZone(env.get("DEARLY_TIME_ZONE")),
                 nonBlank(env.get("DEARLY_SEARCH_INDEX")).map(Path::of),
                 MetricsAccess.fromEnvironment(env),
-                ConnectionLimits.fromEnvironment(env));
+                ConnectionLimits.fromEnvironment(env),
+                megabytes(env.getOrDefault("DEARLY_PAGE_CACHE_MB", String.valueOf(DEFAULT_PAGE_CACHE_MB))));
+    }
+
+    private static final long DEFAULT_PAGE_CACHE_MB = 64;
+
+    public Config withPageCacheBytes(long bytes) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections, bytes);
     }
 
     public boolean embedded() {
@@ -69,31 +79,31 @@ public record Config(
     /** The embedded default in a data directory, on any free port, limits off: for tests and tools. */
     public static Config embedded(Path dataDir) {
         return new Config(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), RateLimitSettings.off(), ZoneOffset.UTC,
-                Optional.empty(), MetricsAccess.CLOSED, ConnectionLimits.DEFAULT);
+                Optional.empty(), MetricsAccess.CLOSED, ConnectionLimits.DEFAULT, DEFAULT_PAGE_CACHE_MB << 20);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections);
+        return new Config(port, dataDir, Optional.of(url), baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections, pageCacheBytes);
     }
 
     public Config withSmtp(SmtpSettings settings) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir, metrics, connections);
+        return new Config(port, dataDir, databaseUrl, baseUrl, Optional.of(settings), rateLimits, timeZone, searchIndexDir, metrics, connections, pageCacheBytes);
     }
 
     public Config withRateLimits(RateLimitSettings limits) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir, metrics, connections);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, limits, timeZone, searchIndexDir, metrics, connections, pageCacheBytes);
     }
 
     public Config withBaseUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir, metrics, connections);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), smtp, rateLimits, timeZone, searchIndexDir, metrics, connections, pageCacheBytes);
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, searchIndexDir, metrics, connections, pageCacheBytes);
     }
 
     public Config withSearchIndexDir(Path directory) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory), metrics, connections);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, timeZone, Optional.of(directory), metrics, connections, pageCacheBytes);
     }
 
     /** Where this node keeps its search index: DEARLY_SEARCH_INDEX, or {@code index} in the data directory. */
@@ -102,7 +112,7 @@ public record Config(
     }
 
     public Config withTimeZone(ZoneId zone) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir, metrics, connections);
+        return new Config(port, dataDir, databaseUrl, baseUrl, smtp, rateLimits, zone, searchIndexDir, metrics, connections, pageCacheBytes);
     }
 
     /** An IANA zone such as America/Bogota, or UTC when unset. */
@@ -113,6 +123,14 @@ public record Config(
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("DEARLY_TIME_ZONE must be a time zone such as America/Bogota or UTC, not '"
                     + text.strip() + "'");
+        }
+    }
+
+    private static long megabytes(String text) {
+        try {
+            return Long.parseLong(text.strip()) << 20;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DEARLY_PAGE_CACHE_MB must be a number of megabytes, not '" + text + "'");
         }
     }
 

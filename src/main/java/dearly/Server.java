@@ -24,6 +24,9 @@ import dearly.mail.Outbox;
 import dearly.ops.Metrics;
 import dearly.storage.Database;
 import dearly.web.Links;
+import dearly.web.PageCache;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import dearly.accounts.Sessions;
 import gg.jte.generated.precompiled.StaticTemplates;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -52,9 +55,12 @@ public final class Server implements AutoCloseable {
     private final IndexFollower indexFollower;
     private final LetterSchedule schedule;
     private final Metrics metrics;
+    private final PageCache pageCache;
 
     private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
-            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule, Metrics metrics) {
+            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule, Metrics metrics,
+            PageCache pageCache) {
+        this.pageCache = pageCache;
         this.schedule = schedule;
         this.metrics = metrics;
         this.setupLink = setupLink;
@@ -93,6 +99,11 @@ public final class Server implements AutoCloseable {
             }
             // Built or brought up to date before the first request, then kept current from the change log.
             searchIndex = SearchIndex.open(config.searchIndex(), database, new LetterRepository(database, clock), clock);
+            // Public pages kept rendered: emptied at once on this node when a change commits here, and on
+            // every node once its search index has followed the change log (so related letters are current).
+            PageCache pageCache = new PageCache(config.pageCacheBytes(), Sessions.COOKIE, clock);
+            database.afterLoggedChange(pageCache::clear);
+            searchIndex.whenChanged(pageCache::clear);
             indexFollower = IndexFollower.start(searchIndex);
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
@@ -104,7 +115,10 @@ public final class Server implements AutoCloseable {
                     new QuestionDesk(database, questions, new Outbox(database), new AskerMail(new StaticTemplates()), mailWaiting, clock,
                             audit), audit, links, clock, config.timeZone())::publishDue);
             metrics.watch(new Outbox(database), searchIndex, clock);
-            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule, metrics).start(config.port());
+            // The cache's hit ratio beside the request figures.
+            CaffeineCacheMetrics.monitor(metrics.registry(), pageCache.cache(), "pages");
+            Javalin app = App.create(config, database, clock, mailWaiting, links, searchIndex, schedule, metrics, pageCache)
+                    .start(config.port());
             links.listeningOn(app.port());
             if (config.baseUrl().isEmpty()) {
                 LOG.warn("DEARLY_BASE_URL is not set: links in mail (a parent's status link), canonical tags and the API"
@@ -117,7 +131,8 @@ public final class Server implements AutoCloseable {
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
                     new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO, new AuditLog(database, clock)).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
-            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule, metrics);
+            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule, metrics,
+                    pageCache);
         } catch (RuntimeException e) {
             if (schedule != null) schedule.close();
             mail.ifPresent(MailDispatcher::close);
@@ -150,6 +165,11 @@ public final class Server implements AutoCloseable {
     /** This node's search index; a test asks it to follow the change log now rather than at its next turn. */
     public SearchIndex searchIndex() {
         return searchIndex;
+    }
+
+    /** Public pages kept rendered; its {@code cache()} has the hit counts for metrics. */
+    public PageCache pageCache() {
+        return pageCache;
     }
 
     /** What tells editors about urgent questions that waited too long; a test asks it to look now. */

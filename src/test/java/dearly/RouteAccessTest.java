@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import dearly.web.PageCache;
+import dearly.accounts.Sessions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +50,8 @@ class RouteAccessTest {
         server = TestServer.start(TestDatabase.Kind.SQLITE, false);
         // The same factory serve uses, never started: only its route list is read.
         Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
-                new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(), server.server().metrics());
+                new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(), server.server().metrics(),
+                new PageCache(0, Sessions.COOKIE, Instant::now));
         routes = app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())

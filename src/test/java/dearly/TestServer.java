@@ -29,7 +29,10 @@ public final class TestServer implements AutoCloseable {
     /** 0: requests go to this node; else to the load balancer on that port, in front of this node and others. */
     private final int balancerPort;
     private final CookieManager cookies = new CookieManager();
+    // HTTP/1.1, as browsers speak to a server without TLS: Dearly also serves h2c now, and a request's own
+    // Host header (which tests set to play a hostile client) is only itself over HTTP/1.1 (PageCacheTest speaks h2c).
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(cookies)
             .build();

@@ -74,6 +74,8 @@ public final class AdvisorProfiles {
                         .forEach(letter -> changes.append(handle, Publishing.LETTER_CHANGED, letter, now));
             }
             if (!changed.isEmpty()) {
+                // Her page changes even when she has no letter yet.
+                changes.append(handle, Publishing.ADVISOR_CHANGED, before.id(), now);
                 audit.record(handle, who, "advisor-profile.changed", Subject.of("advisor", before.id()), String.join(", ", changed));
             }
             return new Advisor(before.id(), before.slug(), displayName, bio, photoPath);

@@ -7,6 +7,7 @@ import dearly.web.Feature;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Open;
+import dearly.web.PageCache;
 import dearly.web.RateLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,8 +41,11 @@ public final class FeltThisToo implements Feature {
     private final Reactions reactions;
     private final Csrf csrf;
     private final Links links;
+    private final PageCache pages;
 
-    public FeltThisToo(LetterRepository letters, Reactions reactions, Csrf csrf, Links links) {
+    /** @param pages the letter's kept page is forgotten on this node when its count changes (other nodes: within a minute) */
+    public FeltThisToo(LetterRepository letters, Reactions reactions, Csrf csrf, Links links, PageCache pages) {
+        this.pages = pages;
         this.letters = letters;
         this.reactions = reactions;
         this.csrf = csrf;
@@ -64,6 +68,7 @@ public final class FeltThisToo implements Feature {
             count = reactions.felt(letter.id());
         } else {
             count = reactions.addFelt(letter.id());
+            pages.forget(letter.path());
             already.add(letter.id());
             String kept = String.join(".", already.subList(Math.max(0, already.size() - REMEMBERED), already.size())
                     .stream().map(String::valueOf).toList());

@@ -5,6 +5,7 @@ import dearly.language.Messages;
 import dearly.web.Feature;
 import dearly.web.RateLimits;
 import dearly.web.HtmlResponse;
+import dearly.web.PageCache;
 import dearly.web.LanguageChoice;
 import dearly.web.Open;
 import dearly.web.PageMeta;
@@ -83,6 +84,8 @@ public final class LetterPages implements Feature {
         List<Letter> found = letters.latest(HOME_LETTERS + 1, (page - 1) * HOME_LETTERS);
         PageMeta meta = paged(ctx, metas.of(ctx, t, t.get("home.title"), t.get("site.tagline"), onPage("/", page), "website"),
                 "/", page, found.size() > HOME_LETTERS, found.isEmpty());
+        PageCache.share(ctx, PageCache.PAGE);
+
         HtmlResponse.send(ctx, templates.lettersHome(meta, summaries(found.subList(0, Math.min(found.size(), HOME_LETTERS)), t),
                 ListPages.of(t.href("/"), page, found.size() > HOME_LETTERS)));
     }
@@ -109,6 +112,8 @@ public final class LetterPages implements Feature {
         }
         meta = heads.letter(ctx, meta, letter);
         String words = letter.headline() + "\n" + letter.standfirst() + "\n" + LetterText.plain(letter.bodyMarkdown());
+        PageCache.share(ctx, PageCache.PAGE);
+
         HtmlResponse.send(ctx, templates.lettersLetter(meta, LetterView.of(letter, meta.canonicalUrl()),
                 related.closestTo(words, Optional.of(letter.language()), RELATED, Optional.of(letter.id())),
                 reactions.felt(letter.id()), translation));
@@ -122,6 +127,8 @@ public final class LetterPages implements Feature {
         PageMeta meta = paged(ctx, metas.of(ctx, t, advisor.displayName(), advisor.bio(), onPage(advisor.path(), page), "profile"),
                 advisor.path(), page, found.size() > PAGE_LETTERS, found.isEmpty());
         meta = heads.advisor(ctx, meta, advisor);
+        PageCache.share(ctx, PageCache.PAGE);
+
         HtmlResponse.send(ctx, templates.lettersAdvisor(meta, advisor,
                 summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
                 ListPages.of(t.href(advisor.path()), page, found.size() > PAGE_LETTERS)));
@@ -129,6 +136,8 @@ public final class LetterPages implements Feature {
 
     private void topics(Context ctx) {
         Messages t = Messages.of(LanguageChoice.of(ctx));
+        PageCache.share(ctx, PageCache.PAGE);
+
         HtmlResponse.send(ctx, templates.lettersTopics(metas.of(ctx, t, t.get("topics.title"), "/topics"), letters.topics()));
     }
 
@@ -141,6 +150,8 @@ public final class LetterPages implements Feature {
         PageMeta meta = paged(ctx, metas.of(ctx, t, title, "", onPage(topic.path(), page), "website"),
                 topic.path(), page, found.size() > PAGE_LETTERS, found.isEmpty());
         meta = heads.topic(ctx, meta, topic);
+        PageCache.share(ctx, PageCache.PAGE);
+
         HtmlResponse.send(ctx, templates.lettersTopic(meta, topic,
                 summaries(found.subList(0, Math.min(found.size(), PAGE_LETTERS)), t),
                 ListPages.of(t.href(topic.path()), page, found.size() > PAGE_LETTERS)));

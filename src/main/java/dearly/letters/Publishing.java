@@ -21,6 +21,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class Publishing {
     /** The change log's kind for "look at this letter again": published, edited, unpublished or its byline taken off. */
     public static final String LETTER_CHANGED = "letter";
+    /** The change log's kind for a topic added or renamed (its page and the topics list). */
+    public static final String TOPIC_CHANGED = "topic";
+    /** The change log's kind for an advisor's public profile: name, bio or photo. */
+    public static final String ADVISOR_CHANGED = "advisor";
 
     private final ChangeLog changes = new ChangeLog();
 

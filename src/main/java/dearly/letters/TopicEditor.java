@@ -3,7 +3,9 @@ package dearly.letters;
 import dearly.audit.Actor;
 import dearly.audit.AuditLog;
 import dearly.audit.Subject;
+import dearly.storage.ChangeLog;
 import dearly.storage.Database;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -16,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 public final class TopicEditor {
     private final Database database;
     private final AuditLog audit;
+    private final ChangeLog changes = new ChangeLog();
 
     public TopicEditor(Database database, AuditLog audit) {
         this.database = database;
@@ -42,6 +45,7 @@ public final class TopicEditor {
                     .mapTo(Long.class)
                     .one();
             recorded(handle, admin, "column-topic.added", id, topic);
+            changes.append(handle, Publishing.TOPIC_CHANGED, id, Instant.now());
             return Optional.of(id);
         });
     }
@@ -57,6 +61,10 @@ public final class TopicEditor {
                     .execute();
             if (changed == 0) return Outcome.GONE;
             recorded(handle, admin, "column-topic.changed", id, topic);
+            // Its letters name it on their pages and in the search index.
+            changes.append(handle, Publishing.TOPIC_CHANGED, id, Instant.now());
+            changes.appendAll(handle, Publishing.LETTER_CHANGED, handle.createQuery("SELECT letter_id FROM letter_topic WHERE topic_id = :id")
+                    .bind("id", id).mapTo(Long.class).list(), Instant.now());
             return Outcome.SAVED;
         });
     }

@@ -1,5 +1,8 @@
 package dearly.letters;
 
+import dearly.storage.ChangeLog;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +19,8 @@ public final class Translations {
     private static final Pattern SLUG = Pattern.compile("(?:.*/letters/)?([a-z0-9][a-z0-9-]{0,199})/?");
 
     public enum Linked { LINKED, UNLINKED, NOT_FOUND, SAME_LANGUAGE }
+
+    private final ChangeLog changes = new ChangeLog();
 
     /**
      * Links the letter to the published letter named by {@code other}, undoing any link either had;
@@ -46,10 +51,17 @@ public final class Translations {
         String insert = "INSERT INTO letter_translation (letter_id, translation_id) VALUES (:letter, :translation)";
         handle.createUpdate(insert).bind("letter", letterId).bind("translation", otherId).execute();
         handle.createUpdate(insert).bind("letter", otherId).bind("translation", letterId).execute();
+        changes.appendAll(handle, Publishing.LETTER_CHANGED, List.of(letterId, otherId), Instant.now());
         return new Result(Linked.LINKED, Optional.of(otherId));
     }
 
-    private static void unlink(Handle handle, long letterId) {
+    /** Undoes the letter's link; both pages lose their pointer to the other. */
+    private void unlink(Handle handle, long letterId) {
+        List<Long> partners = handle.createQuery("SELECT translation_id FROM letter_translation WHERE letter_id = :id")
+                .bind("id", letterId).mapTo(Long.class).list();
+        if (partners.isEmpty()) return;
+        changes.appendAll(handle, Publishing.LETTER_CHANGED, java.util.stream.Stream.concat(java.util.stream.Stream.of(letterId),
+                partners.stream()).toList(), Instant.now());
         handle.createUpdate("DELETE FROM letter_translation WHERE letter_id = :id OR translation_id = :id")
                 .bind("id", letterId).execute();
     }

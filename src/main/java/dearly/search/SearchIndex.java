@@ -68,6 +68,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final String databaseName;
     private final ChangeLog log = new ChangeLog();
+    private final List<Runnable> afterChange = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Every change up to this id is in the index. Volatile: {@link #lag} reads it without the lock a turn holds. */
     private volatile long applied;
@@ -216,7 +217,8 @@ public final class SearchIndex implements AutoCloseable {
      * time has come. A change whose id is missing is waited for (see {@link #GAP_PATIENCE_NANOS})
      * while the ones after it are applied already.
      */
-    public synchronized void catchUp() throws IOException {
+    /** @return whether anything readers see changed (a change applied, or a scheduled letter came due) */
+    public synchronized boolean catchUp() throws IOException {
         Instant now = clock.get();
         boolean changed = false;
         long from = applied;
@@ -242,6 +244,17 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (changed) forgetRemoved();
         if (advance() || changed) commit();
+        if (changed) afterChange.forEach(Runnable::run);
+        return changed;
+    }
+
+    /**
+     * Runs {@code listener} each time {@link #catchUp} finds something readers see changed (on any node),
+     * once the index holds it: the page cache is emptied then, so a page rendered after lists related
+     * letters and search results as they are now.
+     */
+    public void whenChanged(Runnable listener) {
+        afterChange.add(listener);
     }
 
     private void apply(ChangeLog.Change change) throws IOException {

@@ -11,6 +11,7 @@ import dearly.letters.Topic;
 import dearly.web.ApiRoutes;
 import dearly.web.Feature;
 import dearly.web.HtmlResponse;
+import dearly.web.PageCache;
 import dearly.web.LanguageChoice;
 import dearly.web.Links;
 import dearly.web.Open;
@@ -112,6 +113,8 @@ public final class SearchPages implements Feature {
                         request.topic(), 1), t.language()).with(request.language(), request.topic(), 1)).orElse(""),
                 previous, next, pages > 1 ? t.format("search.page.of", Math.min(request.page(), pages), pages) : "",
                 browse);
+        // The same for everyone who searches these words; kept until the index next changes (see PageCache).
+        PageCache.share(ctx, PageCache.PAGE);
         HtmlResponse.send(ctx, templates.searchSearch(meta, view));
     }
 

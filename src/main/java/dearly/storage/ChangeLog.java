@@ -30,6 +30,7 @@ public final class ChangeLog {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO change_log (kind, subject_id, at) VALUES (:kind, :subject, :at)");
         for (long subjectId : subjectIds) batch.bind("kind", kind).bind("subject", subjectId).bind("at", at).add();
         batch.execute();
+        handle.getConfig(ChangeListeners.class).afterCommit(handle);
     }
 
     /** The changes after that id, oldest first, at most {@code limit}. */

@@ -132,6 +132,12 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Called on this node after each commit that appended to the change log (see {@link ChangeListeners}). */
+    public void afterLoggedChange(Runnable listener) {
+        writes.getConfig(ChangeListeners.class).add(listener);
+        if (reads != writes) reads.getConfig(ChangeListeners.class).add(listener);
+    }
+
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
         return reads.withHandle(work);
     }

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class Csrf {
     public static final String COOKIE = "dearly_csrf";
+    /** Set when a token went into this answer: a page that carries one is hers alone, never shared. */
+    private static final String IN_PAGE = "dearly.csrfInPage";
     public static final String FIELD = "_csrf";
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -55,6 +57,7 @@ public final class Csrf {
      * one set in the cookie now. The same all through one request.
      */
     public String token(Context ctx) {
+        ctx.attribute(IN_PAGE, true);
         String bound = ctx.attribute(BOUND);
         if (bound != null) return bound;
         String issued = ctx.attribute(ISSUED);
@@ -66,6 +69,11 @@ public final class Csrf {
         ctx.cookie(new Cookie(COOKIE, token, "/", -1, links.secure(ctx), true, null, SameSite.LAX));
         ctx.attribute(ISSUED, token);
         return token;
+    }
+
+    /** Whether this answer carries a form token (so it must not be kept or shared). */
+    static boolean issuedOn(Context ctx) {
+        return ctx.attribute(IN_PAGE) != null;
     }
 
     /**

@@ -81,7 +81,7 @@ class DeleteEverythingTest {
         }
     }
 
-    private static void publishAnAnswer(TestServer server) {
+    static void publishAnAnswer(TestServer server) {
         Instant now = Instant.now();
         server.server().database().write(handle -> {
             long question = handle.createQuery("SELECT id FROM question WHERE title LIKE '¿Por qué mi bebé%'").mapTo(Long.class).one();

@@ -1,0 +1,351 @@
+package dearly.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dearly.language.Language;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpDateTime;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Public pages served from memory: a Jetty handler in front of everything else, so a page already
+ * rendered costs a map lookup and a write. A page is kept only when its handler said it may be shared
+ * ({@code Cache-Control: public}, see {@link #share}) and the answer is a plain 200 to a GET that set no
+ * cookie; nobody signed in ever reads or fills it (her session cookie sends her past it). The key is
+ * everything a public page varies on: the address with its query, the language it is read in (the
+ * address's prefix, else her saved choice, else her browser's, as {@link LanguageChoice} decides) and
+ * the scheme links are written in. Every change to what the public sees empties it (see
+ * {@link #clear}); an entry also expires after {@link #KEPT}, which bounds what is not logged as a
+ * change (the "I've felt this too" count) on the other nodes.
+ */
+public final class PageCache extends Handler.Wrapper {
+    /** How long a page may be served before it is rendered again, logged change or not. */
+    static final Duration KEPT = Duration.ofMinutes(1);
+    /** A page larger than this is served but not kept. */
+    private static final int LARGEST = 2 * 1024 * 1024;
+    /** What pages tell browsers and proxies: a minute, like {@link #KEPT}. */
+    public static final String PAGE = "public, max-age=60";
+    /** What a private answer says: never kept, by a browser or anyone between. */
+    public static final String PRIVATE = "private, no-store";
+    /** Response headers the cache writes itself, or never replays. */
+    private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "transfer-encoding", "etag",
+            "last-modified", "vary", "date", "set-cookie", "server");
+
+    /** RFC 9110's date, day in two digits (the JDK's RFC_1123_DATE_TIME writes "3 Dec"). */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
+    record Key(String address, Language language, String scheme, String page) {}
+
+    private final Cache<Key, CachedPage> pages;
+    private final boolean enabled;
+    private final String sessionCookie;
+    private final Supplier<Instant> clock;
+    /** Moves on at every invalidation: a page rendered before it is not kept after it. */
+    private final AtomicLong generation = new AtomicLong();
+    /** Accept-Language headers already read, since browsers send a handful of different ones. */
+    private final Map<String, Language> browsers = new ConcurrentHashMap<>();
+
+    /**
+     * @param maxBytes what the kept pages may take in memory, compressed copies included; 0 keeps none
+     * @param sessionCookie the staff session's cookie: a request that carries it is never served from, nor fills, the cache
+     */
+    public PageCache(long maxBytes, String sessionCookie, Supplier<Instant> clock) {
+        this.enabled = maxBytes > 0;
+        this.sessionCookie = sessionCookie;
+        this.clock = clock;
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(Math.max(maxBytes, 1))
+                .weigher((Key key, CachedPage page) -> page.weight())
+                .expireAfterWrite(KEPT)
+                .recordStats()
+                .build();
+    }
+
+    /** The pages kept, for metrics (hit ratio from {@code stats()}, recorded) and tests. */
+    public Cache<?, ?> cache() {
+        return pages;
+    }
+
+    /** Forgets every page: something the public sees has changed. Cheap, and publications are rare. */
+    public void clear() {
+        generation.incrementAndGet();
+        pages.invalidateAll();
+    }
+
+    /** Forgets one page in every language and with any query, such as a letter whose count just changed. */
+    public void forget(String page) {
+        generation.incrementAndGet();
+        pages.asMap().keySet().removeIf(key -> key.page().equals(page));
+    }
+
+    /** Marks the answer as the same for every visitor, to be kept here and by browsers for {@code cacheControl}. */
+    public static void share(io.javalin.http.Context ctx, String cacheControl) {
+        ctx.header("Cache-Control", cacheControl);
+    }
+
+    /**
+     * An {@code after} handler: an answer that is for one visitor only (someone signed in, a cookie
+     * set, a form's token issued, anything but a 200) says so, whatever its handler said, and every
+     * answer that says nothing of caching is private.
+     */
+    public static void keepPrivate(io.javalin.http.Context ctx) {
+        String said = ctx.res().getHeader("Cache-Control");
+        boolean personal = SignedIn.of(ctx).isPresent() || ctx.res().getHeaders("Set-Cookie").iterator().hasNext()
+                || Csrf.issuedOn(ctx) || ctx.status().getCode() != 200;
+        if (said == null || (personal && said.contains("public"))) ctx.header("Cache-Control", PRIVATE);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String method = request.getMethod();
+        boolean get = "GET".equals(method);
+        if (!enabled || !(get || "HEAD".equals(method))) return super.handle(request, response, callback);
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath();
+        if (path == null || path.startsWith("/static/") || path.startsWith("/api/")) return super.handle(request, response, callback);
+        HttpFields headers = request.getHeaders();
+        Cookies cookies = Cookies.read(headers.get(HttpHeader.COOKIE), sessionCookie);
+        if (cookies.session() || headers.contains(HttpHeader.AUTHORIZATION)) return super.handle(request, response, callback);
+
+        Key key = keyOf(request, uri, path, cookies.language());
+        CachedPage page = pages.getIfPresent(key);
+        if (page != null) {
+            serve(request, response, page, callback);
+            return true;
+        }
+        if (!get) return super.handle(request, response, callback);
+        Capture capture = new Capture(request, response, key, generation.get(), callback);
+        return super.handle(request, capture, Callback.from(capture::completed, capture::failed));
+    }
+
+    private Key keyOf(Request request, HttpURI uri, String path, Optional<Language> saved) {
+        Optional<Language> addressed = LanguagePrefix.of(path).filter(language -> LanguagePrefix.of(uri.getCanonicalPath())
+                .equals(Optional.of(language)));
+        String query = uri.getQuery();
+        Language language = addressed.orElseGet(() -> {
+            var asked = LanguageChoice.askedFor(query).flatMap(Language::fromCode);
+            if (asked.isPresent()) return asked.get();
+            return saved.orElseGet(() -> browser(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        });
+        String page = addressed.map(language1 -> path.substring(language1.prefix().length())).filter(rest -> !rest.isEmpty())
+                .orElse(addressed.isPresent() ? "/" : path);
+        // Links say https when Dearly was reached over it, or a proxy said so (believed or not, its answer is the one kept).
+        String scheme = (request.isSecure() ? "https" : "http") + "/" + request.getHeaders().get(HttpHeader.X_FORWARDED_PROTO);
+        return new Key(query == null ? path : path + "?" + query, language, scheme, page);
+    }
+
+    private Language browser(String header) {
+        if (header == null) return Language.EN;
+        Language known = browsers.get(header);
+        if (known != null) return known;
+        Language language = LanguageChoice.browser(header);
+        if (browsers.size() < 512) browsers.put(header, language);
+        return language;
+    }
+
+    private void serve(Request request, Response response, CachedPage page, Callback callback) {
+        HttpFields asked = request.getHeaders();
+        CachedPage.Encoding encoding = page.encodingFor(asked.get(HttpHeader.ACCEPT_ENCODING));
+        String etag = page.etag(encoding);
+        HttpFields.Mutable out = response.getHeaders();
+        out.clear();
+        page.headers().forEach(out::add);
+        out.put(HttpHeader.ETAG, etag);
+        out.put(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(page.made().atZone(java.time.ZoneOffset.UTC)));
+        if (!page.vary().isEmpty()) out.put(HttpHeader.VARY, page.vary());
+        if (notModified(asked, etag, page.made())) {
+            response.setStatus(304);
+            response.write(true, null, callback);
+            return;
+        }
+        byte[] body = page.body(encoding);
+        response.setStatus(200);
+        if (encoding.header != null) out.put(HttpHeader.CONTENT_ENCODING, encoding.header);
+        out.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(body), callback);
+    }
+
+    /** If-None-Match first (a tag names exact bytes); If-Modified-Since only without it. */
+    private static boolean notModified(HttpFields asked, String etag, Instant made) {
+        String tags = asked.get(HttpHeader.IF_NONE_MATCH);
+        if (tags != null) {
+            for (String tag : tags.split(",")) {
+                String candidate = tag.strip();
+                if (candidate.startsWith("W/")) candidate = candidate.substring(2);
+                if (candidate.equals("*") || candidate.equals(etag)) return true;
+            }
+            return false;
+        }
+        String since = asked.get(HttpHeader.IF_MODIFIED_SINCE);
+        if (since == null) return false;
+        try {
+            return made.getEpochSecond() <= HttpDateTime.parseToEpoch(since) / 1000;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** The cookies the cache looks at: whether a session is present, and the saved language. */
+    record Cookies(boolean session, Optional<Language> language) {
+        static Cookies read(String header, String sessionCookie) {
+            if (header == null) return new Cookies(false, Optional.empty());
+            boolean session = false;
+            Optional<Language> language = Optional.empty();
+            for (String pair : header.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals < 0) continue;
+                String name = pair.substring(0, equals).strip();
+                if (name.equals(sessionCookie)) session = true;
+                if (name.equals(LanguageChoice.COOKIE)) {
+                    String value = pair.substring(equals + 1).strip();
+                    language = value.length() > 8 ? Optional.empty() : Language.fromCode(value);
+                }
+            }
+            return new Cookies(session, language);
+        }
+    }
+
+    /**
+     * The answer of a GET that may be kept, held back until it is whole: then kept and served from
+     * the cache (with its ETag and compressed copy) if it may be shared, or passed on as it came.
+     */
+    private final class Capture extends Response.Wrapper {
+        private final Key key;
+        private final long startedAt;
+        private final Callback callback;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        private boolean passing;
+        private boolean lastWritten;
+
+        Capture(Request request, Response response, Key key, long startedAt, Callback callback) {
+            super(request, response);
+            this.key = key;
+            this.startedAt = startedAt;
+            this.callback = callback;
+        }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback written) {
+            if (passing) {
+                lastWritten |= last;
+                super.write(last, content, written);
+                return;
+            }
+            if (content != null && content.hasRemaining()) {
+                byte[] bytes = new byte[content.remaining()];
+                content.get(bytes);
+                body.writeBytes(bytes);
+            }
+            if (body.size() > LARGEST) {
+                passing = true;
+                lastWritten = last;
+                super.write(last, ByteBuffer.wrap(body.toByteArray()), written);
+                return;
+            }
+            if (!last) {
+                written.succeeded();
+                return;
+            }
+            lastWritten = true;
+            finish(written);
+        }
+
+        @Override
+        public boolean hasLastWrite() {
+            return lastWritten || super.hasLastWrite();
+        }
+
+        void completed() {
+            if (lastWritten) {
+                callback.succeeded();
+                return;
+            }
+            lastWritten = true;
+            if (passing) {
+                super.write(true, null, callback);
+            } else {
+                finish(callback);
+            }
+        }
+
+        void failed(Throwable failure) {
+            callback.failed(failure);
+        }
+
+        private void finish(Callback written) {
+            Optional<CachedPage> kept = keepable();
+            if (kept.isPresent()) {
+                if (generation.get() == startedAt) pages.put(key, kept.get());
+                serve(getRequest(), getWrapped(), kept.get(), written);
+            } else {
+                passing = true;
+                super.write(true, ByteBuffer.wrap(body.toByteArray()), written);
+            }
+        }
+
+        private Optional<CachedPage> keepable() {
+            HttpFields.Mutable headers = getHeaders();
+            String cacheControl = headers.get(HttpHeader.CACHE_CONTROL);
+            // 0: the servlet left the status unset, which Jetty sends as 200.
+            int status = getStatus() == 0 ? 200 : getStatus();
+            if (status != 200 || headers.contains(HttpHeader.SET_COOKIE) || cacheControl == null
+                    || !cacheControl.contains("public") || cacheControl.contains("private") || cacheControl.contains("no-store")) {
+                return Optional.empty();
+            }
+            String encoding = headers.get(HttpHeader.CONTENT_ENCODING);
+            byte[] identity;
+            if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+                identity = body.toByteArray();
+            } else if (encoding.equalsIgnoreCase("gzip")) {
+                identity = gunzip(body.toByteArray());
+            } else {
+                return Optional.empty();
+            }
+            List<HttpField> replayed = new ArrayList<>();
+            Set<String> vary = new LinkedHashSet<>();
+            for (HttpField field : headers) {
+                String name = field.getName().toLowerCase();
+                if (name.equals("vary")) {
+                    for (String value : field.getValue().split("\\s*,\\s*")) {
+                        if (!value.isBlank() && !value.equalsIgnoreCase("Accept-Encoding")) vary.add(value);
+                    }
+                } else if (!OWN_HEADERS.contains(name)) {
+                    replayed.add(field);
+                }
+            }
+            return Optional.of(CachedPage.of(identity, headers.get(HttpHeader.CONTENT_TYPE), replayed, String.join(", ", vary),
+                    clock.get()));
+        }
+    }
+
+    private static byte[] gunzip(byte[] bytes) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
