@@ -1,5 +1,6 @@
 package dearly.web;
 
+import dearly.accounts.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -128,7 +129,7 @@ class HardeningTest {
             Links links = new Links(Optional.empty(), 0);
             Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
                     links, server.server().searchIndex(), server.server().letterSchedule(),
-                    server.server().metrics());
+                    server.server().metrics(), new PageCache(0, Sessions.COOKIE, Instant::now));
             Map<String, Supplier<Error>> failures = Map.of(
                     "/topics", () -> new StackOverflowError("maria@example.com"),
                     "/advisors", () -> new AssertionError("surname=Lopez"),

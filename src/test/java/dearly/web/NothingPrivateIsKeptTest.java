@@ -107,7 +107,7 @@ class NothingPrivateIsKeptTest {
     private static List<Endpoint> closedGetRoutes(TestServer server) {
         Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
                 new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(),
-                new PageCache(0, Sessions.COOKIE, Instant::now));
+                server.server().metrics(), new PageCache(0, Sessions.COOKIE, Instant::now));
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method == HandlerType.GET)
