@@ -222,18 +222,10 @@ public final class LetterSearch {
         int clauses = 0;
         for (String word : words) {
             if (stopWord(word) || LetterAnalysis.littleWord(word)) continue;
-            // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
-            List<Map<Term, Float>> forms = new ArrayList<>();
-            addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
-            for (String synonym : synonyms.getOrDefault(word, List.of())) {
-                addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
-            }
-            for (String corrected : corrections.getOrDefault(word, List.of())) {
-                addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
-            }
-            if (forms.isEmpty()) continue;
-            List<Query> queries = forms.stream().map(LetterSearch::anywhere).toList();
-            each.add(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f), Occur.SHOULD);
+            Optional<Query> found = word(word, synonyms.getOrDefault(word, List.of()), hers,
+                    corrections.getOrDefault(word, List.of()));
+            if (found.isEmpty()) continue;
+            each.add(found.get(), Occur.SHOULD);
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
@@ -252,17 +244,19 @@ public final class LetterSearch {
     }
 
     /**
-     * One word looked for in every field of both languages, stemmed as each language's letters were,
-     * the best field counting (with its weight, times {@code boost}) and the others a little.
+     * One of her words looked for in every field of both languages, stemmed as each language's letters
+     * were; a word meaning the same (in the letters of her language only) or a spelling the letters
+     * use for a word they never use stands for it, counting a little less. The best of these counts.
      */
-    static Optional<Query> anywhere(String word, float boost) {
-        return anywhere(word, boost, EnumSet.allOf(Language.class));
-    }
-
-    /** The same, in the fields of those languages only. */
-    static Optional<Query> anywhere(String word, float boost, Set<Language> languages) {
-        Map<Term, Float> terms = terms(word, boost, languages);
-        return terms.isEmpty() ? Optional.empty() : Optional.of(anywhere(terms));
+    static Optional<Query> word(String word, List<String> synonyms, Set<Language> hers, List<String> corrections) {
+        // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
+        List<Map<Term, Float>> forms = new ArrayList<>();
+        addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
+        for (String synonym : synonyms) addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
+        for (String corrected : corrections) addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
+        if (forms.isEmpty()) return Optional.empty();
+        List<Query> queries = forms.stream().map(LetterSearch::anywhere).toList();
+        return Optional.of(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f));
     }
 
     /** The best field counting, the others a little. */
@@ -300,30 +294,36 @@ public final class LetterSearch {
     }
 
     /**
-     * The language her query is in: by its little words, else by which language's letters use her
-     * words ("lactancia dolor": only Spanish letters do), else both.
+     * The language her query is in, by votes: a little word of one language alone ("my", "mi"), unless
+     * the other language's letters use it as a word ("son" is Spanish for "are", and an English
+     * son), and a word only one language's letters use ("lactancia"). The most votes win, a tie is
+     * both; so one word of the other language among hers does not decide.
      */
-    private static Set<Language> languagesOf(IndexReader reader, List<String> words) throws IOException {
-        Set<Language> guessed = LetterAnalysis.languagesOf(words);
-        if (guessed.size() == 1) return guessed;
-        Map<Language, Integer> only = new java.util.EnumMap<>(Language.class);
+    static Set<Language> languagesOf(IndexReader reader, List<String> words) throws IOException {
+        Map<Language, Integer> votes = new java.util.EnumMap<>(Language.class);
         for (String word : words) {
-            if (stopWord(word)) continue;
-            Set<Language> using = EnumSet.noneOf(Language.class);
-            for (Language language : Language.values()) {
-                for (String stem : analyze(LetterAnalysis.of(language), word)) {
-                    if (reader.docFreq(new Term(SearchFields.in(SearchFields.BODY, language), stem)) > 0
-                            || reader.docFreq(new Term(SearchFields.in(SearchFields.HEADLINE, language), stem)) > 0) {
-                        using.add(language);
-                    }
+            Set<Language> little = LetterAnalysis.littleWordOf(word);
+            Set<Language> vote = little.isEmpty() ? using(reader, word, EnumSet.allOf(Language.class)) : little;
+            if (little.size() == 1 && !using(reader, word, EnumSet.complementOf(EnumSet.copyOf(little))).isEmpty()) continue;
+            if (vote.size() == 1) votes.merge(vote.iterator().next(), 1, Integer::sum);
+        }
+        int english = votes.getOrDefault(Language.EN, 0);
+        int spanish = votes.getOrDefault(Language.ES, 0);
+        if (english == spanish) return EnumSet.allOf(Language.class);
+        return EnumSet.of(english > spanish ? Language.EN : Language.ES);
+    }
+
+    /** Which of those languages' letters use the word, in a headline, standfirst or letter, stemmed as they were. */
+    private static Set<Language> using(IndexReader reader, String word, Set<Language> languages) throws IOException {
+        Set<Language> using = EnumSet.noneOf(Language.class);
+        for (Language language : languages) {
+            for (String stem : analyze(LetterAnalysis.of(language), word)) {
+                for (String field : List.of(SearchFields.HEADLINE, SearchFields.STANDFIRST, SearchFields.BODY)) {
+                    if (reader.docFreq(new Term(SearchFields.in(field, language), stem)) > 0) using.add(language);
                 }
             }
-            if (using.size() == 1) only.merge(using.iterator().next(), 1, Integer::sum);
         }
-        int english = only.getOrDefault(Language.EN, 0);
-        int spanish = only.getOrDefault(Language.ES, 0);
-        if (english == spanish) return guessed;
-        return EnumSet.of(english > spanish ? Language.EN : Language.ES);
+        return using;
     }
 
     /**
