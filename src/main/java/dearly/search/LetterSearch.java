@@ -21,11 +21,13 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -137,7 +139,7 @@ public final class LetterSearch {
             Map<String, List<String>> corrections, boolean most, Optional<String> didYouMean) throws IOException {
         // Synonyms only in her language's letters: "sleep" must not bring up every Spanish "siesta".
         Set<Language> hers = request.language().map(Set::of).orElse(languagesOf(searcher.getIndexReader(), words));
-        Optional<Query> found = query(words, synonyms, hers, corrections, request.text(), most);
+        Optional<Query> found = query(searcher, words, synonyms, hers, corrections, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
         Query base = new BooleanQuery.Builder()
@@ -216,13 +218,13 @@ public final class LetterSearch {
      * letters spell it, stands for it, counting a little less. The whole query as a phrase, in the
      * headline or the letter, counts extra.
      */
-    private static Optional<Query> query(List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
-            Map<String, List<String>> corrections, String text, boolean most) {
+    private static Optional<Query> query(IndexSearcher searcher, List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
+            Map<String, List<String>> corrections, String text, boolean most) throws IOException {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : words) {
             if (stopWord(word) || LetterAnalysis.littleWord(word)) continue;
-            Optional<Query> found = word(word, synonyms.getOrDefault(word, List.of()), hers,
+            Optional<Query> found = word(searcher, word, synonyms.getOrDefault(word, List.of()), hers,
                     corrections.getOrDefault(word, List.of()));
             if (found.isEmpty()) continue;
             each.add(found.get(), Occur.SHOULD);
@@ -248,22 +250,33 @@ public final class LetterSearch {
      * were; a word meaning the same (in the letters of her language only) or a spelling the letters
      * use for a word they never use stands for it, counting a little less. The best of these counts.
      */
-    static Optional<Query> word(String word, List<String> synonyms, Set<Language> hers, List<String> corrections) {
+    static Optional<Query> word(IndexSearcher searcher, String word, List<String> synonyms, Set<Language> hers,
+            List<String> corrections) throws IOException {
         // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
         List<Map<Term, Float>> forms = new ArrayList<>();
         addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
         for (String synonym : synonyms) addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
         for (String corrected : corrections) addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
         if (forms.isEmpty()) return Optional.empty();
-        List<Query> queries = forms.stream().map(LetterSearch::anywhere).toList();
+        List<Query> queries = new ArrayList<>();
+        for (Map<Term, Float> form : forms) anywhere(searcher, form).ifPresent(queries::add);
+        // A word no letter uses still counts among her words (how many must match), matching none.
+        if (queries.isEmpty()) return Optional.of(new MatchNoDocsQuery());
         return Optional.of(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f));
     }
 
-    /** The best field counting, the others a little. */
-    private static Query anywhere(Map<Term, Float> terms) {
+    /**
+     * The best field counting, the others a little. Each term is looked up once, here: the terms no
+     * letter uses are left out (a word becomes a dozen terms, most of them in no letter), and those
+     * kept carry what was found, so the counting pass and the page's pass do not look them up again.
+     */
+    private static Optional<Query> anywhere(IndexSearcher searcher, Map<Term, Float> terms) throws IOException {
         List<Query> anywhere = new ArrayList<>();
-        terms.forEach((term, boost) -> anywhere.add(new BoostQuery(new TermQuery(term), boost)));
-        return new DisjunctionMaxQuery(anywhere, 0.2f);
+        for (Map.Entry<Term, Float> term : terms.entrySet()) {
+            TermStates found = TermStates.build(searcher, term.getKey(), true);
+            if (found.docFreq() > 0) anywhere.add(new BoostQuery(new TermQuery(term.getKey(), found), term.getValue()));
+        }
+        return anywhere.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(anywhere, 0.2f));
     }
 
     /** The word as each language's letters were stemmed, in each of its fields, with the field's weight times {@code boost}. */

@@ -72,7 +72,7 @@ public final class SimilarLetters implements RelatedLetters {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : telling) {
-            Optional<Query> anywhere = LetterSearch.word(word, synonyms.getOrDefault(word, List.of()), hers, List.of());
+            Optional<Query> anywhere = LetterSearch.word(searcher, word, synonyms.getOrDefault(word, List.of()), hers, List.of());
             if (anywhere.isEmpty()) continue;
             any.add(anywhere.get(), Occur.SHOULD);
             clauses++;
