@@ -92,21 +92,12 @@ final class LetterAnalysis {
         };
     }
 
-    /**
-     * The language a query seems to be in, by its little words ("the", "my" or "el", "mi"): one
-     * when they lean one way, both when they do not (a query of two nouns, "lactancia dolor", says
-     * little; both is then the safe answer).
-     */
-    static Set<Language> languagesOf(List<String> words) {
-        int english = 0;
-        int spanish = 0;
-        for (String word : words) {
-            if (ENGLISH_STOP_WORDS.contains(word) || ENGLISH_HINTS.contains(word)) english++;
-            if (SPANISH_STOP_WORDS.contains(word) || SPANISH_HINTS.contains(word)) spanish++;
-        }
-        if (english > spanish) return EnumSet.of(Language.EN);
-        if (spanish > english) return EnumSet.of(Language.ES);
-        return EnumSet.allOf(Language.class);
+    /** The languages a word is a little word of ("the", "my"; "el", "mi"; "he", "me" and "no" of both). */
+    static Set<Language> littleWordOf(String word) {
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        if (ENGLISH_STOP_WORDS.contains(word) || ENGLISH_HINTS.contains(word)) languages.add(Language.EN);
+        if (SPANISH_STOP_WORDS.contains(word) || SPANISH_HINTS.contains(word)) languages.add(Language.ES);
+        return languages;
     }
 
     /** A pronoun or such, which says which language she writes in but not what about. */

@@ -21,11 +21,13 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -137,7 +139,7 @@ public final class LetterSearch {
             Map<String, List<String>> corrections, boolean most, Optional<String> didYouMean) throws IOException {
         // Synonyms only in her language's letters: "sleep" must not bring up every Spanish "siesta".
         Set<Language> hers = request.language().map(Set::of).orElse(languagesOf(searcher.getIndexReader(), words));
-        Optional<Query> found = query(words, synonyms, hers, corrections, request.text(), most);
+        Optional<Query> found = query(searcher, words, synonyms, hers, corrections, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
         Query base = new BooleanQuery.Builder()
@@ -216,24 +218,16 @@ public final class LetterSearch {
      * letters spell it, stands for it, counting a little less. The whole query as a phrase, in the
      * headline or the letter, counts extra.
      */
-    private static Optional<Query> query(List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
-            Map<String, List<String>> corrections, String text, boolean most) {
+    private static Optional<Query> query(IndexSearcher searcher, List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
+            Map<String, List<String>> corrections, String text, boolean most) throws IOException {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : words) {
             if (stopWord(word) || LetterAnalysis.littleWord(word)) continue;
-            // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
-            List<Map<Term, Float>> forms = new ArrayList<>();
-            addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
-            for (String synonym : synonyms.getOrDefault(word, List.of())) {
-                addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
-            }
-            for (String corrected : corrections.getOrDefault(word, List.of())) {
-                addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
-            }
-            if (forms.isEmpty()) continue;
-            List<Query> queries = forms.stream().map(LetterSearch::anywhere).toList();
-            each.add(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f), Occur.SHOULD);
+            Optional<Query> found = word(searcher, word, synonyms.getOrDefault(word, List.of()), hers,
+                    corrections.getOrDefault(word, List.of()));
+            if (found.isEmpty()) continue;
+            each.add(found.get(), Occur.SHOULD);
             clauses++;
         }
         if (clauses == 0) return Optional.empty();
@@ -252,24 +246,37 @@ public final class LetterSearch {
     }
 
     /**
-     * One word looked for in every field of both languages, stemmed as each language's letters were,
-     * the best field counting (with its weight, times {@code boost}) and the others a little.
+     * One of her words looked for in every field of both languages, stemmed as each language's letters
+     * were; a word meaning the same (in the letters of her language only) or a spelling the letters
+     * use for a word they never use stands for it, counting a little less. The best of these counts.
      */
-    static Optional<Query> anywhere(String word, float boost) {
-        return anywhere(word, boost, EnumSet.allOf(Language.class));
+    static Optional<Query> word(IndexSearcher searcher, String word, List<String> synonyms, Set<Language> hers,
+            List<String> corrections) throws IOException {
+        // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
+        List<Map<Term, Float>> forms = new ArrayList<>();
+        addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
+        for (String synonym : synonyms) addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
+        for (String corrected : corrections) addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
+        if (forms.isEmpty()) return Optional.empty();
+        List<Query> queries = new ArrayList<>();
+        for (Map<Term, Float> form : forms) anywhere(searcher, form).ifPresent(queries::add);
+        // A word no letter uses still counts among her words (how many must match), matching none.
+        if (queries.isEmpty()) return Optional.of(new MatchNoDocsQuery());
+        return Optional.of(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f));
     }
 
-    /** The same, in the fields of those languages only. */
-    static Optional<Query> anywhere(String word, float boost, Set<Language> languages) {
-        Map<Term, Float> terms = terms(word, boost, languages);
-        return terms.isEmpty() ? Optional.empty() : Optional.of(anywhere(terms));
-    }
-
-    /** The best field counting, the others a little. */
-    private static Query anywhere(Map<Term, Float> terms) {
+    /**
+     * The best field counting, the others a little. Each term is looked up once, here: the terms no
+     * letter uses are left out (a word becomes a dozen terms, most of them in no letter), and those
+     * kept carry what was found, so the counting pass and the page's pass do not look them up again.
+     */
+    private static Optional<Query> anywhere(IndexSearcher searcher, Map<Term, Float> terms) throws IOException {
         List<Query> anywhere = new ArrayList<>();
-        terms.forEach((term, boost) -> anywhere.add(new BoostQuery(new TermQuery(term), boost)));
-        return new DisjunctionMaxQuery(anywhere, 0.2f);
+        for (Map.Entry<Term, Float> term : terms.entrySet()) {
+            TermStates found = TermStates.build(searcher, term.getKey(), true);
+            if (found.docFreq() > 0) anywhere.add(new BoostQuery(new TermQuery(term.getKey(), found), term.getValue()));
+        }
+        return anywhere.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(anywhere, 0.2f));
     }
 
     /** The word as each language's letters were stemmed, in each of its fields, with the field's weight times {@code boost}. */
@@ -300,30 +307,36 @@ public final class LetterSearch {
     }
 
     /**
-     * The language her query is in: by its little words, else by which language's letters use her
-     * words ("lactancia dolor": only Spanish letters do), else both.
+     * The language her query is in, by votes: a little word of one language alone ("my", "mi"), unless
+     * the other language's letters use it as a word ("son" is Spanish for "are", and an English
+     * son), and a word only one language's letters use ("lactancia"). The most votes win, a tie is
+     * both; so one word of the other language among hers does not decide.
      */
-    private static Set<Language> languagesOf(IndexReader reader, List<String> words) throws IOException {
-        Set<Language> guessed = LetterAnalysis.languagesOf(words);
-        if (guessed.size() == 1) return guessed;
-        Map<Language, Integer> only = new java.util.EnumMap<>(Language.class);
+    static Set<Language> languagesOf(IndexReader reader, List<String> words) throws IOException {
+        Map<Language, Integer> votes = new java.util.EnumMap<>(Language.class);
         for (String word : words) {
-            if (stopWord(word)) continue;
-            Set<Language> using = EnumSet.noneOf(Language.class);
-            for (Language language : Language.values()) {
-                for (String stem : analyze(LetterAnalysis.of(language), word)) {
-                    if (reader.docFreq(new Term(SearchFields.in(SearchFields.BODY, language), stem)) > 0
-                            || reader.docFreq(new Term(SearchFields.in(SearchFields.HEADLINE, language), stem)) > 0) {
-                        using.add(language);
-                    }
+            Set<Language> little = LetterAnalysis.littleWordOf(word);
+            Set<Language> vote = little.isEmpty() ? using(reader, word, EnumSet.allOf(Language.class)) : little;
+            if (little.size() == 1 && !using(reader, word, EnumSet.complementOf(EnumSet.copyOf(little))).isEmpty()) continue;
+            if (vote.size() == 1) votes.merge(vote.iterator().next(), 1, Integer::sum);
+        }
+        int english = votes.getOrDefault(Language.EN, 0);
+        int spanish = votes.getOrDefault(Language.ES, 0);
+        if (english == spanish) return EnumSet.allOf(Language.class);
+        return EnumSet.of(english > spanish ? Language.EN : Language.ES);
+    }
+
+    /** Which of those languages' letters use the word, in a headline, standfirst or letter, stemmed as they were. */
+    private static Set<Language> using(IndexReader reader, String word, Set<Language> languages) throws IOException {
+        Set<Language> using = EnumSet.noneOf(Language.class);
+        for (Language language : languages) {
+            for (String stem : analyze(LetterAnalysis.of(language), word)) {
+                for (String field : List.of(SearchFields.HEADLINE, SearchFields.STANDFIRST, SearchFields.BODY)) {
+                    if (reader.docFreq(new Term(SearchFields.in(field, language), stem)) > 0) using.add(language);
                 }
             }
-            if (using.size() == 1) only.merge(using.iterator().next(), 1, Integer::sum);
         }
-        int english = only.getOrDefault(Language.EN, 0);
-        int spanish = only.getOrDefault(Language.ES, 0);
-        if (english == spanish) return guessed;
-        return EnumSet.of(english > spanish ? Language.EN : Language.ES);
+        return using;
     }
 
     /**

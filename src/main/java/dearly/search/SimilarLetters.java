@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -60,10 +61,18 @@ public final class SimilarLetters implements RelatedLetters {
 
     private List<RelatedLetter> closest(IndexSearcher searcher, String text, Optional<Language> language, int limit,
             Optional<Long> excluding) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        Map<String, List<String>> synonyms = SearchSynonyms.of(text);
+        Set<String> words = new LinkedHashSet<>(LetterSearch.analyze(LetterAnalysis.plainWords(), text));
+        List<String> telling = tellingWords(reader, words, synonyms);
+        // Synonyms in her language's letters only, as a search does; her little words and telling words say which.
+        List<String> guessBy = new ArrayList<>(telling);
+        words.stream().filter(word -> LetterSearch.stopWord(word) || LetterAnalysis.littleWord(word)).forEach(guessBy::add);
+        Set<Language> hers = language.map(Set::of).orElse(LetterSearch.languagesOf(reader, guessBy));
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
-        for (String word : tellingWords(searcher.getIndexReader(), text)) {
-            Optional<Query> anywhere = LetterSearch.anywhere(word, 1f);
+        for (String word : telling) {
+            Optional<Query> anywhere = LetterSearch.word(searcher, word, synonyms.getOrDefault(word, List.of()), hers, List.of());
             if (anywhere.isEmpty()) continue;
             any.add(anywhere.get(), Occur.SHOULD);
             clauses++;
@@ -88,14 +97,21 @@ public final class SimilarLetters implements RelatedLetters {
         return found;
     }
 
-    /** The text's words that some letter uses, rarest first, at most {@link #MAX_WORDS}. */
-    private static List<String> tellingWords(IndexReader reader, String text) throws IOException {
-        Set<String> words = new LinkedHashSet<>(LetterSearch.analyze(LetterAnalysis.plainWords(), text));
+    /**
+     * The text's words that some letter uses, or that have synonyms (which may be what the letters
+     * say), rarest first, at most {@link #MAX_WORDS}; a word no letter uses counts as rare as its rarest synonym.
+     */
+    private static List<String> tellingWords(IndexReader reader, Set<String> words, Map<String, List<String>> synonyms)
+            throws IOException {
         record Counted(String word, int letters) {}
         List<Counted> counted = new ArrayList<>();
         for (String word : words) {
             if (word.length() < 2 || LetterSearch.stopWord(word)) continue;
             int letters = reader.docFreq(new Term(SearchFields.ALL, word));
+            for (String synonym : letters > 0 ? List.<String>of() : synonyms.getOrDefault(word, List.of())) {
+                int using = reader.docFreq(new Term(SearchFields.ALL, synonym));
+                if (using > 0 && (letters == 0 || using < letters)) letters = using;
+            }
             if (letters > 0) counted.add(new Counted(word, letters));
         }
         return counted.stream().sorted(Comparator.comparingInt(Counted::letters)).limit(MAX_WORDS).map(Counted::word).toList();

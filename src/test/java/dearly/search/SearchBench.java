@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -96,14 +97,18 @@ public final class SearchBench {
 
                 System.out.printf(Locale.ROOT, "%d letters (%d to be found, %d generated)%n", archive.size(), targets.size(),
                         generated);
-                List<Named> rankings = List.of(new Named("Lucene BM25 (StandardAnalyzer)", bm25::search),
-                        new Named("SQLite FTS5 BM25", peer::search), new Named("Dearly", dearly));
-                table("own queries (bench/search/queries.jsonl)", queries, rankings);
+                List<Named> rankings = new ArrayList<>(List.of(new Named("Lucene BM25 (StandardAnalyzer)", bm25::search),
+                        new Named("SQLite FTS5 BM25", peer::search), new Named("Dearly", dearly)));
+                if (System.getenv("SEARCH_BENCH_MEANING") != null) rankings.addAll(meaning(archive, search));
+                Map<String, Language> languages = new java.util.HashMap<>();
+                targets.forEach(target -> languages.put(target.key(), target.language()));
+                table("own queries (bench/search/queries.jsonl)", queries, rankings, languages);
                 if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(queries, dearly); // own queries only, to tune on
                 if (Files.exists(bench.resolve("heldout.jsonl"))) {
                     // Written by someone who saw only the letters, never the analyzer: the figure to report.
-                    table("held out (bench/search/heldout.jsonl)", queries(bench.resolve("heldout.jsonl")), rankings);
+                    table("held out (bench/search/heldout.jsonl)", queries(bench.resolve("heldout.jsonl")), rankings, languages);
                 }
+                if (System.getenv("SEARCH_BENCH_QUALITY_ONLY") != null) return;
                 System.out.printf(Locale.ROOT, "%nindex build: Dearly %.1f s (from the database)%n%n", buildSeconds);
                 List<String> texts = new ArrayList<>(queries.stream().map(Query::text).toList());
                 Random random = new Random(7);
@@ -117,6 +122,32 @@ public final class SearchBench {
                         text -> similar.closestTo(text, Optional.empty(), 5, Optional.empty()));
             }
         }
+    }
+
+    /**
+     * SEARCH_BENCH_MEANING=1: all-MiniLM-L6-v2 alone, and fused with Dearly's first three pages by
+     * reciprocal rank, the meaning counting a half or as much as the words (minutes: every letter is embedded).
+     */
+    private static List<Named> meaning(List<Target> archive, LetterSearch search) {
+        long before = System.nanoTime();
+        MeaningRanking meaning = new MeaningRanking(archive);
+        System.out.printf(Locale.ROOT, "embedded %d letters in %.1f s%n", archive.size(), (System.nanoTime() - before) / 1e9);
+        Function<String, List<String>> deep = text -> {
+            List<String> slugs = new ArrayList<>();
+            for (int page = 1; page <= 3; page++) {
+                search.search(new LetterSearch.Request(text, Optional.empty(), Optional.empty(), page)).hits()
+                        .forEach(hit -> slugs.add(hit.slug()));
+            }
+            return slugs;
+        };
+        Map<String, List<String>> near = new java.util.concurrent.ConcurrentHashMap<>();
+        Function<String, List<String>> nearest = text -> near.computeIfAbsent(text, key -> meaning.nearest(key, 30));
+        List<Named> rankings = new ArrayList<>(List.of(new Named("MiniLM alone (cosine)", text -> nearest.apply(text).subList(0, 10))));
+        for (double weight : new double[] {0.5, 1.0}) {
+            rankings.add(new Named("Dearly + MiniLM (RRF, x" + weight + ")",
+                    text -> MeaningRanking.fused(deep.apply(text), nearest.apply(text), weight, 10)));
+        }
+        return rankings;
     }
 
     /** Many generated letters: how long the index takes to build, how much heap it needs, how fast it answers. */
@@ -167,21 +198,30 @@ public final class SearchBench {
 
     record Named(String name, Function<String, List<String>> search) {}
 
-    private static void table(String title, List<Query> queries, List<Named> rankings) {
-        System.out.printf(Locale.ROOT, "%n%s: %d queries%n", title, queries.size());
-        System.out.printf(Locale.ROOT, "  %-32s %9s %8s %7s%n", "ranking", "recall@5", "MRR@10", "hit@1");
+    /** Each ranking's figures over all the queries, then over those whose letter is English and Spanish (by the letter's language). */
+    private static void table(String title, List<Query> queries, List<Named> rankings, Map<String, Language> languages) {
+        long english = queries.stream().filter(query -> languages.get(query.expected()) == Language.EN).count();
+        System.out.printf(Locale.ROOT, "%n%s: %d queries (%d English, %d Spanish)%n", title, queries.size(), english,
+                queries.size() - english);
+        System.out.printf(Locale.ROOT, "  %-32s %9s %8s %7s | %-19s | %-19s%n", "ranking", "recall@5", "MRR@10", "hit@1",
+                "en recall@5 MRR@10", "es recall@5 MRR@10");
         for (Named ranking : rankings) {
-            double reciprocal = 0;
-            int first = 0;
-            int five = 0;
+            Map<String, double[]> sums = new java.util.HashMap<>(); // recall@5, MRR@10, hit@1, queries; over all and per language
             for (Query query : queries) {
                 int rank = ranking.search().apply(query.text()).indexOf(query.expected());
-                if (rank >= 0 && rank < 10) reciprocal += 1.0 / (rank + 1);
-                if (rank >= 0 && rank < 5) five++;
-                if (rank == 0) first++;
+                for (String over : List.of("all", languages.get(query.expected()).code())) {
+                    double[] sum = sums.computeIfAbsent(over, key -> new double[4]);
+                    if (rank >= 0 && rank < 5) sum[0]++;
+                    if (rank >= 0 && rank < 10) sum[1] += 1.0 / (rank + 1);
+                    if (rank == 0) sum[2]++;
+                    sum[3]++;
+                }
             }
-            System.out.printf(Locale.ROOT, "  %-32s %9.3f %8.3f %7.3f%n", ranking.name(), (double) five / queries.size(),
-                    reciprocal / queries.size(), (double) first / queries.size());
+            double[] all = sums.get("all");
+            double[] en = sums.getOrDefault("en", new double[] {0, 0, 0, 1});
+            double[] es = sums.getOrDefault("es", new double[] {0, 0, 0, 1});
+            System.out.printf(Locale.ROOT, "  %-32s %9.3f %8.3f %7.3f | %9.3f %9.3f | %9.3f %9.3f%n", ranking.name(),
+                    all[0] / all[3], all[1] / all[3], all[2] / all[3], en[0] / en[3], en[1] / en[3], es[0] / es[3], es[1] / es[3]);
         }
     }
 

@@ -20,6 +20,7 @@ class SearchSynonymsTest {
     private static final String PAREJA = "Mi pareja y yo ya no hablamos";
     private static final String NAPS = "Contact naps are not a bad habit";
     private static final String CHUPETE = "¿Quitamos el chupete antes de los dos años?";
+    private static final String SIESTA = "Solo hace la siesta en brazos";
 
     @BeforeAll
     static void publish() {
@@ -35,6 +36,9 @@ class SearchSynonymsTest {
         SearchFlow.publish(server, Language.ES, CHUPETE,
                 "Su hija de veinte meses lo quiere a todas horas.",
                 "No hay prisa; se puede reducir poco a poco, primero de día.", "habitos");
+        SearchFlow.publish(server, Language.ES, SIESTA,
+                "Su bebé de cinco meses se despierta al dejarlo en la cuna.",
+                "Es normal a esa edad; prueba una siesta al día en la cuna, sin prisa.", "sueno");
         SearchFlow.until(server, "chupete", page -> page.select("ol.results h2").eachText().contains(CHUPETE));
     }
 
@@ -57,5 +61,16 @@ class SearchSynonymsTest {
     })
     void aSynonymInTheOtherLanguageDoesNotPullItsLettersFirst(String words, String headline) {
         assertThat(SearchFlow.found(server, words)).first().isEqualTo(headline);
+    }
+
+    /** "son" is Spanish for "are", "he" for "I have": a word of both languages says neither, and one other word does not decide. */
+    @ParameterizedTest(name = "\"{0}\" is read as English")
+    @CsvSource(delimiter = '|', value = {
+        "son naps",
+        "he naps on me",
+    })
+    void aLoneWordOfTheOtherLanguageDoesNotTurnHerQueryIntoIt(String words) {
+        assertThat(SearchFlow.found(server, words)).first().isEqualTo(NAPS);
+        assertThat(SearchFlow.found(server, words)).doesNotContain(SIESTA);
     }
 }

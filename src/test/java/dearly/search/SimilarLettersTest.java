@@ -75,6 +75,12 @@ class SimilarLettersTest {
     }
 
     @Test
+    void aQuestionInOtherWordsFindsTheLetterByWhatTheyMean() {
+        // Neither "feed" nor "agony" is in any letter: "nursing" and "hurt" are (SearchSynonyms).
+        assertThat(headlines(similar("q=" + SearchFlow.query("Every feed is agony")))).first().isEqualTo(NURSING);
+    }
+
+    @Test
     void aScheduledLetterIsNeverOffered() {
         assertThat(headlines(similar("q=" + SearchFlow.query("arms naps crib sleeper") + "&limit=20"))).doesNotContain(SCHEDULED);
     }
