@@ -5,7 +5,12 @@ import dearly.archive.ExportCommand;
 import dearly.archive.ImportCommand;
 import dearly.mail.OutboxCommand;
 import dearly.search.ReindexCommand;
+import dearly.search.SearchIndex;
+import dearly.storage.BackupCommand;
 import dearly.storage.Database;
+import dearly.storage.RestoreCommand;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * Dearly's command line: {@code serve} runs the site, {@code migrate} brings the database up to
  * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts, {@code reindex}
- * rebuilds the search index, {@code import} and {@code export} bring archives in and out. Settings
+ * rebuilds the search index, {@code import} and {@code export} bring archives in and out, {@code backup}
+ * and {@code restore} copy the embedded database out and back. Settings
  * come from the environment. Each feature's command lives beside its feature and is handed what it
  * needs (a way to open the database), so no feature depends on this class.
  */
@@ -51,6 +57,15 @@ public final class Dearly implements Runnable {
                 .addSubcommand(new ReindexCommand(dearly::openMigratedDatabase, () -> dearly.config().searchIndex()))
                 .addSubcommand(new ImportCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new ExportCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new BackupCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new RestoreCommand(dearly::sqliteFile, dearly::openMigratedDatabase, work -> {
+                    try {
+                        SearchIndex.whileStopped(dearly.config().searchIndex(), work);
+                        return true;
+                    } catch (SearchIndex.InUse running) {
+                        return false;
+                    }
+                }))
                 .addSubcommand(new CommandLine.HelpCommand());
     }
 
@@ -61,6 +76,12 @@ public final class Dearly implements Runnable {
 
     Config config() {
         return Config.fromEnvironment(environment);
+    }
+
+    /** The file of the configured SQLite database; empty on PostgreSQL. */
+    Optional<Path> sqliteFile() {
+        Config config = config();
+        return config.embedded() ? Optional.of(Database.fileIn(config.dataDir())) : Database.fileOf(config.databaseUrl().orElseThrow());
     }
 
     /** The configured database with its schema brought up to date, for a command that reads or writes it. */

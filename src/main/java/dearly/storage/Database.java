@@ -46,7 +46,18 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        return sqliteAt("jdbc:sqlite:" + dataDir.resolve("dearly.db").toAbsolutePath());
+        return sqliteAt("jdbc:sqlite:" + fileIn(dataDir).toAbsolutePath());
+    }
+
+    /** Where the embedded database keeps its file in a data directory. */
+    public static Path fileIn(Path dataDir) {
+        return dataDir.resolve("dearly.db");
+    }
+
+    /** The file a jdbc:sqlite: URL names; empty for PostgreSQL. */
+    public static java.util.Optional<Path> fileOf(String jdbcUrl) {
+        if (Dialect.of(jdbcUrl) != Dialect.SQLITE) return java.util.Optional.empty();
+        return java.util.Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")));
     }
 
     /** A database named by its JDBC URL: jdbc:postgresql://… or jdbc:sqlite:…. */
@@ -146,6 +157,20 @@ public final class Database implements AutoCloseable {
         // On the writer's connection, so no write of ours runs beside it; a reader still reading may
         // keep older frames for now, and the next checkpoint takes them.
         writes.useHandle(handle -> handle.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+    }
+
+    /**
+     * Writes a consistent copy of the whole SQLite database to that new file while Dearly serves:
+     * {@code VACUUM INTO} reads in one transaction, which in WAL mode holds no write back. The copy
+     * leaves free pages out, so nothing erased travels in it. It appears whole or not at all.
+     */
+    public void backUpTo(Path file) throws java.io.IOException {
+        if (dialect != Dialect.SQLITE) throw new IllegalStateException("only SQLite is copied by Dearly: use pg_dump");
+        Path target = file.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        reads.useHandle(handle -> handle.createUpdate("VACUUM INTO :file").bind("file", partial.toString()).execute());
+        DatabaseFiles.putInPlace(partial, target);
     }
 
     /** True when the database answers a trivial query; for the health check. */
