@@ -65,7 +65,7 @@ class KillAfterAcknowledgeTest {
         Path data = Files.createTempDirectory("dearly-kill-");
         int port = freePort();
         Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(20)); // generous: five starts on a loaded machine
 
         Process server = serve(data, port);
         ExecutorService parents = Executors.newVirtualThreadPerTaskExecutor();
@@ -196,7 +196,7 @@ class KillAfterAcknowledgeTest {
                 return false;
             }
         });
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240)); // a loaded CI machine starts slowly
         while (!started.isDone() && Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
                 started.get(200, TimeUnit.MILLISECONDS);
@@ -208,7 +208,7 @@ class KillAfterAcknowledgeTest {
         }
         if (!started.getNow(false)) {
             process.destroyForcibly();
-            throw new AssertionError("dearly serve did not start within 120 s");
+            throw new AssertionError("dearly serve did not start within 240 s");
         }
         // Keep draining its output so it never blocks on a full pipe.
         CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));
