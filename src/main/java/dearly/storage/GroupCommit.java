@@ -40,8 +40,8 @@ final class GroupCommit implements AutoCloseable {
                 handle.releaseSavepoint(SAVEPOINT);
                 return () -> done.complete(result);
             } catch (Exception e) {
+                // Jdbi forgets a savepoint once rolled back to: releasing it again would fail the whole group.
                 handle.rollbackToSavepoint(SAVEPOINT);
-                handle.releaseSavepoint(SAVEPOINT);
                 return () -> done.completeExceptionally(e);
             }
         }
