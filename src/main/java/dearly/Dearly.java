@@ -5,8 +5,13 @@ import dearly.archive.ExportCommand;
 import dearly.archive.ImportCommand;
 import dearly.mail.OutboxCommand;
 import dearly.search.ReindexCommand;
+import dearly.search.SearchIndex;
+import dearly.storage.BackupCommand;
 import dearly.storage.Database;
 import dearly.storage.MigrateToCommand;
+import dearly.storage.RestoreCommand;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * Dearly's command line: {@code serve} runs the site, {@code migrate} brings the database up to
  * date, {@code outbox} shows the mail waiting to go out, {@code user} manages accounts, {@code reindex}
- * rebuilds the search index, {@code import} and {@code export} bring archives in and out. Settings
+ * rebuilds the search index, {@code import} and {@code export} bring archives in and out, {@code backup}
+ * and {@code restore} copy the embedded database out and back. Settings
  * come from the environment. Each feature's command lives beside its feature and is handed what it
  * needs (a way to open the database), so no feature depends on this class.
  */
@@ -53,6 +59,15 @@ public final class Dearly implements Runnable {
                 .addSubcommand(new ImportCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new ExportCommand(dearly::openMigratedDatabase))
                 .addSubcommand(new MigrateToCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new BackupCommand(dearly::openMigratedDatabase))
+                .addSubcommand(new RestoreCommand(dearly::sqliteFile, dearly::openMigratedDatabase, work -> {
+                    try {
+                        SearchIndex.whileStopped(dearly.config().searchIndex(), work);
+                        return true;
+                    } catch (SearchIndex.InUse running) {
+                        return false;
+                    }
+                }))
                 .addSubcommand(new CommandLine.HelpCommand());
     }
 
@@ -63,6 +78,12 @@ public final class Dearly implements Runnable {
 
     Config config() {
         return Config.fromEnvironment(environment);
+    }
+
+    /** The file of the configured SQLite database; empty on PostgreSQL. */
+    Optional<Path> sqliteFile() {
+        Config config = config();
+        return config.embedded() ? Optional.of(Database.fileIn(config.dataDir())) : Database.fileOf(config.databaseUrl().orElseThrow());
     }
 
     /** The configured database with its schema brought up to date, for a command that reads or writes it. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,6 +24,11 @@ public final class ChildDearly {
 
     /** The same, handing every line it prints after that to {@code laterLines}. */
     public static Process serve(Path data, int port, Consumer<String> laterLines) throws IOException {
+        return serve(data, port, Map.of(), laterLines);
+    }
+
+    /** The same, with settings of its own beside the defaults (DEARLY_SMTP_HOST, say). */
+    public static Process serve(Path data, int port, Map<String, String> settings, Consumer<String> laterLines) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dearly.Dearly", "serve");
@@ -30,6 +36,7 @@ public final class ChildDearly {
         builder.environment().put("DEARLY_DATA_DIR", data.toString());
         builder.environment().put("DEARLY_RATE_LIMITS", "off");
         builder.environment().remove("DEARLY_DATABASE_URL");
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true);
         Process process = builder.start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

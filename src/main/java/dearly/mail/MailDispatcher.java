@@ -61,6 +61,7 @@ public final class MailDispatcher implements AutoCloseable {
     /** Starts sending; whatever is already due goes at once. */
     public static MailDispatcher start(Outbox outbox, SmtpSettings smtp, Supplier<Instant> clock) {
         MailDispatcher dispatcher = new MailDispatcher(outbox, smtp, clock);
+        outbox.releaseClaimsOfEarlierRuns();
         dispatcher.thread.start();
         return dispatcher;
     }

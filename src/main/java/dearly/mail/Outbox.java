@@ -3,6 +3,7 @@ package dearly.mail;
 import static dearly.storage.Columns.instant;
 
 import dearly.storage.Database;
+import dearly.storage.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -130,6 +131,19 @@ public final class Outbox {
                             rs.getInt("attempts"), instant(rs, "created_at", ctx)))
                     .findOne();
         });
+    }
+
+    /**
+     * Frees every claim at start on SQLite, where this process is the database's only sender: the
+     * claims left are a killed run's, and would otherwise hold its mail back for the whole lease. On
+     * PostgreSQL another live node may hold them, so they wait for the lease there.
+     */
+    public void releaseClaimsOfEarlierRuns() {
+        if (database.dialect() != Dialect.SQLITE) return;
+        database.write(handle -> handle.createUpdate("""
+                        UPDATE mail_outbox SET claimed_by = NULL, claimed_at = NULL
+                        WHERE sent_at IS NULL AND claimed_at IS NOT NULL""")
+                .execute());
     }
 
     /**

@@ -310,6 +310,27 @@ public final class SearchIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * Runs the work while holding the index's lock, as a running Dearly does: so no Dearly runs on
+     * this node's data meanwhile, or starts before the work is done.
+     *
+     * @throws InUse when a running Dearly holds it
+     */
+    public static <R> R whileStopped(Path path, java.util.concurrent.Callable<R> work) throws Exception {
+        Files.createDirectories(path);
+        try (Directory directory = FSDirectory.open(path)) {
+            Lock lock;
+            try {
+                lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+            } catch (LockObtainFailedException e) {
+                throw new InUse(path, e);
+            }
+            try (lock) {
+                return work.call();
+            }
+        }
+    }
+
     /** Another process, such as a running Dearly, holds the index's directory. */
     public static final class InUse extends IllegalStateException {
         InUse(Path path, LockObtainFailedException cause) {

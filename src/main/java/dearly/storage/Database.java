@@ -17,8 +17,10 @@ import org.sqlite.SQLiteDataSource;
  * each write is one transaction.
  *
  * <p>On SQLite, writes share a single connection so that writers queue in Dearly rather than failing
- * with "database is locked", while WAL lets reads run beside them on their own connections. On
- * PostgreSQL both use one pool.
+ * with "database is locked", while WAL lets reads run beside them on their own connections. A write
+ * returns only once its commit is on disk ({@code synchronous=FULL}: a power cut loses nothing
+ * acknowledged); writers that arrive together share one commit ({@link GroupCommit}). On PostgreSQL
+ * both use one pool, and the server's own group commit does the same.
  */
 public final class Database implements AutoCloseable {
     private final Dialect dialect;
@@ -26,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writePool;
     private final Jdbi reads;
     private final Jdbi writes;
+    private final GroupCommit groupCommit;
 
     private Database(Dialect dialect, HikariDataSource readPool, HikariDataSource writePool) {
         this.dialect = dialect;
@@ -33,6 +36,7 @@ public final class Database implements AutoCloseable {
         this.writePool = writePool;
         this.reads = jdbi(dialect, readPool);
         this.writes = writePool == readPool ? reads : jdbi(dialect, writePool);
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(writes) : null;
     }
 
     /** SQLite in the given data directory: the embedded default. */
@@ -42,7 +46,18 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        return sqliteAt("jdbc:sqlite:" + dataDir.resolve("dearly.db").toAbsolutePath());
+        return sqliteAt("jdbc:sqlite:" + fileIn(dataDir).toAbsolutePath());
+    }
+
+    /** Where the embedded database keeps its file in a data directory. */
+    public static Path fileIn(Path dataDir) {
+        return dataDir.resolve("dearly.db");
+    }
+
+    /** The file a jdbc:sqlite: URL names; empty for PostgreSQL. */
+    public static java.util.Optional<Path> fileOf(String jdbcUrl) {
+        if (Dialect.of(jdbcUrl) != Dialect.SQLITE) return java.util.Optional.empty();
+        return java.util.Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")));
     }
 
     /** A database named by its JDBC URL: jdbc:postgresql://… or jdbc:sqlite:…. */
@@ -59,7 +74,9 @@ public final class Database implements AutoCloseable {
     private static Database sqliteAt(String jdbcUrl) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // FULL: each commit waits until the log is on disk. NORMAL survives a crash of Dearly but may
+        // lose the last commits when the machine loses power, after the parent was told "received".
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(10_000);
         // Set on every connection the pools open: SQLite zeroes what a delete frees instead of leaving it
@@ -143,7 +160,7 @@ public final class Database implements AutoCloseable {
     }
 
     public <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
-        return writes.inTransaction(work);
+        return groupCommit != null ? groupCommit.write(work) : writes.inTransaction(work);
     }
 
     /**
@@ -173,6 +190,20 @@ public final class Database implements AutoCloseable {
         writes.useHandle(handle -> handle.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
     }
 
+    /**
+     * Writes a consistent copy of the whole SQLite database to that new file while Dearly serves:
+     * {@code VACUUM INTO} reads in one transaction, which in WAL mode holds no write back. The copy
+     * leaves free pages out, so nothing erased travels in it. It appears whole or not at all.
+     */
+    public void backUpTo(Path file) throws java.io.IOException {
+        if (dialect != Dialect.SQLITE) throw new IllegalStateException("only SQLite is copied by Dearly: use pg_dump");
+        Path target = file.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        reads.useHandle(handle -> handle.createUpdate("VACUUM INTO :file").bind("file", partial.toString()).execute());
+        DatabaseFiles.putInPlace(partial, target);
+    }
+
     /** True when the database answers a trivial query; for the health check. */
     public boolean answers() {
         try {
@@ -184,6 +215,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) groupCommit.close();
         if (writePool != readPool) writePool.close();
         readPool.close();
     }

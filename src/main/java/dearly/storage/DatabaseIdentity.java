@@ -17,4 +17,15 @@ public final class DatabaseIdentity {
                 .execute();
         return handle.createQuery("SELECT name FROM database_identity WHERE id = 1").mapTo(String.class).one();
     }
+
+    /**
+     * Names the database anew, after a restore: every search index built before it, from whatever
+     * database, is then rebuilt, even one that had not yet seen the changes the restore undid.
+     */
+    public void renew(Handle handle) {
+        of(handle);
+        handle.createUpdate("UPDATE database_identity SET name = :name WHERE id = 1")
+                .bind("name", UUID.randomUUID().toString())
+                .execute();
+    }
 }
