@@ -49,9 +49,9 @@ public final class PageCache extends Handler.Wrapper {
     public static final String PAGE = "public, max-age=60";
     /** What a private answer says: never kept, by a browser or anyone between. */
     public static final String PRIVATE = "private, no-store";
-    /** Response headers the cache writes itself, or never replays. */
+    /** Response headers the cache writes itself, or never replays (a request id names the one request that rendered it). */
     private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "transfer-encoding", "etag",
-            "last-modified", "vary", "date", "set-cookie", "server");
+            "last-modified", "vary", "date", "set-cookie", "server", "x-request-id");
 
     /** RFC 9110's date, day in two digits (the JDK's RFC_1123_DATE_TIME writes "3 Dec"). */
     private static final java.time.format.DateTimeFormatter HTTP_DATE =

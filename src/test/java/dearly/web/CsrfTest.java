@@ -112,7 +112,8 @@ class CsrfTest {
 
         HttpResponse<String> asked = post("/ask", AskFlow.spanishMother(visit.form()), "Cookie", visit.cookie());
         assertThat(asked.statusCode()).isEqualTo(303);
-        assertThat(asked.headers().firstValue("Location").orElseThrow()).startsWith("/status/").endsWith("?received");
+        // She asked in Spanish: her status page is at its Spanish address.
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).startsWith("/es/status/").endsWith("?received");
     }
 
     @Test
