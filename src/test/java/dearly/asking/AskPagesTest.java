@@ -28,7 +28,8 @@ class AskPagesTest {
         HttpResponse<String> sent = server.postForm("/ask", AskFlow.spanishMother(form));
         assertThat(sent.statusCode()).isEqualTo(303);
         String location = sent.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches("/status/[A-Za-z0-9_-]{43}\\?received");
+        // She asked in Spanish: her page is at its Spanish address.
+        assertThat(location).matches("/es/status/[A-Za-z0-9_-]{43}\\?received");
 
         HttpResponse<String> status = server.get(location);
         assertThat(status.headers().firstValue("Referrer-Policy")).contains("no-referrer");
