@@ -45,8 +45,11 @@ public final class PageCache extends Handler.Wrapper {
     static final Duration KEPT = Duration.ofMinutes(1);
     /** A page larger than this is served but not kept. */
     private static final int LARGEST = 2 * 1024 * 1024;
-    /** What pages tell browsers and proxies: a minute, like {@link #KEPT}. */
-    public static final String PAGE = "public, max-age=60";
+    /**
+     * What pages tell browsers and proxies: keep it, but ask again each time (a 304 when nothing changed),
+     * so a reader never sees yesterday's home page after a letter is published; this cache carries the load.
+     */
+    public static final String PAGE = "public, no-cache";
     /** What a private answer says: never kept, by a browser or anyone between. */
     public static final String PRIVATE = "private, no-store";
     /** Response headers the cache writes itself, or never replays (a request id names the one request that rendered it). */
