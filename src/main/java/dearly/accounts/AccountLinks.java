@@ -82,6 +82,14 @@ final class AccountLinks {
                 .bind("now", now).bind("id", link.id()).execute() == 1;
     }
 
+    /** How many links of this purpose the account was given since then, used or not. */
+    static int issuedSince(Handle handle, Purpose purpose, long userId, Instant since) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM account_link WHERE purpose = :purpose AND user_id = :user AND created_at > :since""")
+                .bind("purpose", purpose.name()).bind("user", userId).bind("since", since)
+                .mapTo(Integer.class).one();
+    }
+
     /** Ends every unused link of this purpose (for this account, when given): a new one replaces them. */
     static void withdraw(Handle handle, Purpose purpose, Optional<Long> userId, Instant now) {
         var update = handle.createUpdate("UPDATE account_link SET used_at = :now WHERE purpose = :purpose AND used_at IS NULL"

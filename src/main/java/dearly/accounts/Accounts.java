@@ -31,6 +31,9 @@ import org.jdbi.v3.core.Handle;
  * recorded as done by {@link #DEARLY}.
  */
 public final class Accounts {
+    /** Reset links one account may be mailed in an hour. */
+    static final int RESETS_AN_HOUR = 3;
+
     /** What became of a link when someone used it. */
     public enum Outcome {
         DONE,
@@ -149,7 +152,9 @@ public final class Accounts {
 
     /**
      * Mails a reset link when an active account has this address; nothing otherwise. The page says
-     * the same either way, so nobody learns which addresses have accounts.
+     * the same either way, so nobody learns which addresses have accounts. At most
+     * {@link #RESETS_AN_HOUR} links an account an hour, counted in the database so every node
+     * agrees: past that, a stranger typing her address cannot fill her inbox.
      */
     public void requestReset(String email, Language language, String baseUrl) {
         Instant now = clock.get();
@@ -157,6 +162,11 @@ public final class Accounts {
             Optional<User> user = UserRepository.active(handle, email);
             if (user.isEmpty()) return false;
             Optional<Long> id = Optional.of(user.get().id());
+            if (AccountLinks.issuedSince(handle, Purpose.RESET, user.get().id(), now.minus(Duration.ofHours(1))) >= RESETS_AN_HOUR) {
+                audit.record(handle, DEARLY, "staff-account.reset-held", account(user.get().id()),
+                        "no link mailed: " + RESETS_AN_HOUR + " already this hour");
+                return false;
+            }
             AccountLinks.withdraw(handle, Purpose.RESET, id, now);
             String token = AccountLinks.issue(handle, Purpose.RESET, id, null, Set.of(), now);
             audit.record(handle, DEARLY, "staff-account.reset-requested", account(user.get().id()), "a link mailed to the account's address");

@@ -76,6 +76,25 @@ class PasswordResetTest {
     }
 
     @Test
+    void aStrangerAskingAgainAndAgainSendsHerThreeLinksAnHourNotMore() {
+        try (TestServer server = StaffInbox.withSmtp(SMTP)) {
+            StaffBrowser.newAccount(server, "lina@example.org", Role.ADVISOR);
+            int before = StaffInbox.queuedTo(server, "lina@example.org");
+            for (int i = 0; i < 3; i++) requestReset(server, "lina@example.org");
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> held = new StaffBrowser(server).submit("/reset", "form.account", Map.of("email", "lina@example.org"));
+                assertThat(held.statusCode()).isEqualTo(200);
+                assertThat(Jsoup.parse(held.body()).select("main").text()).contains("If there is an account for that address");
+            }
+            assertThat(StaffInbox.queuedTo(server, "lina@example.org") - before).as("reset mails queued for her").isEqualTo(3);
+
+            server.clock().advance(Duration.ofMinutes(61));
+            String link = requestReset(server, "lina@example.org");
+            assertThat(new StaffBrowser(server).get(link).statusCode()).as("a link asked for an hour later").isEqualTo(200);
+        }
+    }
+
+    @Test
     void aDeactivatedAccountGetsNoResetLink() {
         try (TestServer server = StaffInbox.withSmtp(SMTP)) {
             StaffBrowser admin = StaffBrowser.newAccount(server, "alma@example.org", Role.ADMIN);
