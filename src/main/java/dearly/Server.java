@@ -17,11 +17,11 @@ import dearly.asking.AskerMail;
 import dearly.desk.UrgentWatch;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
-import dearly.search.IndexFollower;
 import dearly.search.SearchIndex;
 import dearly.mail.MailDispatcher;
 import dearly.mail.Outbox;
 import dearly.ops.Metrics;
+import dearly.storage.ChangeFollower;
 import dearly.storage.Database;
 import dearly.web.Links;
 import dearly.web.PageCache;
@@ -52,13 +52,13 @@ public final class Server implements AutoCloseable {
     private final UrgentWatch urgentWatch;
     private final Optional<URI> setupLink;
     private final SearchIndex searchIndex;
-    private final IndexFollower indexFollower;
+    private final ChangeFollower changeFollower;
     private final LetterSchedule schedule;
     private final Metrics metrics;
     private final PageCache pageCache;
 
     private Server(Database database, Optional<MailDispatcher> mail, Javalin app, Links links, UrgentWatch urgentWatch,
-            Optional<URI> setupLink, SearchIndex searchIndex, IndexFollower indexFollower, LetterSchedule schedule, Metrics metrics,
+            Optional<URI> setupLink, SearchIndex searchIndex, ChangeFollower changeFollower, LetterSchedule schedule, Metrics metrics,
             PageCache pageCache) {
         this.pageCache = pageCache;
         this.schedule = schedule;
@@ -70,7 +70,7 @@ public final class Server implements AutoCloseable {
         this.links = links;
         this.urgentWatch = urgentWatch;
         this.searchIndex = searchIndex;
-        this.indexFollower = indexFollower;
+        this.changeFollower = changeFollower;
     }
 
     public static Database openDatabase(Config config) {
@@ -86,7 +86,7 @@ public final class Server implements AutoCloseable {
         Database database = openDatabase(config);
         Optional<MailDispatcher> mail = Optional.empty();
         SearchIndex searchIndex = null;
-        IndexFollower indexFollower = null;
+        ChangeFollower changeFollower = null;
         LetterSchedule schedule = null;
         Metrics metrics = new Metrics();
         try {
@@ -97,14 +97,21 @@ public final class Server implements AutoCloseable {
             if (demo || config.embedded()) {
                 new DemoContent(database, publishing, new QuestionRepository(database, publishing)).publishIfEmpty(clock.get());
             }
-            // Built or brought up to date before the first request, then kept current from the change log.
             searchIndex = SearchIndex.open(config.searchIndex(), database, new LetterRepository(database, clock), clock);
             // Public pages kept rendered: emptied at once on this node when a change commits here, and on
-            // every node once its search index has followed the change log (so related letters are current).
+            // every node when its change follower hands the change over, after the search index (so related
+            // letters are current) and whether or not the index could apply it.
             PageCache pageCache = new PageCache(config.pageCacheBytes(), Sessions.COOKIE, clock);
             database.afterLoggedChange(pageCache::clear);
-            searchIndex.whenChanged(pageCache::clear);
-            indexFollower = IndexFollower.start(searchIndex);
+            searchIndex.whenLettersComeDue(pageCache::clear);
+            changeFollower = new ChangeFollower(database, searchIndex.applied());
+            changeFollower.subscribe(searchIndex::follow);
+            changeFollower.subscribe((changes, upTo) -> {
+                if (!changes.isEmpty()) pageCache.clear();
+            });
+            // The index brought up to date before the first request, then kept current from the change log.
+            changeFollower.turn();
+            changeFollower.start();
             mail = config.smtp().map(smtp -> MailDispatcher.start(new Outbox(database), smtp, clock));
             Runnable mailWaiting = mail.<Runnable>map(dispatcher -> dispatcher::wake).orElse(() -> {});
             Links links = new Links(config.baseUrl(), config.port());
@@ -131,12 +138,12 @@ public final class Server implements AutoCloseable {
             Optional<URI> setupLink = new Accounts(database, new UserRepository(database), new Outbox(database),
                     new AccountMail(new StaticTemplates()), mailWaiting, clock, Duration.ZERO, new AuditLog(database, clock)).offerSetup()
                     .map(token -> URI.create(links.base() + "/setup/" + token));
-            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, indexFollower, schedule, metrics,
+            return new Server(database, mail, app, links, urgentWatch, setupLink, searchIndex, changeFollower, schedule, metrics,
                     pageCache);
         } catch (RuntimeException e) {
             if (schedule != null) schedule.close();
             mail.ifPresent(MailDispatcher::close);
-            if (indexFollower != null) indexFollower.close();
+            if (changeFollower != null) changeFollower.close();
             if (searchIndex != null) searchIndex.close();
             database.close();
             metrics.close();
@@ -162,9 +169,14 @@ public final class Server implements AutoCloseable {
         return database;
     }
 
-    /** This node's search index; a test asks it to follow the change log now rather than at its next turn. */
+    /** This node's search index. */
     public SearchIndex searchIndex() {
         return searchIndex;
+    }
+
+    /** This node's reader of the change log; a test asks it to follow the log now rather than at its next turn. */
+    public ChangeFollower changeFollower() {
+        return changeFollower;
     }
 
     /** Public pages kept rendered; its {@code cache()} has the hit counts for metrics. */
@@ -189,7 +201,7 @@ public final class Server implements AutoCloseable {
 
     /**
      * Stops in order: no new connections, requests in flight let finish (up to {@link App#STOP_TIMEOUT}),
-     * then what they may have set going (mail, the schedulers, the index's follower), the index, the database.
+     * then what they may have set going (mail, the schedulers, the change follower), the index, the database.
      */
     @Override
     public void close() {
@@ -197,7 +209,7 @@ public final class Server implements AutoCloseable {
         mail.ifPresent(MailDispatcher::close);
         schedule.close();
         urgentWatch.close();
-        indexFollower.close();
+        changeFollower.close();
         searchIndex.close();
         database.close();
         metrics.close();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dearly.accounts.Role;
 import dearly.accounts.UserRepository;
 import dearly.storage.TestDatabase;
-import dearly.web.Links;
 import dearly.web.Open;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import dearly.web.PageCache;
-import dearly.accounts.Sessions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -49,9 +46,7 @@ class RouteAccessTest {
     static void start() {
         server = TestServer.start(TestDatabase.Kind.SQLITE, false);
         // The same factory serve uses, never started: only its route list is read.
-        Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
-                new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(), server.server().metrics(),
-                new PageCache(0, Sessions.COOKIE, Instant::now));
+        Javalin app = server.appLikeThisOne();
         routes = app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())

@@ -151,6 +151,22 @@ public final class TestServer implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Another web app built by the same factory serve uses, over this server's database, index,
+     * schedule and metrics, with no mail and no page cache; not started. A test reads its routes, or
+     * adds a handler of its own and starts it.
+     */
+    public io.javalin.Javalin appLikeThisOne() {
+        return appLikeThisOne(new dearly.web.Links(Optional.empty(), 0));
+    }
+
+    /** As {@link #appLikeThisOne()}, writing its links with that {@code Links} (tell it the port once started). */
+    public io.javalin.Javalin appLikeThisOne(dearly.web.Links links) {
+        return App.create(Config.embedded(dataDir()), server.database(), java.time.Instant::now, () -> {}, links,
+                server.searchIndex(), server.letterSchedule(), server.metrics(),
+                new dearly.web.PageCache(0, dearly.accounts.Sessions.COOKIE, java.time.Instant::now));
+    }
+
     /** Where the embedded database keeps its files. */
     public java.nio.file.Path dataDir() {
         return database.dataDir();

@@ -2,13 +2,13 @@ package dearly.archive;
 
 import dearly.letters.LetterRepository;
 import dearly.storage.Database;
+import dearly.storage.WholeFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -39,18 +39,14 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path target = file.toAbsolutePath();
-        // Written beside the target and moved in at the end, so a failed export never leaves half a file in its place.
-        Path partial = Files.createTempFile(target.getParent(), ".dearly-export-", ".part");
-        int written;
-        try (Database database = openDatabase.get(); Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            written = new ArchiveExport(database, new LetterRepository(database, Instant::now)).jsonl(writer, count -> {
-                if (System.console() != null) spec.commandLine().getErr().print("\rExported " + count + "...");
-            });
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // A failed export never leaves half a file in the target's place.
+        int written = WholeFile.write(target, partial -> {
+            try (Database database = openDatabase.get(); Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                return new ArchiveExport(database, new LetterRepository(database, Instant::now)).jsonl(writer, count -> {
+                    if (System.console() != null) spec.commandLine().getErr().print("\rExported " + count + "...");
+                });
+            }
+        });
         if (System.console() != null) spec.commandLine().getErr().print("\r");
         out.println("Exported " + written + (written == 1 ? " letter" : " letters") + " to " + target.normalize() + ".");
         out.flush();

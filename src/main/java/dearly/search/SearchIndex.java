@@ -3,6 +3,7 @@ package dearly.search;
 import dearly.letters.Letter;
 import dearly.letters.LetterRepository;
 import dearly.letters.Publishing;
+import dearly.storage.ChangeFollower;
 import dearly.storage.ChangeLog;
 import dearly.storage.Database;
 import dearly.storage.DatabaseIdentity;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's search index: a projection of the published letters, kept in a directory of its own
- * and brought up to date from the database's change log. Lucene commits are atomic, and each commit
+ * and brought up to date from the database's change log by the node's {@link ChangeFollower}. Lucene commits are atomic, and each commit
  * records the schema it was written with, the database it was built from and the last change it
  * includes, so whatever a crash leaves is a whole earlier state that the log brings forward; an
  * index that cannot be opened, was written by another version of its schema or from another
@@ -51,13 +51,6 @@ public final class SearchIndex implements AutoCloseable {
     private static final String APPLIED = "dearly.applied";
     private static final String DATABASE = "dearly.database";
     private static final String DUE = "dearly.due";
-    private static final int BATCH = 1000;
-    /**
-     * How long a missing change id is waited for. On PostgreSQL an id is taken when a row is written
-     * and shows when its transaction commits, so id 7 can show before id 6; a publishing
-     * transaction takes milliseconds, and a rolled-back one leaves a gap that never fills.
-     */
-    private static final long GAP_PATIENCE_NANOS = 60_000_000_000L;
 
     private final Path path;
     private final Directory directory;
@@ -68,13 +61,10 @@ public final class SearchIndex implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final String databaseName;
     private final ChangeLog log = new ChangeLog();
-    private final List<Runnable> afterChange = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> whenDue = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Every change up to this id is in the index. Volatile: {@link #lag} reads it without the lock a turn holds. */
     private volatile long applied;
-    /** Changes after {@link #applied} already in the index, while an earlier one is still missing. */
-    private final TreeSet<Long> appliedBeyond = new TreeSet<>();
-    private long gapSince;
     /** Every letter whose publication time is at or before this is in the index. */
     private Instant due;
 
@@ -99,7 +89,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * Opens the index in that directory, or builds it when it is missing, unreadable or from another
-     * schema, then brings it up to date with the change log.
+     * schema. A {@link ChangeFollower} from {@link #applied()} then brings it up to date ({@link #follow}).
      *
      * @throws InUse when another process (a running Dearly) holds the directory
      */
@@ -135,7 +125,6 @@ public final class SearchIndex implements AutoCloseable {
             SearchIndex index = new SearchIndex(path, directory, writer, database, letters, clock, databaseName,
                     kept.orElse(Kept.NOTHING));
             if (kept.isEmpty()) index.rebuild();
-            index.catchUp();
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + path.toAbsolutePath(), e);
@@ -195,7 +184,7 @@ public final class SearchIndex implements AutoCloseable {
         writer.deleteAll();
         int[] count = {0};
         letters.eachPublishedOrScheduled(letter -> {
-            if (letter.publishedAt().isAfter(now)) return; // enters when its time comes (catchUp)
+            if (letter.publishedAt().isAfter(now)) return; // enters when its time comes (follow)
             try {
                 writer.addDocument(SearchFields.of(letter));
                 count[0]++;
@@ -205,7 +194,6 @@ public final class SearchIndex implements AutoCloseable {
         });
         applied = upTo;
         due = now;
-        appliedBeyond.clear();
         // One segment: each word of a search is then looked up once per field, not once per segment too.
         writer.forceMerge(1);
         commit();
@@ -213,48 +201,40 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Applies the changes logged since the last call, in order, and adds the scheduled letters whose
-     * time has come. A change whose id is missing is waited for (see {@link #GAP_PATIENCE_NANOS})
-     * while the ones after it are applied already.
+     * Applies the changes the node's {@link ChangeFollower} hands over, in order, and adds the scheduled
+     * letters whose time has come. A change handed over again (after a turn that failed) is applied
+     * again, which does no harm.
+     *
+     * @param upTo every change up to this id has been handed over: the index holds them all once this returns
      */
-    /** @return whether anything readers see changed (a change applied, or a scheduled letter came due) */
-    public synchronized boolean catchUp() throws IOException {
+    public synchronized void follow(List<ChangeLog.Change> changes, long upTo) throws IOException {
         Instant now = clock.get();
         boolean changed = false;
-        long from = applied;
-        while (true) {
-            long after = from;
-            List<ChangeLog.Change> changes = database.read(handle -> log.after(handle, after, BATCH));
-            for (ChangeLog.Change change : changes) {
-                if (!appliedBeyond.contains(change.id())) {
-                    apply(change);
-                    appliedBeyond.add(change.id());
-                    changed = true;
-                }
-                from = change.id();
-            }
-            if (changes.size() < BATCH) break;
+        for (ChangeLog.Change change : changes) {
+            apply(change);
+            changed = true;
         }
+        boolean cameDue = false;
         if (now.isAfter(due)) {
             for (Letter letter : letters.publishedBetween(due, now)) {
                 writer.updateDocument(SearchFields.idTerm(letter.id()), SearchFields.of(letter));
-                changed = true;
+                cameDue = true;
             }
             due = now;
         }
-        if (changed) forgetRemoved();
-        if (advance() || changed) commit();
-        if (changed) afterChange.forEach(Runnable::run);
-        return changed;
+        if (changed || cameDue) forgetRemoved();
+        boolean moved = upTo > applied;
+        if (moved) applied = upTo;
+        if (moved || changed || cameDue) commit();
+        if (cameDue) whenDue.forEach(Runnable::run);
     }
 
     /**
-     * Runs {@code listener} each time {@link #catchUp} finds something readers see changed (on any node),
-     * once the index holds it: the page cache is emptied then, so a page rendered after lists related
-     * letters and search results as they are now.
+     * Runs {@code listener} each time a scheduled letter's time has come, once the index holds it: the
+     * change log says nothing then (the letter was written before), so the page cache hears it here.
      */
-    public void whenChanged(Runnable listener) {
-        afterChange.add(listener);
+    public void whenLettersComeDue(Runnable listener) {
+        whenDue.add(listener);
     }
 
     private void apply(ChangeLog.Change change) throws IOException {
@@ -275,28 +255,6 @@ public final class SearchIndex implements AutoCloseable {
      */
     private void forgetRemoved() throws IOException {
         writer.forceMergeDeletes(true);
-    }
-
-    /** Moves {@link #applied} over the changes applied without a gap, or over a gap waited for long enough. */
-    private boolean advance() {
-        long before = applied;
-        while (!appliedBeyond.isEmpty()) {
-            long next = appliedBeyond.first();
-            if (next == applied + 1) {
-                applied = next;
-                appliedBeyond.pollFirst();
-                gapSince = 0;
-            } else if (gapSince == 0) {
-                gapSince = System.nanoTime();
-                break;
-            } else if (System.nanoTime() - gapSince > GAP_PATIENCE_NANOS) {
-                applied = next - 1; // given up on: a transaction that rolled back
-                gapSince = 0;
-            } else {
-                break;
-            }
-        }
-        return applied != before;
     }
 
     private void commit() throws IOException {
@@ -355,6 +313,11 @@ public final class SearchIndex implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /** Every change up to this id is in the index: where this node's {@link ChangeFollower} starts. */
+    public long applied() {
+        return applied;
     }
 
     /**

@@ -197,11 +197,8 @@ public final class Database implements AutoCloseable {
      */
     public void backUpTo(Path file) throws java.io.IOException {
         if (dialect != Dialect.SQLITE) throw new IllegalStateException("only SQLite is copied by Dearly: use pg_dump");
-        Path target = file.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        reads.useHandle(handle -> handle.createUpdate("VACUUM INTO :file").bind("file", partial.toString()).execute());
-        DatabaseFiles.putInPlace(partial, target);
+        WholeFile.write(file, partial -> reads.withHandle(
+                handle -> handle.createUpdate("VACUUM INTO :file").bind("file", partial.toString()).execute()));
     }
 
     /** True when the database answers a trivial query; for the health check. */

@@ -1,11 +1,8 @@
 package dearly.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,7 +12,7 @@ import java.sql.Statement;
 /**
  * The SQLite database as files: a backup checked and put in place of the database, with Dearly
  * stopped. Every step either leaves the old database or the whole new one (a copy beside it,
- * synced, then renamed over it).
+ * synced, then renamed over it: {@link WholeFile}).
  */
 public final class DatabaseFiles {
     private DatabaseFiles() {}
@@ -42,24 +39,12 @@ public final class DatabaseFiles {
         check(backup);
         Path target = database.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".restoring");
-        Files.copy(backup, partial, StandardCopyOption.REPLACE_EXISTING);
-        for (String leftover : new String[] {"-wal", "-shm", "-journal"}) {
-            Files.deleteIfExists(target.resolveSibling(target.getFileName() + leftover));
-        }
-        putInPlace(partial, target);
-    }
-
-    /** Syncs the file, renames it to its place and syncs the directory: after a power cut it is there whole, or not. */
-    static void putInPlace(Path partial, Path target) throws IOException {
-        try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            file.force(true);
-        }
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel directory = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException notOnThisSystem) {
-            // Some systems cannot sync a directory; the rename is then as durable as they make it.
-        }
+        WholeFile.write(target, partial -> {
+            Files.copy(backup, partial);
+            for (String leftover : new String[] {"-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(target.resolveSibling(target.getFileName() + leftover));
+            }
+            return null;
+        });
     }
 }

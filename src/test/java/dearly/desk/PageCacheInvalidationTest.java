@@ -12,6 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -34,11 +38,7 @@ class PageCacheInvalidationTest {
     @MethodSource("databases")
     void aCorrectionAndATakedownReachReadersOfTheKeptPageOnEveryNode(TestDatabase.Kind kind) {
         try (TestServer server = TestServer.start(kind, true); TestServer other = server.anotherNode()) {
-            User advisor = SignedIn.as(server, Role.ADVISOR);
-            DraftFlow.Asked asked = DraftFlow.assignedTo(server, advisor, "es", "mama");
-            ReviewFlow.write(server, asked.id(), ReviewFlow.STANDFIRST, ReviewFlow.BODY);
-            SignedIn.as(server, Role.EDITOR);
-            assertThat(ReviewFlow.send(server, asked.id(), "approve", Map.of("when", "now")).statusCode()).isEqualTo(303);
+            DraftFlow.Asked asked = published(server);
             String letter = ReviewFlow.letterPath(server, asked.status());
             assertThat(read(server, "/").body()).as("the home page, kept before, lists the new letter at once").contains(letter);
 
@@ -62,6 +62,44 @@ class PageCacheInvalidationTest {
             assertThat(Jsoup.parse(read(other, "/es" + letter).body()).selectFirst("h1").text())
                     .isEqualTo("Esta carta ya no está publicada");
         }
+    }
+
+    /**
+     * The page cache hears of a change from the node's change follower, not from its search index: a
+     * node whose index can no longer write (its directory gone, as on a failed disk) still drops a
+     * kept page when another node corrects the letter. Left to expire, the page would stay a minute.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aNodeWhoseSearchIndexCannotWriteStillDropsAKeptPageThatChanged(TestDatabase.Kind kind) throws Exception {
+        Path index = Files.createTempDirectory("dearly-node-");
+        try (TestServer server = TestServer.start(kind, true); TestServer other = server.anotherNode(index)) {
+            DraftFlow.Asked asked = published(server);
+            String letter = ReviewFlow.letterPath(server, asked.status());
+            eventually("the letter is on the other node", () -> read(other, letter).statusCode() == 200);
+            read(other, letter); // kept now
+            Files.move(index, index.resolveSibling(index.getFileName() + "-lost"));
+
+            ReviewFlow.write(server, asked.id(), ReviewFlow.STANDFIRST, ReviewFlow.BODY + "\n\nDuerme cuando él duerma.");
+            assertThat(ReviewFlow.send(server, asked.id(), "correct", Map.of("correction", "Añadimos un consejo.")).statusCode())
+                    .isEqualTo(303);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20)); // well under the minute a kept page lives
+            while (!read(other, letter).body().contains("Duerme cuando él duerma.") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(read(other, letter).body()).as("the correction on the node whose index cannot write")
+                    .contains("Duerme cuando él duerma.");
+        }
+    }
+
+    /** A letter an advisor wrote and an editor approved to publish now, on that node (the editor stays signed in). */
+    private static DraftFlow.Asked published(TestServer server) {
+        User advisor = SignedIn.as(server, Role.ADVISOR);
+        DraftFlow.Asked asked = DraftFlow.assignedTo(server, advisor, "es", "mama");
+        ReviewFlow.write(server, asked.id(), ReviewFlow.STANDFIRST, ReviewFlow.BODY);
+        SignedIn.as(server, Role.EDITOR);
+        assertThat(ReviewFlow.send(server, asked.id(), "approve", Map.of("when", "now")).statusCode()).isEqualTo(303);
+        return asked;
     }
 
     /** A reader with no cookies, as anyone opening a shared link. */

@@ -129,10 +129,10 @@ class ReviewAndPublishingTest {
             assertThat(corrected.selectFirst(".correction").text()).startsWith("Corregida el ").endsWith("Añadimos un consejo sobre el sueño.");
             assertThat(corrected.text()).contains("Duerme cuando él duerma.");
 
-            server.server().searchIndex().catchUp();
+            server.server().changeFollower().turn();
             assertThat(server.page("/search?q=cansancio").select("a[href=" + letter + "]")).isNotEmpty();
             assertThat(ReviewFlow.send(server, asked.id(), "unpublish").statusCode()).isEqualTo(303);
-            server.server().searchIndex().catchUp();
+            server.server().changeFollower().turn();
             assertThat(server.page("/search?q=cansancio").select("a[href=" + letter + "]")).isEmpty();
             HttpResponse<String> gone = server.get("/es" + letter);
             assertThat(gone.statusCode()).isEqualTo(410);

@@ -24,6 +24,21 @@ final class SearchFlow {
 
     private SearchFlow() {}
 
+    /** A letter to publish now, as a row of a test's table: its language, its words and its topic's slug. */
+    record Letter(Language language, String headline, String standfirst, String body, String topic) {}
+
+    /**
+     * Publishes the letters in order, then searches for the last one's {@code word} until it is found:
+     * every letter published before it is then in the index too.
+     */
+    static void publishAll(TestServer server, String word, Letter... letters) {
+        for (Letter letter : letters) {
+            publish(server, letter.language(), letter.headline(), letter.standfirst(), letter.body(), letter.topic());
+        }
+        String last = letters[letters.length - 1].headline();
+        until(server, word, page -> page.select("ol.results h2").eachText().contains(last));
+    }
+
     /** A letter by the first advisor, filed under topics named by their slugs (each made if missing), published now. */
     static long publish(TestServer server, Language language, String headline, String standfirst, String body,
             String... topics) {

@@ -24,19 +24,19 @@ class SearchLanguagesTest {
 
     @BeforeAll
     static void publish() {
-        SearchFlow.publish(server, Language.ES, BEBE,
-                "Camila tiene un hijo de tres meses que se despierta cada hora.",
-                "Querida mamá:\n\nLas noches largas no duran para siempre. Tu bebé aprende a dormir poco a poco.", "sueno");
-        SearchFlow.publish(server, Language.ES, PECHO,
-                "Lucía siente dolor en cada toma desde el primer día de lactancia.",
-                "El dolor no es una parte obligatoria de amamantar. Pide ayuda a una asesora de lactancia.", "lactancia");
-        SearchFlow.publish(server, Language.EN, COLIC,
-                "Her son cries for hours every evening.",
-                "Colicky babies cry the hardest in the evening. Take turns, and step outside when you need to.", "sleep");
-        SearchFlow.publish(server, Language.EN, NURSING,
-                "Breastfeeding has been painful from the first week.",
-                "Pain while nursing is common but it is not something you must endure alone.", "breastfeeding");
-        SearchFlow.until(server, "nursing", page -> page.select("ol.results h2").eachText().contains(NURSING));
+        SearchFlow.publishAll(server, "nursing",
+                new SearchFlow.Letter(Language.ES, BEBE,
+                        "Camila tiene un hijo de tres meses que se despierta cada hora.",
+                        "Querida mamá:\n\nLas noches largas no duran para siempre. Tu bebé aprende a dormir poco a poco.", "sueno"),
+                new SearchFlow.Letter(Language.ES, PECHO,
+                        "Lucía siente dolor en cada toma desde el primer día de lactancia.",
+                        "El dolor no es una parte obligatoria de amamantar. Pide ayuda a una asesora de lactancia.", "lactancia"),
+                new SearchFlow.Letter(Language.EN, COLIC,
+                        "Her son cries for hours every evening.",
+                        "Colicky babies cry the hardest in the evening. Take turns, and step outside when you need to.", "sleep"),
+                new SearchFlow.Letter(Language.EN, NURSING,
+                        "Breastfeeding has been painful from the first week.",
+                        "Pain while nursing is common but it is not something you must endure alone.", "breastfeeding"));
     }
 
     @ParameterizedTest(name = "\"{0}\" finds \"{1}\"")

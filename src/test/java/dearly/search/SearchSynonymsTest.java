@@ -24,22 +24,22 @@ class SearchSynonymsTest {
 
     @BeforeAll
     static void publish() {
-        SearchFlow.publish(server, Language.EN, BREASTFEEDING,
-                "A mother wonders why her daughter wants the breast every hour this week.",
-                "Growth spurts pass. Offer the breast as often as she asks, and rest when she rests.", "feeding");
-        SearchFlow.publish(server, Language.ES, PAREJA,
-                "Desde que nació el bebé solo hablamos de turnos y pañales.",
-                "Diez minutos cada noche, sin móviles, para hablar de vosotros.", "relaciones");
-        SearchFlow.publish(server, Language.EN, NAPS,
-                "Her son only naps in her arms.",
-                "A baby who naps on you is safe and loved. Try one nap a day in the cot.", "sleep");
-        SearchFlow.publish(server, Language.ES, CHUPETE,
-                "Su hija de veinte meses lo quiere a todas horas.",
-                "No hay prisa; se puede reducir poco a poco, primero de día.", "habitos");
-        SearchFlow.publish(server, Language.ES, SIESTA,
-                "Su bebé de cinco meses se despierta al dejarlo en la cuna.",
-                "Es normal a esa edad; prueba una siesta al día en la cuna, sin prisa.", "sueno");
-        SearchFlow.until(server, "chupete", page -> page.select("ol.results h2").eachText().contains(CHUPETE));
+        SearchFlow.publishAll(server, "siesta",
+                new SearchFlow.Letter(Language.EN, BREASTFEEDING,
+                        "A mother wonders why her daughter wants the breast every hour this week.",
+                        "Growth spurts pass. Offer the breast as often as she asks, and rest when she rests.", "feeding"),
+                new SearchFlow.Letter(Language.ES, PAREJA,
+                        "Desde que nació el bebé solo hablamos de turnos y pañales.",
+                        "Diez minutos cada noche, sin móviles, para hablar de vosotros.", "relaciones"),
+                new SearchFlow.Letter(Language.EN, NAPS,
+                        "Her son only naps in her arms.",
+                        "A baby who naps on you is safe and loved. Try one nap a day in the cot.", "sleep"),
+                new SearchFlow.Letter(Language.ES, CHUPETE,
+                        "Su hija de veinte meses lo quiere a todas horas.",
+                        "No hay prisa; se puede reducir poco a poco, primero de día.", "habitos"),
+                new SearchFlow.Letter(Language.ES, SIESTA,
+                        "Su bebé de cinco meses se despierta al dejarlo en la cuna.",
+                        "Es normal a esa edad; prueba una siesta al día en la cuna, sin prisa.", "sueno"));
     }
 
     @ParameterizedTest(name = "\"{0}\" finds \"{1}\"")

@@ -1,13 +1,10 @@
 package dearly.web;
 
-import dearly.accounts.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dearly.App;
-import dearly.Config;
 import dearly.TestServer;
 import dearly.asking.AskFlow;
 import io.javalin.Javalin;
@@ -127,9 +124,7 @@ class HardeningTest {
         try (TestServer server = TestServer.start()) {
             // Dearly's own app, with a handler that fails the way a bug would: before the routes of three addresses.
             Links links = new Links(Optional.empty(), 0);
-            Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
-                    links, server.server().searchIndex(), server.server().letterSchedule(),
-                    server.server().metrics(), new PageCache(0, Sessions.COOKIE, Instant::now));
+            Javalin app = server.appLikeThisOne(links);
             Map<String, Supplier<Error>> failures = Map.of(
                     "/topics", () -> new StackOverflowError("maria@example.com"),
                     "/advisors", () -> new AssertionError("surname=Lopez"),

@@ -2,11 +2,8 @@ package dearly.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dearly.App;
-import dearly.Config;
 import dearly.TestServer;
 import dearly.accounts.Role;
-import dearly.accounts.Sessions;
 import dearly.asking.AskFlow;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -16,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,9 +101,7 @@ class NothingPrivateIsKeptTest {
 
     /** The GET routes that name a role (not {@link Open#TO_ANYONE}), as RouteAccessTest finds them. */
     private static List<Endpoint> closedGetRoutes(TestServer server) {
-        Javalin app = App.create(Config.embedded(server.dataDir()), server.server().database(), Instant::now, () -> {},
-                new Links(Optional.empty(), 0), server.server().searchIndex(), server.server().letterSchedule(),
-                server.server().metrics(), new PageCache(0, Sessions.COOKIE, Instant::now));
+        Javalin app = server.appLikeThisOne();
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method == HandlerType.GET)
