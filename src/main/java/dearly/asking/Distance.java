@@ -61,8 +61,7 @@ final class Distance {
         for (String sentence : sentences) {
             String read = " " + CrisisText.normalise(sentence) + " ";
             wellNow |= has(read, Section.WELL_NOW);
-            // "I feel like myself again", "back then": well now and past, not a crisis come back.
-            cameBack |= has(without(without(read, Section.WELL_NOW), Section.PAST), Section.CAME_BACK);
+            cameBack |= has(read, Section.CAME_BACK);
         }
         List<String> kept = new ArrayList<>(sentences.size());
         for (String sentence : sentences) {
@@ -74,7 +73,7 @@ final class Distance {
             StringBuilder own = new StringBuilder();
             for (String clause : clauseBreak.split(sentence)) {
                 String clauseRead = " " + CrisisText.normalise(clause) + " ";
-                if (has(clauseRead, Section.OTHER_PEOPLE) && !has(without(clauseRead, Section.TOLD), Section.HER_OWN)) continue;
+                if (has(clauseRead, Section.OTHER_PEOPLE) && !has(withoutTold(clauseRead), Section.HER_OWN)) continue;
                 own.append(own.isEmpty() ? "" : ", ").append(clause.strip());
             }
             kept.add(own.toString());
@@ -82,9 +81,9 @@ final class Distance {
         return kept;
     }
 
-    // TOLD: "My friend told me she...", "I'm reading a novel about...": her words that only pass on a story.
-    private String without(String read, Section section) {
-        for (String told : words.get(section)) read = read.replace(told, " ");
+    // "My friend told me she...", "I'm reading a novel about...": her words that only pass on a story.
+    private String withoutTold(String read) {
+        for (String told : words.get(Section.TOLD)) read = read.replace(told, " ");
         return read;
     }
 

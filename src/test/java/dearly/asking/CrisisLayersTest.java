@@ -78,9 +78,6 @@ class CrisisLayersTest {
         "I used to self-harm as a teenager, I've been fine for ten years",
         "Mi prima intentó suicidarse el año pasado y tengo miedo por ella",
         "De adolescente me cortaba. Ahora estoy bien y feliz con mi bebé.",
-        // "again" here says she is well, not that it came back.
-        "Back when my son was tiny I had dark thoughts and got help, and now I feel like myself again",
-        "Hace un año tuve pensamientos oscuros. Con terapia lo supere y ya me siento yo otra vez.",
     })
     void aCrisisToldFromADistanceRaisesNoSign(String text) {
         assertThat(SIGNS.check(text)).isEmpty();
