@@ -21,6 +21,8 @@ import java.util.function.Function;
  * <p>{@code --dev-only} reads the development set alone, for a quick look while editing the data.
  * {@code --show} also lists the development texts missed or flagged wrongly, with the sentence and
  * layer of every sign; {@code --show-examples} does the same for the tuning examples.
+ * {@code --dev PATH} (repeatable) reads another development set in place of {@code dev.jsonl}, such as
+ * {@code bench/crisis-dev/dev2.jsonl}; each is reported apart, the first one buried and timed.
  */
 public final class CrisisDev {
     private static final Path DEV = Path.of("bench", "crisis-dev", "dev.jsonl");
@@ -47,16 +49,22 @@ public final class CrisisDev {
             report(examples, text -> signs.check(text.text(), text.id()), options.contains("--show-examples"));
         }
 
+        List<Path> sets = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals("--dev")) sets.add(Path.of(args[i + 1]));
+        if (sets.isEmpty()) sets.add(DEV);
         LabelledTexts dev = null;
-        if (Files.exists(DEV)) {
-            dev = new LabelledTexts(LabelledTexts.read(DEV).texts().stream()
+        for (Path set : sets) {
+            if (!Files.exists(set)) {
+                System.out.println();
+                System.out.println("No development set yet at " + set + ".");
+                continue;
+            }
+            LabelledTexts read = new LabelledTexts(LabelledTexts.read(set).texts().stream()
                     .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
+            if (dev == null) dev = read;
             System.out.println();
-            System.out.println("Development set (" + DEV + ", " + dev.texts().size() + " texts):");
-            report(dev, text -> signs.check(text.text()), options.contains("--show"));
-        } else {
-            System.out.println();
-            System.out.println("No development set yet at " + DEV + ".");
+            System.out.println("Development set (" + set + ", " + read.texts().size() + " texts):");
+            report(read, text -> signs.check(text.text()), options.contains("--show"));
         }
         if (devOnly) return;
 
