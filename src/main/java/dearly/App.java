@@ -185,8 +185,9 @@ public final class App {
                 new Health(database, searchIndex),
                 new MetricsPage(metrics, config.metrics()));
         RequestRecords requests = new RequestRecords(metrics);
+        pageCache.recordHits(requests);
 
-        return Javalin.create(javalin -> {
+        Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -255,5 +256,7 @@ public final class App {
             javalin.routes.exception(BadRequestResponse.class, errors::badRequest);
             javalin.routes.exception(Exception.class, errors::failure);
         });
+        requests.routesFrom(app.unsafe.internalRouter);
+        return app;
     }
 }
