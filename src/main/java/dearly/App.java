@@ -214,8 +214,9 @@ public final class App {
             });
             // HTTP/1.1 and, for a proxy or client that speaks it, HTTP/2 in clear text (h2c) on the same port.
             javalin.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
-                        new HTTP2CServerConnectionFactory(http));
+                // One acceptor; a selector per core, since page-cache hits are answered on the selector threads.
+                ServerConnector connector = new ServerConnector(server, 1, Runtime.getRuntime().availableProcessors(),
+                        new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
                 connector.setPort(config.port());
                 return connector;
             });
