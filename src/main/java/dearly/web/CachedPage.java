@@ -28,7 +28,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * @param route the route template that rendered it ({@code /letters/{slug}}), for the request log and metrics
  */
 record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotli, List<HttpField> headers, String vary,
-        String tag, Instant made, String route, List<List<HttpField>> fields, List<ByteBuffer> bodies) {
+        String tag, Instant made, String route, List<List<HttpField>> fields, List<ByteBuffer> bodies, long keptAt,
+        java.util.concurrent.atomic.AtomicBoolean renewing) {
     /** Below this, compressing saves less than the Content-Encoding header costs. */
     private static final int WORTH_COMPRESSING = 256;
     private static final boolean BROTLI = loadBrotli();
@@ -80,7 +81,20 @@ record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotl
             bodies.add(ByteBuffer.wrap(body).asReadOnlyBuffer());
         }
         return new CachedPage(identity, gzip, brotli, List.copyOf(headers), varies, tag, made, route, List.copyOf(fields),
-                List.copyOf(bodies));
+                List.copyOf(bodies), System.nanoTime(), new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /**
+     * Whether this request should render the page afresh: it was kept longer than {@code kept} ago and no
+     * other request is rendering it already (the others are served this copy meanwhile).
+     */
+    boolean claimRenewal(long keptNanos) {
+        return System.nanoTime() - keptAt > keptNanos && !renewing.get() && renewing.compareAndSet(false, true);
+    }
+
+    /** The renewal ended without replacing this copy (not kept, or failed): the next request may try again. */
+    void renewalEnded() {
+        renewing.set(false);
     }
 
     /** Every header of the answer in this encoding but Content-Length, made once. */

@@ -46,8 +46,15 @@ import org.eclipse.jetty.util.thread.Invocable;
  * the server's pool, where Javalin may block. Hits are logged and counted through {@link Hits}.
  */
 public final class PageCache extends Handler.Wrapper {
-    /** How long a page may be served before it is rendered again, logged change or not. */
+    /**
+     * How long a page may be served before it is rendered again, logged change or not. The first
+     * request after that renders it; the others are served the old copy until it is replaced (never
+     * all at once rendering, which under load held readers for seconds), or until {@link #DROPPED}.
+     */
     static final Duration KEPT = Duration.ofMinutes(1);
+    /** A page nobody asked for since it was due is forgotten. */
+    static final Duration DROPPED = KEPT.multipliedBy(2);
+    private static final long KEPT_NANOS = KEPT.toNanos();
     /** A page larger than this is served but not kept. */
     private static final int LARGEST = 2 * 1024 * 1024;
     /**
@@ -109,7 +116,7 @@ public final class PageCache extends Handler.Wrapper {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(Math.max(maxBytes, 1))
                 .weigher((Key key, CachedPage page) -> page.weight())
-                .expireAfterWrite(KEPT)
+                .expireAfterWrite(DROPPED)
                 .recordStats()
                 .build();
     }
@@ -183,12 +190,16 @@ public final class PageCache extends Handler.Wrapper {
 
         Key key = keyOf(request, uri, path, cookies.language());
         CachedPage page = pages.getIfPresent(key);
+        CachedPage renewed = null;
         if (page != null) {
-            serve(request, response, page, callback, true);
-            return true;
+            if (!get || !page.claimRenewal(KEPT_NANOS)) {
+                serve(request, response, page, callback, true);
+                return true;
+            }
+            renewed = page;
         }
         if (!get) return pass(request, response, callback);
-        Capture capture = new Capture(request, response, key, generation.get(), callback);
+        Capture capture = new Capture(request, response, key, generation.get(), callback, renewed);
         return pass(request, capture, Callback.from(capture::completed, capture::failed));
     }
 
@@ -335,12 +346,15 @@ public final class PageCache extends Handler.Wrapper {
         private final Key key;
         private final long startedAt;
         private final Callback callback;
+        /** The kept copy this request renders afresh, if it is due; null for a plain miss. */
+        private final CachedPage renewed;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         private boolean passing;
         private boolean lastWritten;
 
-        Capture(Request request, Response response, Key key, long startedAt, Callback callback) {
+        Capture(Request request, Response response, Key key, long startedAt, Callback callback, CachedPage renewed) {
             super(request, response);
+            this.renewed = renewed;
             this.key = key;
             this.startedAt = startedAt;
             this.callback = callback;
@@ -378,6 +392,7 @@ public final class PageCache extends Handler.Wrapper {
         }
 
         void completed() {
+            if (renewed != null) renewed.renewalEnded();
             if (lastWritten) {
                 callback.succeeded();
                 return;
@@ -391,6 +406,7 @@ public final class PageCache extends Handler.Wrapper {
         }
 
         void failed(Throwable failure) {
+            if (renewed != null) renewed.renewalEnded();
             callback.failed(failure);
         }
 
