@@ -185,8 +185,9 @@ public final class App {
                 new Health(database, searchIndex),
                 new MetricsPage(metrics, config.metrics()));
         RequestRecords requests = new RequestRecords(metrics);
+        pageCache.recordHits(requests);
 
-        return Javalin.create(javalin -> {
+        Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -213,8 +214,9 @@ public final class App {
             });
             // HTTP/1.1 and, for a proxy or client that speaks it, HTTP/2 in clear text (h2c) on the same port.
             javalin.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
-                        new HTTP2CServerConnectionFactory(http));
+                // One acceptor; a selector per core, since page-cache hits are answered on the selector threads.
+                ServerConnector connector = new ServerConnector(server, 1, Runtime.getRuntime().availableProcessors(),
+                        new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
                 connector.setPort(config.port());
                 return connector;
             });
@@ -255,5 +257,7 @@ public final class App {
             javalin.routes.exception(BadRequestResponse.class, errors::badRequest);
             javalin.routes.exception(Exception.class, errors::failure);
         });
+        requests.routesFrom(app.unsafe.internalRouter);
+        return app;
     }
 }

@@ -17,7 +17,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
@@ -81,19 +80,20 @@ public final class Metrics implements AutoCloseable {
     }
 
     /**
-     * One request answered.
+     * The timer of requests answered with this route, method, status class and {@code cache} ({@code hit}: served
+     * from the page cache; {@code miss}: everything else).
      *
      * @param route the route template, or a fixed word (see {@link RequestRecords#route})
      */
-    void request(String method, String route, int status, long nanos) {
-        Timer.builder("http.server.requests")
-                .description("Requests answered, by route template, method and status class")
+    Timer timer(String method, String route, int status, String cache) {
+        return Timer.builder("http.server.requests")
+                .description("Requests answered, by route template, method, status class and whether the page cache answered")
                 .tag("method", method)
                 .tag("route", route)
                 .tag("status", status / 100 + "xx")
+                .tag("cache", cache)
                 .serviceLevelObjectives(BUCKETS.toArray(Duration[]::new))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 
     /** Everything measured, in Prometheus's text format. */

@@ -5,6 +5,7 @@ import com.aayushatharva.brotli4j.encoder.Encoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -14,14 +15,21 @@ import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * One public page as the page cache keeps it: its bytes, compressed once with gzip (and Brotli where
  * its native library loads) rather than on every request, its headers as Dearly's handlers set them,
  * and a strong ETag per encoding (a strong tag names exact bytes, so each encoding has its own).
+ * Each encoding's answer headers are made once, already in their bytes on the wire
+ * ({@link PreEncodedHttpField}), and its body is one read-only buffer: a hit copies nothing.
+ *
+ * @param route the route template that rendered it ({@code /letters/{slug}}), for the request log and metrics
  */
 record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotli, List<HttpField> headers, String vary,
-        String tag, Instant made) {
+        String tag, Instant made, String route, List<List<HttpField>> fields, List<ByteBuffer> bodies, long keptAt,
+        java.util.concurrent.atomic.AtomicBoolean renewing) {
     /** Below this, compressing saves less than the Content-Encoding header costs. */
     private static final int WORTH_COMPRESSING = 256;
     private static final boolean BROTLI = loadBrotli();
@@ -38,12 +46,65 @@ record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotl
         }
     }
 
+    /** RFC 9110's date, day in two digits (the JDK's RFC_1123_DATE_TIME writes "3 Dec"). */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
     /** @param vary what the page's handler said it varies on; Accept-Encoding is added when served */
-    static CachedPage of(byte[] identity, String contentType, List<HttpField> headers, String vary, Instant made) {
+    static CachedPage of(byte[] identity, String contentType, List<HttpField> headers, String vary, Instant made, String route) {
         boolean text = compressible(contentType) && identity.length >= WORTH_COMPRESSING;
-        return new CachedPage(identity, text ? Optional.of(gzip(identity)) : Optional.empty(),
-                text && BROTLI ? Optional.of(brotli(identity)) : Optional.empty(), List.copyOf(headers),
-                text ? (vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding") : vary, hash(identity), made);
+        Optional<byte[]> gzip = text ? Optional.of(gzip(identity)) : Optional.empty();
+        Optional<byte[]> brotli = text && BROTLI ? Optional.of(brotli(identity)) : Optional.empty();
+        String varies = text ? (vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding") : vary;
+        String tag = hash(identity);
+        List<List<HttpField>> fields = new java.util.ArrayList<>();
+        List<ByteBuffer> bodies = new java.util.ArrayList<>();
+        for (Encoding encoding : Encoding.values()) {
+            byte[] body = switch (encoding) {
+                case BROTLI -> brotli.orElse(identity);
+                case GZIP -> gzip.orElse(identity);
+                case IDENTITY -> identity;
+            };
+            boolean made1 = body != identity || encoding == Encoding.IDENTITY;
+            List<HttpField> answer = new java.util.ArrayList<>();
+            for (HttpField field : headers) {
+                answer.add(field.getHeader() != null ? new PreEncodedHttpField(field.getHeader(), field.getValue())
+                        : new PreEncodedHttpField(field.getName(), field.getValue()));
+            }
+            // An encoding this page lacks is answered with identity's bytes and tag.
+            Encoding served = made1 ? encoding : Encoding.IDENTITY;
+            answer.add(new PreEncodedHttpField(HttpHeader.ETAG, "\"" + tag + served.tagSuffix + "\""));
+            answer.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(made.atZone(java.time.ZoneOffset.UTC))));
+            if (!varies.isEmpty()) answer.add(new PreEncodedHttpField(HttpHeader.VARY, varies));
+            if (served.header != null) answer.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, served.header));
+            fields.add(List.copyOf(answer));
+            bodies.add(ByteBuffer.wrap(body).asReadOnlyBuffer());
+        }
+        return new CachedPage(identity, gzip, brotli, List.copyOf(headers), varies, tag, made, route, List.copyOf(fields),
+                List.copyOf(bodies), System.nanoTime(), new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /**
+     * Whether this request should render the page afresh: it was kept longer than {@code kept} ago and no
+     * other request is rendering it already (the others are served this copy meanwhile).
+     */
+    boolean claimRenewal(long keptNanos) {
+        return System.nanoTime() - keptAt > keptNanos && !renewing.get() && renewing.compareAndSet(false, true);
+    }
+
+    /** The renewal ended without replacing this copy (not kept, or failed): the next request may try again. */
+    void renewalEnded() {
+        renewing.set(false);
+    }
+
+    /** Every header of the answer in this encoding but Content-Length, made once. */
+    List<HttpField> fields(Encoding encoding) {
+        return fields.get(encoding.ordinal());
+    }
+
+    /** The body in this encoding, as a buffer of its own for one write (its position is this request's). */
+    ByteBuffer buffer(Encoding encoding) {
+        return bodies.get(encoding.ordinal()).duplicate();
     }
 
     /** The bytes for this encoding; identity when that encoding was not made. */
@@ -57,10 +118,22 @@ record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotl
 
     /** The best encoding the client accepts, among those this page has. */
     Encoding encodingFor(String acceptEncoding) {
-        if (acceptEncoding == null) return Encoding.IDENTITY;
-        if (brotli.isPresent() && accepts(acceptEncoding, "br")) return Encoding.BROTLI;
-        if (gzip.isPresent() && accepts(acceptEncoding, "gzip")) return Encoding.GZIP;
+        return acceptEncoding == null ? Encoding.IDENTITY : encodingFor(acceptance(acceptEncoding));
+    }
+
+    /** The same, from what {@link #acceptance} read of the header. */
+    Encoding encodingFor(int accepted) {
+        if (brotli.isPresent() && (accepted & ACCEPTS_BROTLI) != 0) return Encoding.BROTLI;
+        if (gzip.isPresent() && (accepted & ACCEPTS_GZIP) != 0) return Encoding.GZIP;
         return Encoding.IDENTITY;
+    }
+
+    static final int ACCEPTS_BROTLI = 1;
+    static final int ACCEPTS_GZIP = 2;
+
+    /** Which of the codings the cache makes an Accept-Encoding header accepts, as bits (the same for every page). */
+    static int acceptance(String acceptEncoding) {
+        return (accepts(acceptEncoding, "br") ? ACCEPTS_BROTLI : 0) | (accepts(acceptEncoding, "gzip") ? ACCEPTS_GZIP : 0);
     }
 
     String etag(Encoding encoding) {
@@ -69,7 +142,8 @@ record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotl
 
     /** The bytes it holds in memory, for the cache's bound. */
     int weight() {
-        int headerBytes = headers.stream().mapToInt(field -> field.getName().length() + field.getValue().length() + 32).sum();
+        // Each encoding's answer holds its own copy of the headers.
+        int headerBytes = 4 * headers.stream().mapToInt(field -> field.getName().length() + field.getValue().length() + 32).sum();
         return 256 + identity.length + gzip.map(b -> b.length).orElse(0) + brotli.map(b -> b.length).orElse(0) + headerBytes;
     }
 

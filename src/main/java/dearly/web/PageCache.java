@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * Public pages served from memory: a Jetty handler in front of everything else, so a page already
@@ -39,10 +40,21 @@ import org.eclipse.jetty.util.Callback;
  * the scheme links are written in. Every change to what the public sees empties it (see
  * {@link #clear}); an entry also expires after {@link #KEPT}, which bounds what is not logged as a
  * change (the "I've felt this too" count) on the other nodes.
+ *
+ * <p>A hit is answered on the thread that read the request (Jetty's selector: this handler says it
+ * never blocks), with headers made when the page was kept; anything else is handed to a thread of
+ * the server's pool, where Javalin may block. Hits are logged and counted through {@link Hits}.
  */
 public final class PageCache extends Handler.Wrapper {
-    /** How long a page may be served before it is rendered again, logged change or not. */
+    /**
+     * How long a page may be served before it is rendered again, logged change or not. The first
+     * request after that renders it; the others are served the old copy until it is replaced (never
+     * all at once rendering, which under load held readers for seconds), or until {@link #DROPPED}.
+     */
     static final Duration KEPT = Duration.ofMinutes(1);
+    /** A page nobody asked for since it was due is forgotten. */
+    static final Duration DROPPED = KEPT.multipliedBy(2);
+    private static final long KEPT_NANOS = KEPT.toNanos();
     /** A page larger than this is served but not kept. */
     private static final int LARGEST = 2 * 1024 * 1024;
     /**
@@ -56,9 +68,27 @@ public final class PageCache extends Handler.Wrapper {
     private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "transfer-encoding", "etag",
             "last-modified", "vary", "date", "set-cookie", "server", "x-request-id");
 
-    /** RFC 9110's date, day in two digits (the JDK's RFC_1123_DATE_TIME writes "3 Dec"). */
-    private static final java.time.format.DateTimeFormatter HTTP_DATE =
-            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    /** The request attribute naming the route template that rendered a page, kept with it. */
+    static final String ROUTE = "dearly.route";
+    private static final String REQUEST_ID = "X-Request-Id";
+
+    /** What a hit tells the request log and the metrics, since it never reaches Javalin. */
+    public interface Hits {
+        Hits NONE = new Hits() {
+            @Override
+            public String newId() {
+                return null;
+            }
+
+            @Override
+            public void served(String id, String method, String route, int status, long bytes, long nanos) {}
+        };
+
+        /** A request id for the answer's {@code X-Request-Id}, or null for none. */
+        String newId();
+
+        void served(String id, String method, String route, int status, long bytes, long nanos);
+    }
 
     record Key(String address, Language language, String scheme, String page) {}
 
@@ -70,6 +100,10 @@ public final class PageCache extends Handler.Wrapper {
     private final AtomicLong generation = new AtomicLong();
     /** Accept-Language headers already read, since browsers send a handful of different ones. */
     private final Map<String, Language> browsers = new ConcurrentHashMap<>();
+    /** Accept-Encoding headers already read (see {@link CachedPage#acceptance}): browsers send a handful. */
+    private final Map<String, Integer> encodings = new ConcurrentHashMap<>();
+    private volatile Hits hits = Hits.NONE;
+    private java.util.concurrent.Executor executor;
 
     /**
      * @param maxBytes what the kept pages may take in memory, compressed copies included; 0 keeps none
@@ -82,9 +116,26 @@ public final class PageCache extends Handler.Wrapper {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(Math.max(maxBytes, 1))
                 .weigher((Key key, CachedPage page) -> page.weight())
-                .expireAfterWrite(KEPT)
+                .expireAfterWrite(DROPPED)
                 .recordStats()
                 .build();
+    }
+
+    /** Where hits are logged and counted. */
+    public void recordHits(Hits hits) {
+        this.hits = hits;
+    }
+
+    /** Never blocks: a hit is answered where it was read; the rest goes to {@link #pass}. */
+    @Override
+    public Invocable.InvocationType getInvocationType() {
+        return enabled ? Invocable.InvocationType.NON_BLOCKING : super.getInvocationType();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        executor = getServer().getThreadPool();
+        super.doStart();
     }
 
     /** The pages kept, for metrics (hit ratio from {@code stats()}, recorded) and tests. */
@@ -119,44 +170,76 @@ public final class PageCache extends Handler.Wrapper {
         boolean personal = SignedIn.of(ctx).isPresent() || ctx.res().getHeaders("Set-Cookie").iterator().hasNext()
                 || Csrf.issuedOn(ctx) || ctx.status().getCode() != 200;
         if (said == null || (personal && said.contains("public"))) ctx.header("Cache-Control", PRIVATE);
+        // Kept with the page, for the request log and metrics of its hits.
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) ctx.attribute(ROUTE, matched.path);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean get = "GET".equals(method);
-        if (!enabled || !(get || "HEAD".equals(method))) return super.handle(request, response, callback);
+        if (!enabled || !(get || "HEAD".equals(method))) return pass(request, response, callback);
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
-        if (path == null || path.startsWith("/static/") || path.startsWith("/api/")) return super.handle(request, response, callback);
+        if (path == null || path.startsWith("/static/") || path.startsWith("/api/")) return pass(request, response, callback);
         HttpFields headers = request.getHeaders();
-        Cookies cookies = Cookies.read(headers.get(HttpHeader.COOKIE), sessionCookie);
-        if (cookies.session() || headers.contains(HttpHeader.AUTHORIZATION)) return super.handle(request, response, callback);
+        String cookie = headers.get(HttpHeader.COOKIE);
+        Cookies cookies = cookie == null ? Cookies.NONE : Cookies.read(cookie, sessionCookie);
+        if (cookies.session() || headers.contains(HttpHeader.AUTHORIZATION)) return pass(request, response, callback);
 
         Key key = keyOf(request, uri, path, cookies.language());
         CachedPage page = pages.getIfPresent(key);
+        CachedPage renewed = null;
         if (page != null) {
-            serve(request, response, page, callback);
-            return true;
+            if (!get || !page.claimRenewal(KEPT_NANOS)) {
+                serve(request, response, page, callback, true);
+                return true;
+            }
+            renewed = page;
         }
-        if (!get) return super.handle(request, response, callback);
-        Capture capture = new Capture(request, response, key, generation.get(), callback);
-        return super.handle(request, capture, Callback.from(capture::completed, capture::failed));
+        if (!get) return pass(request, response, callback);
+        Capture capture = new Capture(request, response, key, generation.get(), callback, renewed);
+        return pass(request, capture, Callback.from(capture::completed, capture::failed));
+    }
+
+    /** Everything but a hit: to Javalin, on a thread of the server's pool, where it may block. */
+    private boolean pass(Request request, Response response, Callback callback) throws Exception {
+        if (!enabled) return super.handle(request, response, callback);
+        try {
+            executor.execute(() -> {
+                try {
+                    if (!super.handle(request, response, callback)) {
+                        Response.writeError(request, response, callback, org.eclipse.jetty.http.HttpStatus.NOT_FOUND_404);
+                    }
+                } catch (Throwable failure) {
+                    callback.failed(failure);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            callback.failed(stopping);
+        }
+        return true;
     }
 
     private Key keyOf(Request request, HttpURI uri, String path, Optional<Language> saved) {
-        Optional<Language> addressed = LanguagePrefix.of(path).filter(language -> LanguagePrefix.of(uri.getCanonicalPath())
-                .equals(Optional.of(language)));
+        Optional<Language> addressed = LanguagePrefix.of(path);
+        if (addressed.isPresent() && !LanguagePrefix.of(uri.getCanonicalPath()).equals(addressed)) addressed = Optional.empty();
         String query = uri.getQuery();
-        Language language = addressed.orElseGet(() -> {
-            var asked = LanguageChoice.askedFor(query).flatMap(Language::fromCode);
-            if (asked.isPresent()) return asked.get();
-            return saved.orElseGet(() -> browser(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
-        });
+        Language language;
+        if (addressed.isPresent()) {
+            // The address names the language: no cookie or Accept-Language decides it.
+            language = addressed.get();
+        } else {
+            var asked = query == null ? Optional.<Language>empty() : LanguageChoice.askedFor(query).flatMap(Language::fromCode);
+            language = asked.isPresent() ? asked.get() : saved.orElseGet(() -> browser(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        }
         String page = addressed.map(language1 -> path.substring(language1.prefix().length())).filter(rest -> !rest.isEmpty())
                 .orElse(addressed.isPresent() ? "/" : path);
         // Links say https when Dearly was reached over it, or a proxy said so (believed or not, its answer is the one kept).
-        String scheme = (request.isSecure() ? "https" : "http") + "/" + request.getHeaders().get(HttpHeader.X_FORWARDED_PROTO);
+        String forwarded = request.getHeaders().get(HttpHeader.X_FORWARDED_PROTO);
+        String scheme = forwarded == null ? (request.isSecure() ? "https/null" : "http/null")
+                : (request.isSecure() ? "https/" : "http/") + forwarded;
         return new Key(query == null ? path : path + "?" + query, language, scheme, page);
     }
 
@@ -169,32 +252,54 @@ public final class PageCache extends Handler.Wrapper {
         return language;
     }
 
-    private void serve(Request request, Response response, CachedPage page, Callback callback) {
+    /**
+     * Answers with a kept page: its headers as made when it was kept, its body in one write.
+     *
+     * @param hit served from the cache (logged and counted here), not the request that rendered it (Javalin logs that)
+     */
+    private void serve(Request request, Response response, CachedPage page, Callback callback, boolean hit) {
         HttpFields asked = request.getHeaders();
-        CachedPage.Encoding encoding = page.encodingFor(asked.get(HttpHeader.ACCEPT_ENCODING));
-        String etag = page.etag(encoding);
+        String acceptEncoding = asked.get(HttpHeader.ACCEPT_ENCODING);
+        CachedPage.Encoding encoding = acceptEncoding == null ? CachedPage.Encoding.IDENTITY
+                : page.encodingFor(acceptance(acceptEncoding));
         HttpFields.Mutable out = response.getHeaders();
+        // The rendering request's own id (set by Javalin) stays on its answer; a hit gets a new one.
+        String id = hit ? hits.newId() : out.get(REQUEST_ID);
         out.clear();
-        page.headers().forEach(out::add);
-        out.put(HttpHeader.ETAG, etag);
-        out.put(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(page.made().atZone(java.time.ZoneOffset.UTC)));
-        if (!page.vary().isEmpty()) out.put(HttpHeader.VARY, page.vary());
-        if (notModified(asked, etag, page.made())) {
+        for (HttpField field : page.fields(encoding)) out.add(field);
+        if (id != null) out.add(new HttpField(REQUEST_ID, id));
+        int status;
+        long bytes = 0;
+        if (notModified(asked, page, encoding)) {
+            status = 304;
             response.setStatus(304);
             response.write(true, null, callback);
-            return;
+        } else {
+            status = 200;
+            ByteBuffer body = page.buffer(encoding);
+            response.setStatus(200);
+            out.add(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, body.remaining()));
+            boolean head = "HEAD".equals(request.getMethod());
+            if (!head) bytes = body.remaining();
+            response.write(true, head ? null : body, callback);
         }
-        byte[] body = page.body(encoding);
-        response.setStatus(200);
-        if (encoding.header != null) out.put(HttpHeader.CONTENT_ENCODING, encoding.header);
-        out.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(body), callback);
+        if (hit) hits.served(id, request.getMethod(), page.route(), status, bytes, System.nanoTime() - request.getBeginNanoTime());
+    }
+
+    private int acceptance(String acceptEncoding) {
+        Integer known = encodings.get(acceptEncoding);
+        if (known != null) return known;
+        int accepted = CachedPage.acceptance(acceptEncoding);
+        if (encodings.size() < 512) encodings.put(acceptEncoding, accepted);
+        return accepted;
     }
 
     /** If-None-Match first (a tag names exact bytes); If-Modified-Since only without it. */
-    private static boolean notModified(HttpFields asked, String etag, Instant made) {
+    private static boolean notModified(HttpFields asked, CachedPage page, CachedPage.Encoding encoding) {
         String tags = asked.get(HttpHeader.IF_NONE_MATCH);
+        Instant made = page.made();
         if (tags != null) {
+            String etag = page.etag(encoding);
             for (String tag : tags.split(",")) {
                 String candidate = tag.strip();
                 if (candidate.startsWith("W/")) candidate = candidate.substring(2);
@@ -213,6 +318,8 @@ public final class PageCache extends Handler.Wrapper {
 
     /** The cookies the cache looks at: whether a session is present, and the saved language. */
     record Cookies(boolean session, Optional<Language> language) {
+        static final Cookies NONE = new Cookies(false, Optional.empty());
+
         static Cookies read(String header, String sessionCookie) {
             if (header == null) return new Cookies(false, Optional.empty());
             boolean session = false;
@@ -239,12 +346,15 @@ public final class PageCache extends Handler.Wrapper {
         private final Key key;
         private final long startedAt;
         private final Callback callback;
+        /** The kept copy this request renders afresh, if it is due; null for a plain miss. */
+        private final CachedPage renewed;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         private boolean passing;
         private boolean lastWritten;
 
-        Capture(Request request, Response response, Key key, long startedAt, Callback callback) {
+        Capture(Request request, Response response, Key key, long startedAt, Callback callback, CachedPage renewed) {
             super(request, response);
+            this.renewed = renewed;
             this.key = key;
             this.startedAt = startedAt;
             this.callback = callback;
@@ -282,6 +392,7 @@ public final class PageCache extends Handler.Wrapper {
         }
 
         void completed() {
+            if (renewed != null) renewed.renewalEnded();
             if (lastWritten) {
                 callback.succeeded();
                 return;
@@ -295,6 +406,7 @@ public final class PageCache extends Handler.Wrapper {
         }
 
         void failed(Throwable failure) {
+            if (renewed != null) renewed.renewalEnded();
             callback.failed(failure);
         }
 
@@ -302,7 +414,7 @@ public final class PageCache extends Handler.Wrapper {
             Optional<CachedPage> kept = keepable();
             if (kept.isPresent()) {
                 if (generation.get() == startedAt) pages.put(key, kept.get());
-                serve(getRequest(), getWrapped(), kept.get(), written);
+                serve(getRequest(), getWrapped(), kept.get(), written, false);
             } else {
                 passing = true;
                 super.write(true, ByteBuffer.wrap(body.toByteArray()), written);
@@ -339,8 +451,9 @@ public final class PageCache extends Handler.Wrapper {
                     replayed.add(field);
                 }
             }
+            Object route = getRequest().getAttribute(ROUTE);
             return Optional.of(CachedPage.of(identity, headers.get(HttpHeader.CONTENT_TYPE), replayed, String.join(", ", vary),
-                    clock.get()));
+                    clock.get(), route instanceof String named ? named : "unmatched"));
         }
     }
 
