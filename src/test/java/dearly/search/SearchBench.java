@@ -48,7 +48,7 @@ import org.apache.lucene.util.QueryBuilder;
  * the same run: Lucene with its StandardAnalyzer (no stemming, no weights) and SQLite FTS5 (Porter
  * stemmer, accents folded). The archive is the letters of bench/search/letters.jsonl among a few
  * thousand generated ones that share their vocabulary; the queries of bench/search/queries.jsonl
- * (and the held-out bench/search/heldout.jsonl) each name the letter that should come first. Prints
+ * (with bench/search/dev.jsonl to tune on, and the held-out bench/search/heldout.jsonl) each name the letter that should come first. Prints
  * recall@5, MRR@10 and hit@1 for each, then query latency.
  *
  * <p>{@code --speed [N]}: N generated letters (default 50,000): index build time, heap, and
@@ -103,8 +103,15 @@ public final class SearchBench {
                 Map<String, Language> languages = new java.util.HashMap<>();
                 targets.forEach(target -> languages.put(target.key(), target.language()));
                 table("own queries (bench/search/queries.jsonl)", queries, rankings, languages);
-                if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(queries, dearly); // own queries only, to tune on
-                if (Files.exists(bench.resolve("heldout.jsonl"))) {
+                if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(queries, dearly); // own and dev queries only, to tune on
+                if (Files.exists(bench.resolve("dev.jsonl"))) {
+                    // Written to tune on, beside the own queries: never the held-out ones.
+                    List<Query> dev = queries(bench.resolve("dev.jsonl"));
+                    table("development (bench/search/dev.jsonl)", dev, rankings, languages);
+                    if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(dev, dearly);
+                }
+                // SEARCH_BENCH_NO_HELDOUT=1 while tuning, so that the held-out figures are seen only at the end.
+                if (Files.exists(bench.resolve("heldout.jsonl")) && System.getenv("SEARCH_BENCH_NO_HELDOUT") == null) {
                     // Written by someone who saw only the letters, never the analyzer: the figure to report.
                     table("held out (bench/search/heldout.jsonl)", queries(bench.resolve("heldout.jsonl")), rankings, languages);
                 }
