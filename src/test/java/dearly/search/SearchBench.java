@@ -103,6 +103,13 @@ public final class SearchBench {
                 Map<String, Language> languages = new java.util.HashMap<>();
                 targets.forEach(target -> languages.put(target.key(), target.language()));
                 table("own queries (bench/search/queries.jsonl)", queries, rankings, languages);
+                if (System.getenv("SEARCH_BENCH_EXPLAIN") != null) { // "query|expected"
+                    for (String each : System.getenv("SEARCH_BENCH_EXPLAIN").split(";")) {
+                        String[] asked = each.split("\\|");
+                        System.out.println("=== " + each + "\n" + search.explain(asked[0], asked[1]));
+                    }
+                    return;
+                }
                 if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(queries, dearly); // own and dev queries only, to tune on
                 if (Files.exists(bench.resolve("dev.jsonl"))) {
                     // Written to tune on, beside the own queries: never the held-out ones.
