@@ -8,8 +8,8 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 
 /**
- * BM25, plus a fixed amount for each of her words a letter has at all (times the field's and the
- * word's weight): a letter with more of her distinct words comes before one that has a single rare
+ * BM25, plus a fixed amount for each of her words a letter has at all, in any field (less for a
+ * synonym or a typo's correction): a letter with more of her distinct words comes before one that has a single rare
  * word, or one common word many times. Norms are BM25's, so the index is the same.
  */
 final class CoverageSimilarity extends Similarity {
@@ -28,7 +28,10 @@ final class CoverageSimilarity extends Similarity {
     @Override
     public SimScorer scorer(float boost, CollectionStatistics collection, TermStatistics... terms) {
         SimScorer scorer = bm25.scorer(boost, collection, terms);
-        float found = boost * perWord;
+        // Whatever field she is found in: the field's weight already counts in BM25's part; her word's own
+        // weight (a synonym or a typo's correction counts less) counts here too.
+        Float field = SearchFields.WEIGHT_OF.get(collection.field());
+        float found = perWord * (field == null ? boost : boost / field);
         return new SimScorer() {
             @Override
             public float score(float freq, long norm) {
