@@ -62,7 +62,7 @@ public final class LetterSearch {
     /** What a letter gains for each of her words it has at all, beside BM25 (a rare word in a headline scores about 6). */
     private static final float PER_WORD_FOUND = 1.0f;
     private static final CoverageSimilarity COVERAGE = new CoverageSimilarity(PER_WORD_FOUND);
-    /** The share of her words (those some letter uses) a letter must have; more of them rank it higher. */
+    /** More than this share of her words (those some letter uses) a letter must have: one of two, two of three to five. */
     private static final double MUST_HAVE = 0.34;
 
     private final SearchIndex index;
@@ -251,8 +251,8 @@ public final class LetterSearch {
 
     /**
      * Each word that is not a stop word in either language is looked for in any field of either
-     * language; with {@code most}, every word must be found (most of them, when there are more than
-     * two), else any one; a word meaning the same in either language, or one no letter uses as the
+     * language; with {@code most}, over a third of them must be found, else any one, and each found
+     * adds to the score ({@link CoverageSimilarity}); a word meaning the same in either language, or one no letter uses as the
      * letters spell it, stands for it, counting a little less. The whole query as a phrase, in the
      * headline or the letter, counts extra.
      */
@@ -275,7 +275,7 @@ public final class LetterSearch {
             if (!(found.get() instanceof MatchNoDocsQuery)) known++;
         }
         if (clauses == 0) return Optional.empty();
-        // A third of the words some letter uses: the one she means often has her other words' synonyms
+        // Over a third of the words some letter uses (MUST_HAVE): the one she means often has her other words' synonyms
         // or none of them, and the more of her words a letter has the higher it comes (CoverageSimilarity).
         each.setMinimumNumberShouldMatch(!most ? 1 : Math.max(1, (int) Math.ceil(known * MUST_HAVE)));
 
