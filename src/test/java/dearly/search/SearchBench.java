@@ -257,16 +257,22 @@ public final class SearchBench {
     private static void latency(String name, List<String> texts, Function<String, ?> run) {
         for (String text : texts) run.apply(text); // warm up
         List<Long> nanos = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>(); // this thread's CPU time: less moved by other work on a shared machine
+        var threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < ROUNDS; round++) {
             for (String text : texts) {
                 long before = System.nanoTime();
+                long cpuBefore = threads.getCurrentThreadCpuTime();
                 run.apply(text);
+                cpu.add(threads.getCurrentThreadCpuTime() - cpuBefore);
                 nanos.add(System.nanoTime() - before);
             }
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-36s %6.2f ms %6.2f ms %6.2f ms%n", name, percentile(sorted, 0.50),
-                percentile(sorted, 0.95), percentile(sorted, 0.99));
+        long[] cpuSorted = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  %-36s %6.2f ms %6.2f ms %6.2f ms (CPU %5.2f / %5.2f / %5.2f ms)%n", name,
+                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), percentile(cpuSorted, 0.50),
+                percentile(cpuSorted, 0.95), percentile(cpuSorted, 0.99));
     }
 
     private static double percentile(long[] sorted, double p) {
