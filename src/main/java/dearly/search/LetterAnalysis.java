@@ -32,10 +32,26 @@ final class LetterAnalysis {
     /** Little words Lucene's stop lists leave out, folded as queries are typed. */
     private static final Set<String> ENGLISH_HINTS = Set.of("i", "my", "me", "he", "she", "him", "her", "we", "our", "you",
             "your", "won't", "don't", "can't", "is", "are", "does", "do", "how", "what", "why", "when", "since", "all",
-            "every", "never", "always", "much", "so", "too", "after", "from");
+            "every", "never", "always", "much", "so", "too", "after", "from",
+            // As typed on a phone, without the apostrophe.
+            "dont", "wont", "cant", "im", "ive", "id", "didnt", "doesnt", "isnt", "wasnt", "shes", "hes", "youre", "thats",
+            "whats", "hows", "pls", "plz", "u", "ur", "n", "r");
     private static final Set<String> SPANISH_HINTS = Set.of("mi", "mis", "yo", "tu", "me", "le", "nos", "su", "sus", "que",
             "como", "cuando", "por", "desde", "muy", "mucho", "todo", "todos", "todas", "nunca", "siempre", "no", "es",
-            "esta", "hay", "cada", "sin", "tengo", "quiere");
+            "esta", "hay", "cada", "sin", "tengo", "quiere",
+            // As typed on a phone.
+            "q", "xq", "pq", "porq", "tb", "tmb", "toy");
+    /**
+     * Words that say little about what a letter is about ("like", "feel", "tengo"): left out of her
+     * query when she used any other word, since a generated or long letter has them by chance.
+     */
+    private static final Set<String> WEAK_WORDS = Set.of("like", "feel", "feels", "feeling", "have", "having", "has",
+            "had", "get", "gets", "getting", "got", "take", "takes", "know", "want", "wants", "really", "even",
+            "anything", "something", "thing", "things", "just", "still", "way", "make", "makes", "go", "goes", "going",
+            "keep", "keeps", "need", "needs", "help", "helps", "tips", "normal", "ok", "okay", "anymore",
+            "though", "lot", "lots", "omg", "single", "time", "times", "day", "days", "anyone", "someone", "thank",
+            "thanks", "hacer", "hago", "hace", "algo", "nada", "cosa", "cosas", "bien", "ya", "ayuda",
+            "tener", "tiene", "puedo", "sigue", "dia", "vez", "veces");
 
     // Analyzers are thread-safe and keep their token streams per thread: one of each is enough.
     private static final Analyzer ENGLISH = english();
@@ -98,6 +114,10 @@ final class LetterAnalysis {
         if (ENGLISH_STOP_WORDS.contains(word) || ENGLISH_HINTS.contains(word)) languages.add(Language.EN);
         if (SPANISH_STOP_WORDS.contains(word) || SPANISH_HINTS.contains(word)) languages.add(Language.ES);
         return languages;
+    }
+
+    static boolean weakWord(String word) {
+        return WEAK_WORDS.contains(word);
     }
 
     /** A pronoun or such, which says which language she writes in but not what about. */

@@ -55,8 +55,15 @@ public final class LetterSearch {
     /** How many spellings the letters use are tried for a word they never use, and how much each counts. */
     private static final int TYPO_FORMS = 2;
     private static final float TYPO_WEIGHT = 0.6f;
+    /** From this length a word may have two letters wrong. */
+    private static final int LONG_WORD = 8;
     /** How much a word meaning the same as hers ({@link SearchSynonyms}) counts beside her own. */
     private static final float SYNONYM_WEIGHT = 0.7f;
+    /** What a letter gains for each of her words it has at all, beside BM25 (a rare word in a headline scores about 6). */
+    private static final float PER_WORD_FOUND = 1.0f;
+    private static final CoverageSimilarity COVERAGE = new CoverageSimilarity(PER_WORD_FOUND);
+    /** More than this share of her words (those some letter uses) a letter must have: one of two, two of three to five. */
+    private static final double MUST_HAVE = 0.34;
 
     private final SearchIndex index;
     private final Supplier<Instant> clock;
@@ -118,10 +125,17 @@ public final class LetterSearch {
     public Results search(Request request) {
         if (request.isEmpty()) return Results.none(request);
         try {
-            return index.read(searcher -> search(searcher, request));
+            return index.read(searcher -> search(scoring(searcher), request));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same letters, scored with {@link CoverageSimilarity}: similar letters keep plain BM25. */
+    private static IndexSearcher scoring(IndexSearcher searcher) {
+        IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());
+        scoring.setSimilarity(COVERAGE);
+        return scoring;
     }
 
     private Results search(IndexSearcher searcher, Request request) throws IOException {
@@ -165,6 +179,30 @@ public final class LetterSearch {
         Map<Language, Integer> languages = new java.util.EnumMap<>(Language.class);
         counts.languages.forEach((code, count) -> Language.fromCode(code).ifPresent(language -> languages.put(language, count)));
         return new Results(request, hits, counts.matching, counts.topics, languages, didYouMean);
+    }
+
+    /** For tuning (the bench): why the first letters and the expected one score as they do. */
+    String explain(String text, String expected) throws IOException {
+        return index.read(plain -> {
+            IndexSearcher searcher = scoring(plain);
+            List<String> words = words(clean(text));
+            Map<String, List<String>> synonyms = SearchSynonyms.of(text);
+            Map<String, List<String>> corrections = corrections(searcher.getIndexReader(), words, synonyms);
+            Set<Language> hers = languagesOf(searcher.getIndexReader(), words);
+            Optional<Query> found = query(searcher, words, synonyms, hers, corrections, clean(text), true);
+            if (found.isEmpty()) return "no query";
+            StringBuilder out = new StringBuilder("query " + found.get() + "\n");
+            StoredFields stored = searcher.storedFields();
+            ScoreDoc[] top = searcher.search(found.get(), 500).scoreDocs;
+            for (int i = 0; i < top.length; i++) {
+                String slug = stored.document(top[i].doc).get(SearchFields.SLUG);
+                if (i < 2 || slug.equals(expected)) {
+                    out.append("#").append(i + 1).append(' ').append(slug).append('\n')
+                            .append(searcher.explain(found.get(), top[i].doc)).append('\n');
+                }
+            }
+            return out.toString();
+        });
     }
 
     private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
@@ -213,26 +251,33 @@ public final class LetterSearch {
 
     /**
      * Each word that is not a stop word in either language is looked for in any field of either
-     * language; with {@code most}, every word must be found (most of them, when there are more than
-     * two), else any one; a word meaning the same in either language, or one no letter uses as the
+     * language; with {@code most}, over a third of them must be found, else any one, and each found
+     * adds to the score ({@link CoverageSimilarity}); a word meaning the same in either language, or one no letter uses as the
      * letters spell it, stands for it, counting a little less. The whole query as a phrase, in the
      * headline or the letter, counts extra.
      */
     private static Optional<Query> query(IndexSearcher searcher, List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
             Map<String, List<String>> corrections, String text, boolean most) throws IOException {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
+        List<String> telling = words.stream().filter(word -> !stopWord(word) && !LetterAnalysis.littleWord(word)).toList();
+        // "like", "feel", "tengo": left out when she used any word that says what her letter is about.
+        if (telling.stream().anyMatch(word -> !LetterAnalysis.weakWord(word))) {
+            telling = telling.stream().filter(word -> !LetterAnalysis.weakWord(word)).toList();
+        }
         int clauses = 0;
-        for (String word : words) {
-            if (stopWord(word) || LetterAnalysis.littleWord(word)) continue;
+        int known = 0;
+        for (String word : telling) {
             Optional<Query> found = word(searcher, word, synonyms.getOrDefault(word, List.of()), hers,
                     corrections.getOrDefault(word, List.of()));
             if (found.isEmpty()) continue;
             each.add(found.get(), Occur.SHOULD);
             clauses++;
+            if (!(found.get() instanceof MatchNoDocsQuery)) known++;
         }
         if (clauses == 0) return Optional.empty();
-        // Half her words: a synonym lets many letters share two of them, and the one she means may use her others' synonyms.
-        each.setMinimumNumberShouldMatch(!most ? 1 : clauses <= 2 ? clauses : (int) Math.ceil(clauses * 0.5));
+        // Over a third of the words some letter uses (MUST_HAVE): the one she means often has her other words' synonyms
+        // or none of them, and the more of her words a letter has the higher it comes (CoverageSimilarity).
+        each.setMinimumNumberShouldMatch(!most ? 1 : Math.max(1, (int) Math.ceil(known * MUST_HAVE)));
 
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(each.build(), Occur.MUST);
         if (clauses >= 2) {
@@ -352,6 +397,8 @@ public final class LetterSearch {
         for (String word : words) {
             if (corrections.size() == MAX_FUZZY_WORDS) break;
             if (word.length() < 4 || stopWord(word) || synonyms.containsKey(word) || reader.docFreq(new Term(SearchFields.ALL, word)) > 0) continue;
+            // One letter off for a short word: two would make "born" "both" and "connect" "contact".
+            spelling.setMaxEdits(word.length() >= LONG_WORD ? 2 : 1);
             SuggestWord[] suggestions = spelling.suggestSimilar(new Term(SearchFields.ALL, word), TYPO_FORMS, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (suggestions.length > 0) corrections.put(word, Arrays.stream(suggestions).map(suggestion -> suggestion.string).toList());

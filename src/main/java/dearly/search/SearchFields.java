@@ -59,6 +59,9 @@ final class SearchFields {
     static final Map<String, Float> WEIGHTS = Map.of(
             HEADLINE, 3.0f, TOPICS, 2.0f, STANDFIRST, 1.5f, ADVISOR, 1.2f, BYLINE, 1.0f, BODY, 1.0f);
 
+    /** The same weights by the name of each language's field ({@code headline_es}). */
+    static final Map<String, Float> WEIGHT_OF = weightsByField();
+
     /** Stored, with positions and offsets in the postings, so snippets need no second analysis. */
     private static final FieldType HIGHLIGHTED = highlighted();
 
@@ -118,6 +121,14 @@ final class SearchFields {
     static Provenance provenance(Letter letter) {
         return new Provenance(letter.externalId().isEmpty() ? null : letter.externalId(),
                 letter.sourceUrl().isEmpty() ? null : letter.sourceUrl());
+    }
+
+    private static Map<String, Float> weightsByField() {
+        Map<String, Float> weights = new java.util.HashMap<>();
+        for (String field : TEXT) {
+            for (Language language : Language.values()) weights.put(in(field, language), WEIGHTS.get(field));
+        }
+        return Map.copyOf(weights);
     }
 
     private static FieldType highlighted() {

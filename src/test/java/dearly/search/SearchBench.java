@@ -48,7 +48,7 @@ import org.apache.lucene.util.QueryBuilder;
  * the same run: Lucene with its StandardAnalyzer (no stemming, no weights) and SQLite FTS5 (Porter
  * stemmer, accents folded). The archive is the letters of bench/search/letters.jsonl among a few
  * thousand generated ones that share their vocabulary; the queries of bench/search/queries.jsonl
- * (and the held-out bench/search/heldout.jsonl) each name the letter that should come first. Prints
+ * (with bench/search/dev.jsonl to tune on, and the held-out bench/search/heldout.jsonl) each name the letter that should come first. Prints
  * recall@5, MRR@10 and hit@1 for each, then query latency.
  *
  * <p>{@code --speed [N]}: N generated letters (default 50,000): index build time, heap, and
@@ -103,8 +103,22 @@ public final class SearchBench {
                 Map<String, Language> languages = new java.util.HashMap<>();
                 targets.forEach(target -> languages.put(target.key(), target.language()));
                 table("own queries (bench/search/queries.jsonl)", queries, rankings, languages);
-                if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(queries, dearly); // own queries only, to tune on
-                if (Files.exists(bench.resolve("heldout.jsonl"))) {
+                if (System.getenv("SEARCH_BENCH_EXPLAIN") != null) { // "query|expected"
+                    for (String each : System.getenv("SEARCH_BENCH_EXPLAIN").split(";")) {
+                        String[] asked = each.split("\\|");
+                        System.out.println("=== " + each + "\n" + search.explain(asked[0], asked[1]));
+                    }
+                    return;
+                }
+                if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(queries, dearly); // own and dev queries only, to tune on
+                if (Files.exists(bench.resolve("dev.jsonl"))) {
+                    // Written to tune on, beside the own queries: never the held-out ones.
+                    List<Query> dev = queries(bench.resolve("dev.jsonl"));
+                    table("development (bench/search/dev.jsonl)", dev, rankings, languages);
+                    if (System.getenv("SEARCH_BENCH_MISSES") != null) misses(dev, dearly);
+                }
+                // SEARCH_BENCH_NO_HELDOUT=1 while tuning, so that the held-out figures are seen only at the end.
+                if (Files.exists(bench.resolve("heldout.jsonl")) && System.getenv("SEARCH_BENCH_NO_HELDOUT") == null) {
                     // Written by someone who saw only the letters, never the analyzer: the figure to report.
                     table("held out (bench/search/heldout.jsonl)", queries(bench.resolve("heldout.jsonl")), rankings, languages);
                 }
@@ -243,16 +257,22 @@ public final class SearchBench {
     private static void latency(String name, List<String> texts, Function<String, ?> run) {
         for (String text : texts) run.apply(text); // warm up
         List<Long> nanos = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>(); // this thread's CPU time: less moved by other work on a shared machine
+        var threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < ROUNDS; round++) {
             for (String text : texts) {
                 long before = System.nanoTime();
+                long cpuBefore = threads.getCurrentThreadCpuTime();
                 run.apply(text);
+                cpu.add(threads.getCurrentThreadCpuTime() - cpuBefore);
                 nanos.add(System.nanoTime() - before);
             }
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-36s %6.2f ms %6.2f ms %6.2f ms%n", name, percentile(sorted, 0.50),
-                percentile(sorted, 0.95), percentile(sorted, 0.99));
+        long[] cpuSorted = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  %-36s %6.2f ms %6.2f ms %6.2f ms (CPU %5.2f / %5.2f / %5.2f ms)%n", name,
+                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), percentile(cpuSorted, 0.50),
+                percentile(cpuSorted, 0.95), percentile(cpuSorted, 0.99));
     }
 
     private static double percentile(long[] sorted, double p) {
