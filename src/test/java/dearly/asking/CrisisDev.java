@@ -36,10 +36,7 @@ public final class CrisisDev {
         CrisisSigns signs = CrisisSigns.load();
         double loadSeconds = (System.nanoTime() - start) / 1e9;
 
-        LabelledTexts examples = new LabelledTexts(MeaningSigns.examples().stream()
-                .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
-                        example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
-                .toList());
+        LabelledTexts examples = examples();
         // --dev-only: the development set alone, for a quick look while editing the data.
         boolean devOnly = options.contains("--dev-only");
         if (!devOnly) {
@@ -49,8 +46,7 @@ public final class CrisisDev {
 
         LabelledTexts dev = null;
         if (Files.exists(DEV)) {
-            dev = new LabelledTexts(LabelledTexts.read(DEV).texts().stream()
-                    .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
+            dev = dev();
             System.out.println();
             System.out.println("Development set (" + DEV + ", " + dev.texts().size() + " texts):");
             report(dev, text -> signs.check(text.text()), options.contains("--show"));
@@ -94,8 +90,22 @@ public final class CrisisDev {
                 varied.length(), median(signs, varied.toString()));
     }
 
+    /** The tuning examples as labelled texts. */
+    static LabelledTexts examples() {
+        return new LabelledTexts(MeaningSigns.examples().stream()
+                .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
+                        example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
+                .toList());
+    }
+
+    /** The development set, its kinds named as the detector names them. */
+    static LabelledTexts dev() {
+        return new LabelledTexts(LabelledTexts.read(DEV).texts().stream()
+                .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
+    }
+
     /** Every crisis text among ten ordinary examples, as a long question that tells much else would carry it. */
-    private static LabelledTexts buried(LabelledTexts texts, LabelledTexts examples) {
+    static LabelledTexts buried(LabelledTexts texts, LabelledTexts examples) {
         List<LabelledTexts.Text> ordinary = examples.texts().stream().filter(LabelledTexts.Text::benign).toList();
         List<LabelledTexts.Text> buried = new ArrayList<>();
         int next = 0;
