@@ -139,10 +139,14 @@ final class MeaningSigns {
         }
         List<CrisisSign> found = new ArrayList<>();
         Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
-        for (String unit : shortlist.of(List.copyOf(sentenceOf.keySet()))) {
-            // Each kind is told once, so once every kind is told no later unit can add a sign.
-            if (kinds.size() == KINDS) break;
-            for (CrisisKind kind : thresholds.get(languageOf(unit)).shown(scores(vector(unit), leftOut))) {
+        List<String> read = shortlist.of(List.copyOf(sentenceOf.keySet()));
+        float[][] placed = new float[read.size()][];
+        for (int i = 0; i < placed.length; i++) placed[i] = vector(read.get(i));
+        // One pass over the examples for all her sentences: the examples do not fit in a core's cache.
+        float[][] similarities = similarities(placed);
+        for (int i = 0; i < placed.length; i++) {
+            String unit = read.get(i);
+            for (CrisisKind kind : thresholds.get(languageOf(unit)).shown(scoresOf(similarities[i], leftOut))) {
                 if (kinds.add(kind)) found.add(new CrisisSign(kind, sentenceOf.get(unit), CrisisSign.Layer.MEANING));
             }
         }
@@ -209,10 +213,13 @@ final class MeaningSigns {
 
     /** How near the text is to each kind's examples, leaving out the example {@code leftOut} (for tuning). */
     Scores scores(float[] vector, String leftOut) {
+        return scoresOf(similarities(new float[][] {vector})[0], leftOut);
+    }
+
+    private Scores scoresOf(float[] similarities, String leftOut) {
         // The mean of the two nearest examples of each kind: one odd example alone does not decide.
         float[][] nearest = new float[KINDS + 1][2];
         for (float[] two : nearest) Arrays.fill(two, -1);
-        float[] similarities = similarities(vector);
         for (int i = 0; i < similarities.length; i++) {
             if (leftOut != null && examples.get(i).id().equals(leftOut)) continue;
             float similarity = similarities[i];
@@ -230,41 +237,47 @@ final class MeaningSigns {
     }
 
     /**
-     * The vector's similarity to every example. The model's vectors have length one, so this is their
+     * Each vector's similarity to every example. The model's vectors have length one, so this is their
      * dot product. Four examples are summed at once, each in the order of its dimensions as one alone
      * would be (so every figure is the same to the last bit), which keeps the processor busy instead
-     * of waiting on each addition in turn: a few times faster.
+     * of waiting on each addition in turn; and every vector is compared with four examples while
+     * they are at hand.
      */
-    float[] similarities(float[] vector) {
+    float[][] similarities(float[][] placed) {
         int count = groups.length;
-        float[] similarities = new float[count];
+        float[][] similarities = new float[placed.length][count];
         int i = 0;
         for (; i + 4 <= count; i += 4) {
             int a = i * dimensions;
             int b = a + dimensions;
             int c = b + dimensions;
             int d = c + dimensions;
-            float sa = 0;
-            float sb = 0;
-            float sc = 0;
-            float sd = 0;
-            for (int k = 0; k < dimensions; k++) {
-                float v = vector[k];
-                sa += v * vectors[a + k];
-                sb += v * vectors[b + k];
-                sc += v * vectors[c + k];
-                sd += v * vectors[d + k];
+            for (int u = 0; u < placed.length; u++) {
+                float[] vector = placed[u];
+                float sa = 0;
+                float sb = 0;
+                float sc = 0;
+                float sd = 0;
+                for (int k = 0; k < dimensions; k++) {
+                    float v = vector[k];
+                    sa += v * vectors[a + k];
+                    sb += v * vectors[b + k];
+                    sc += v * vectors[c + k];
+                    sd += v * vectors[d + k];
+                }
+                similarities[u][i] = sa;
+                similarities[u][i + 1] = sb;
+                similarities[u][i + 2] = sc;
+                similarities[u][i + 3] = sd;
             }
-            similarities[i] = sa;
-            similarities[i + 1] = sb;
-            similarities[i + 2] = sc;
-            similarities[i + 3] = sd;
         }
         for (; i < count; i++) {
             int a = i * dimensions;
-            float sum = 0;
-            for (int k = 0; k < dimensions; k++) sum += vector[k] * vectors[a + k];
-            similarities[i] = sum;
+            for (int u = 0; u < placed.length; u++) {
+                float sum = 0;
+                for (int k = 0; k < dimensions; k++) sum += placed[u][k] * vectors[a + k];
+                similarities[u][i] = sum;
+            }
         }
         return similarities;
     }
@@ -279,7 +292,7 @@ final class MeaningSigns {
     /** The {@code count} examples nearest the vector, nearest first, for looking into a sign by hand. */
     List<Map.Entry<Example, Float>> nearest(float[] vector, int count) {
         List<Map.Entry<Example, Float>> all = new ArrayList<>();
-        float[] similarities = similarities(vector);
+        float[] similarities = similarities(new float[][] {vector})[0];
         for (int i = 0; i < similarities.length; i++) all.add(Map.entry(examples.get(i), similarities[i]));
         all.sort(Map.Entry.<Example, Float>comparingByValue().reversed());
         return List.copyOf(all.subList(0, Math.min(count, all.size())));
