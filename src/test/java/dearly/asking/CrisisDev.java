@@ -1,5 +1,7 @@
 package dearly.asking;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.function.Function;
 public final class CrisisDev {
     private static final Path DEV = Path.of("bench", "crisis-dev", "dev.jsonl");
     private static final int ROUNDS = 3;
+    private static final Path LOAD = Path.of("/proc/loadavg");
     // The development set names its kinds in its own words (bench/crisis-dev/README.md).
     private static final java.util.Map<String, String> KINDS = java.util.Map.of("suicide", "SUICIDE_OR_SELF_HARM",
             "harm-baby", "HARMING_THE_BABY", "violence", "VIOLENCE_AT_HOME", "psychosis", "PSYCHOSIS",
@@ -38,10 +41,7 @@ public final class CrisisDev {
         CrisisSigns signs = CrisisSigns.load();
         double loadSeconds = (System.nanoTime() - start) / 1e9;
 
-        LabelledTexts examples = new LabelledTexts(MeaningSigns.examples().stream()
-                .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
-                        example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
-                .toList());
+        LabelledTexts examples = examples();
         // --dev-only: the development set alone, for a quick look while editing the data.
         boolean devOnly = options.contains("--dev-only");
         if (!devOnly) {
@@ -59,8 +59,7 @@ public final class CrisisDev {
                 System.out.println("No development set yet at " + set + ".");
                 continue;
             }
-            LabelledTexts read = new LabelledTexts(LabelledTexts.read(set).texts().stream()
-                    .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
+            LabelledTexts read = dev(set);
             if (dev == null) dev = read;
             System.out.println();
             System.out.println("Development set (" + set + ", " + read.texts().size() + " texts):");
@@ -79,18 +78,28 @@ public final class CrisisDev {
         LabelledTexts timed = dev != null ? dev : examples;
         for (LabelledTexts.Text text : timed.texts()) signs.check(text.text());
         List<Long> nanos = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        // CPU time is fairer than wall time on a machine shared with other work: the checking thread's
+        // own (to the nanosecond; the model runs on it), and the whole process's (every thread, JIT
+        // and garbage collection included) over all the checks.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long processBefore = processCpuNanos();
         for (int round = 0; round < ROUNDS; round++) {
             for (LabelledTexts.Text text : timed.texts()) {
                 signs.meaning().forget();
+                long cpuBefore = threads.getCurrentThreadCpuTime();
                 long before = System.nanoTime();
                 signs.check(text.text());
                 nanos.add(System.nanoTime() - before);
+                cpu.add(threads.getCurrentThreadCpuTime() - cpuBefore);
             }
         }
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "time per question (nothing remembered): p50 %.1f ms, p95 %.1f ms, mean %.1f ms, p99 %.1f ms (%d checks); loading %.1f s%n",
-                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6,
-                Arrays.stream(sorted).average().orElse(0) / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6, sorted.length, loadSeconds);
+        long process = processCpuNanos() - processBefore;
+        System.out.printf(Locale.ROOT, "time per question (nothing remembered): %s of wall time (%d checks); loading %.1f s%n",
+                figures(nanos), nanos.size(), loadSeconds);
+        System.out.printf(Locale.ROOT, "CPU time per question: %s of the checking thread's; mean %s of the whole process's; load average %s%n",
+                figures(cpu), process < 0 ? "?" : String.format(Locale.ROOT, "%.1f ms", process / 1e6 / cpu.size()),
+                Files.exists(LOAD) ? Files.readString(LOAD).split(" ")[0] : "?");
         String repeated = "I am so tired today and the baby would not sleep, again. ".repeat(170);
         // A long question of different sentences: ordinary tuning examples, one after another.
         StringBuilder varied = new StringBuilder();
@@ -102,8 +111,56 @@ public final class CrisisDev {
                 varied.length(), median(signs, varied.toString()));
     }
 
+    /** The tuning examples as labelled texts. */
+    static LabelledTexts examples() {
+        return new LabelledTexts(MeaningSigns.examples().stream()
+                .map(example -> new LabelledTexts.Text(example.id(), example.language().code(),
+                        example.kind() == null ? LabelledTexts.BENIGN : example.kind().name(), example.text()))
+                .toList());
+    }
+
+    /** The development set, its kinds named as the detector names them. */
+    static LabelledTexts dev() {
+        return dev(DEV);
+    }
+
+    /** A development set at that path, its kinds named as the detector names them. */
+    static LabelledTexts dev(Path set) {
+        return new LabelledTexts(LabelledTexts.read(set).texts().stream()
+                .map(text -> new LabelledTexts.Text(text.id(), text.language(), KINDS.get(text.kind()), text.text())).toList());
+    }
+
+    private static String figures(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, mean %.1f ms, p99 %.1f ms",
+                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6,
+                Arrays.stream(sorted).average().orElse(0) / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
+    }
+
+    /**
+     * The CPU time of every thread of this process, in nanoseconds, from Linux's per-thread scheduler
+     * counts (the process's own total is counted in 10 ms ticks); -1 elsewhere.
+     */
+    private static long processCpuNanos() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return -1;
+        long sum = 0;
+        try (var each = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) each::iterator) {
+                try {
+                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // A thread that ended meanwhile.
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     /** Every crisis text among ten ordinary examples, as a long question that tells much else would carry it. */
-    private static LabelledTexts buried(LabelledTexts texts, LabelledTexts examples) {
+    static LabelledTexts buried(LabelledTexts texts, LabelledTexts examples) {
         List<LabelledTexts.Text> ordinary = examples.texts().stream().filter(LabelledTexts.Text::benign).toList();
         List<LabelledTexts.Text> buried = new ArrayList<>();
         int next = 0;
