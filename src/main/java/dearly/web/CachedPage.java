@@ -50,6 +50,76 @@ record CachedPage(byte[] identity, Optional<byte[]> gzip, Optional<byte[]> brotl
     private static final java.time.format.DateTimeFormatter HTTP_DATE =
             java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
 
+    /** Response headers the cache writes itself, or never replays (a request id names the one request that rendered it). */
+    private static final java.util.Set<String> OWN_HEADERS = java.util.Set.of("content-length", "content-encoding", "transfer-encoding",
+            "etag", "last-modified", "vary", "date", "set-cookie", "server", "x-request-id");
+
+    /**
+     * The page to keep from an answer as Dearly's handlers made it, or nothing when it may not be
+     * shared: anything but a 200, a cookie set, no {@code Cache-Control} or one not {@code public},
+     * or a body in an encoding the cache cannot read back.
+     *
+     * @param status as the response holds it; 0 when the servlet left it unset, which Jetty sends as 200
+     */
+    static Optional<CachedPage> ofAnswer(int status, org.eclipse.jetty.http.HttpFields headers, byte[] body, Instant made, String route) {
+        String cacheControl = headers.get(HttpHeader.CACHE_CONTROL);
+        if ((status != 0 && status != 200) || headers.contains(HttpHeader.SET_COOKIE) || cacheControl == null
+                || !cacheControl.contains("public") || cacheControl.contains("private") || cacheControl.contains("no-store")) {
+            return Optional.empty();
+        }
+        String encoding = headers.get(HttpHeader.CONTENT_ENCODING);
+        byte[] identity;
+        if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+            identity = body;
+        } else if (encoding.equalsIgnoreCase("gzip")) {
+            identity = gunzip(body);
+        } else {
+            return Optional.empty();
+        }
+        List<HttpField> replayed = new java.util.ArrayList<>();
+        java.util.Set<String> vary = new java.util.LinkedHashSet<>();
+        for (HttpField field : headers) {
+            String name = field.getName().toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("vary")) {
+                for (String value : field.getValue().split("\\s*,\\s*")) {
+                    if (!value.isBlank() && !value.equalsIgnoreCase("Accept-Encoding")) vary.add(value);
+                }
+            } else if (!OWN_HEADERS.contains(name)) {
+                replayed.add(field);
+            }
+        }
+        return Optional.of(of(identity, headers.get(HttpHeader.CONTENT_TYPE), replayed, String.join(", ", vary), made, route));
+    }
+
+    /** Whether her browser's copy is this page: If-None-Match first (a tag names exact bytes), If-Modified-Since only without it. */
+    boolean notModified(org.eclipse.jetty.http.HttpFields asked, Encoding encoding) {
+        String tags = asked.get(HttpHeader.IF_NONE_MATCH);
+        if (tags != null) {
+            String etag = etag(encoding);
+            for (String tag : tags.split(",")) {
+                String candidate = tag.strip();
+                if (candidate.startsWith("W/")) candidate = candidate.substring(2);
+                if (candidate.equals("*") || candidate.equals(etag)) return true;
+            }
+            return false;
+        }
+        String since = asked.get(HttpHeader.IF_MODIFIED_SINCE);
+        if (since == null) return false;
+        try {
+            return made.getEpochSecond() <= org.eclipse.jetty.http.HttpDateTime.parseToEpoch(since) / 1000;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private static byte[] gunzip(byte[] bytes) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @param vary what the page's handler said it varies on; Accept-Encoding is added when served */
     static CachedPage of(byte[] identity, String contentType, List<HttpField> headers, String vary, Instant made, String route) {
         boolean text = compressible(contentType) && identity.length >= WORTH_COMPRESSING;

@@ -3,26 +3,19 @@ package dearly.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dearly.language.Language;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpDateTime;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -64,10 +57,6 @@ public final class PageCache extends Handler.Wrapper {
     public static final String PAGE = "public, no-cache";
     /** What a private answer says: never kept, by a browser or anyone between. */
     public static final String PRIVATE = "private, no-store";
-    /** Response headers the cache writes itself, or never replays (a request id names the one request that rendered it). */
-    private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "transfer-encoding", "etag",
-            "last-modified", "vary", "date", "set-cookie", "server", "x-request-id");
-
     /** The request attribute naming the route template that rendered a page, kept with it. */
     static final String ROUTE = "dearly.route";
     private static final String REQUEST_ID = "X-Request-Id";
@@ -270,7 +259,7 @@ public final class PageCache extends Handler.Wrapper {
         if (id != null) out.add(new HttpField(REQUEST_ID, id));
         int status;
         long bytes = 0;
-        if (notModified(asked, page, encoding)) {
+        if (page.notModified(asked, encoding)) {
             status = 304;
             response.setStatus(304);
             response.write(true, null, callback);
@@ -292,28 +281,6 @@ public final class PageCache extends Handler.Wrapper {
         int accepted = CachedPage.acceptance(acceptEncoding);
         if (encodings.size() < 512) encodings.put(acceptEncoding, accepted);
         return accepted;
-    }
-
-    /** If-None-Match first (a tag names exact bytes); If-Modified-Since only without it. */
-    private static boolean notModified(HttpFields asked, CachedPage page, CachedPage.Encoding encoding) {
-        String tags = asked.get(HttpHeader.IF_NONE_MATCH);
-        Instant made = page.made();
-        if (tags != null) {
-            String etag = page.etag(encoding);
-            for (String tag : tags.split(",")) {
-                String candidate = tag.strip();
-                if (candidate.startsWith("W/")) candidate = candidate.substring(2);
-                if (candidate.equals("*") || candidate.equals(etag)) return true;
-            }
-            return false;
-        }
-        String since = asked.get(HttpHeader.IF_MODIFIED_SINCE);
-        if (since == null) return false;
-        try {
-            return made.getEpochSecond() <= HttpDateTime.parseToEpoch(since) / 1000;
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
     }
 
     /** The cookies the cache looks at: whether a session is present, and the saved language. */
@@ -422,46 +389,8 @@ public final class PageCache extends Handler.Wrapper {
         }
 
         private Optional<CachedPage> keepable() {
-            HttpFields.Mutable headers = getHeaders();
-            String cacheControl = headers.get(HttpHeader.CACHE_CONTROL);
-            // 0: the servlet left the status unset, which Jetty sends as 200.
-            int status = getStatus() == 0 ? 200 : getStatus();
-            if (status != 200 || headers.contains(HttpHeader.SET_COOKIE) || cacheControl == null
-                    || !cacheControl.contains("public") || cacheControl.contains("private") || cacheControl.contains("no-store")) {
-                return Optional.empty();
-            }
-            String encoding = headers.get(HttpHeader.CONTENT_ENCODING);
-            byte[] identity;
-            if (encoding == null || encoding.equalsIgnoreCase("identity")) {
-                identity = body.toByteArray();
-            } else if (encoding.equalsIgnoreCase("gzip")) {
-                identity = gunzip(body.toByteArray());
-            } else {
-                return Optional.empty();
-            }
-            List<HttpField> replayed = new ArrayList<>();
-            Set<String> vary = new LinkedHashSet<>();
-            for (HttpField field : headers) {
-                String name = field.getName().toLowerCase();
-                if (name.equals("vary")) {
-                    for (String value : field.getValue().split("\\s*,\\s*")) {
-                        if (!value.isBlank() && !value.equalsIgnoreCase("Accept-Encoding")) vary.add(value);
-                    }
-                } else if (!OWN_HEADERS.contains(name)) {
-                    replayed.add(field);
-                }
-            }
             Object route = getRequest().getAttribute(ROUTE);
-            return Optional.of(CachedPage.of(identity, headers.get(HttpHeader.CONTENT_TYPE), replayed, String.join(", ", vary),
-                    clock.get(), route instanceof String named ? named : "unmatched"));
-        }
-    }
-
-    private static byte[] gunzip(byte[] bytes) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return CachedPage.ofAnswer(getStatus(), getHeaders(), body.toByteArray(), clock.get(), route instanceof String named ? named : "unmatched");
         }
     }
 }
