@@ -72,6 +72,7 @@ import dearly.web.RateLimits;
 import dearly.web.Refusals;
 import dearly.web.RequestLimits;
 import dearly.web.SecurityHeaders;
+import dearly.web.UnreadableAddresses;
 import dearly.web.UnreadableRequests;
 import gg.jte.generated.precompiled.StaticTemplates;
 import gg.jte.generated.precompiled.Templates;
@@ -83,7 +84,6 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Duration;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import java.time.Instant;
 import java.util.List;
@@ -202,7 +202,7 @@ public final class App {
             javalin.contextResolver.scheme = config.rateLimits().trustedProxies()::scheme;
             javalin.jetty.modifyHttpConfiguration(config.connections()::apply);
             javalin.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JettyRefusals(templates, metas));
+                server.setErrorHandler(new JettyRefusals(templates, metas, requests));
                 // Outermost, GracefulHandler: on stop, requests in flight are let finish (up to the stop timeout).
                 // Then the page cache: a kept page is answered before anything else runs. Then /es/ask reaches
                 // the routes as /ask, in Spanish (Javalin puts its servlet inside LanguagePrefix).
@@ -216,7 +216,7 @@ public final class App {
             javalin.jetty.addConnector((server, http) -> {
                 // One acceptor; a selector per core, since page-cache hits are answered on the selector threads.
                 ServerConnector connector = new ServerConnector(server, 1, Runtime.getRuntime().availableProcessors(),
-                        new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+                        new UnreadableAddresses(http), new HTTP2CServerConnectionFactory(http));
                 connector.setPort(config.port());
                 return connector;
             });

@@ -1,5 +1,6 @@
 package dearly.ops;
 
+import dearly.web.JettyRefusals;
 import dearly.web.PageCache;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +28,16 @@ import org.slf4j.LoggerFactory;
  * of four billion values, found again by trying them all, and rate limits keep what abuse needs.
  *
  * <p>Pages served from the page cache never reach Javalin: it reports them here ({@link #served}),
- * and their line and timing say {@code cache=hit}; every other answer says {@code cache=miss}.
+ * and their line and timing say {@code cache=hit}; every other answer says {@code cache=miss}. Nor do
+ * requests Jetty refuses before any route (a broken address): {@link JettyRefusals} reports them
+ * ({@link #refused}), as {@code route=refused}.
  */
-public final class RequestRecords implements PageCache.Hits {
+public final class RequestRecords implements PageCache.Hits, JettyRefusals.Refused {
     public static final String HEADER = "X-Request-Id";
     private static final Logger LOG = LoggerFactory.getLogger("dearly.requests");
     private static final String ID = "dearly.request-id";
+    /** The route of every request Jetty refused before Dearly's routes. */
+    static final String REFUSED = "refused";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Metrics metrics;
@@ -75,12 +81,27 @@ public final class RequestRecords implements PageCache.Hits {
     public void served(String id, String method, String route, int status, long bytes, long nanos) {
         hitTimers.computeIfAbsent(new HitKey(method, route, status), key -> metrics.timer(method, route, status, "hit"))
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        if (LOG.isInfoEnabled()) {
-            long tenths = (nanos + 50_000) / 100_000;
-            LOG.info(new StringBuilder(120).append("request id=").append(id).append(" method=").append(method).append(" route=")
-                    .append(route).append(" status=").append(status).append(" ms=").append(tenths / 10).append('.')
-                    .append(tenths % 10).append(" bytes=").append(bytes).append(" cache=hit").toString());
-        }
+        write(id, method, route, status, bytes, nanos, "hit");
+    }
+
+    /**
+     * A request Jetty refused before any route ({@link JettyRefusals}): the same line and timing, with
+     * {@code route=refused}. Its method is only named when it is one HTTP knows, since the request line
+     * may be anything at all and a metric's labels must stay few.
+     */
+    @Override
+    public void refused(String id, String method, int status, long bytes, long nanos) {
+        String named = HttpMethod.fromString(method) == null ? "-" : method;
+        metrics.timer(named, REFUSED, status, "miss").record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        write(id, named, REFUSED, status, bytes, nanos, "miss");
+    }
+
+    private static void write(String id, String method, String route, int status, long bytes, long nanos, String cache) {
+        if (!LOG.isInfoEnabled()) return;
+        long tenths = (nanos + 50_000) / 100_000;
+        LOG.info(new StringBuilder(120).append("request id=").append(id).append(" method=").append(method).append(" route=")
+                .append(route).append(" status=").append(status).append(" ms=").append(tenths / 10).append('.')
+                .append(tenths % 10).append(" bytes=").append(bytes).append(" cache=").append(cache).toString());
     }
 
     /** Javalin's request logger: called once the answer is written. */

@@ -44,22 +44,27 @@ public final class LanguageChoice {
 
     /** Her saved choice, if its cookie holds one of Dearly's languages. */
     static Optional<Language> saved(Context ctx) {
-        String cookie;
         try {
-            cookie = ctx.cookie(COOKIE);
+            return saved(ctx.cookie(COOKIE));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** @param cookie the value of her {@value #COOKIE} cookie, or null */
+    static Optional<Language> saved(String cookie) {
         return cookie == null || cookie.length() > 8 ? Optional.empty() : Language.fromCode(cookie);
     }
 
     /**
-     * For an answer made before Dearly's handlers run (a request Jetty refused).
+     * For an answer made before Dearly's handlers run (a request Jetty refused): the same order as
+     * for any page.
      *
-     * @param rawPath the request's path as sent, or null; @param header Accept-Language, or null
+     * @param rawPath the request's path as sent, or null; @param cookie her saved choice's cookie, or
+     * null; @param header Accept-Language, or null
      */
-    static Language of(String rawPath, String query, String header) {
-        return LanguagePrefix.of(rawPath).orElseGet(() -> of(query, Optional.empty(), header));
+    static Language of(String rawPath, String query, String cookie, String header) {
+        return LanguagePrefix.of(rawPath).orElseGet(() -> of(query, saved(cookie), header));
     }
 
     private static Language of(String query, Optional<Language> saved, String header) {

@@ -144,6 +144,60 @@ class UnreadableRequestsTest {
     }
 
     @Test
+    void anAddressJettyCannotReadAtAllStillSpeaksHerLanguage() throws IOException {
+        // These are refused on the request line itself, before Jetty has read a single header.
+        for (String address : List.of("/%2e%2e/ask", "/%00", "/status/%2e%2e/%2e%2e")) {
+            String response = raw("GET " + address + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: es-CO,es;q=0.9\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(response).as(address).startsWith("HTTP/1.1 400").contains("Content-Security-Policy: default-src 'none'");
+            Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n")));
+            assertThat(page.selectFirst("html").attr("lang")).as(address).isEqualTo("es");
+            assertThat(page.selectFirst("h1").text()).as(address).isEqualTo("No pudimos leer lo que se envió");
+            assertThat(response).as(address).doesNotContainIgnoringCase("%2e").doesNotContain("%00").doesNotContain("Jetty");
+        }
+        String addressed = raw("GET /es/%2e%2e/%2e%2e/preguntar HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(Jsoup.parse(addressed.substring(addressed.indexOf("\r\n\r\n"))).selectFirst("h1").text())
+                .as("an /es/ address, without Accept-Language").isEqualTo("No pudimos leer lo que se envió");
+        String saved = raw("GET /status/%FF%FE HTTP/1.1\r\nHost: localhost\r\nCookie: " + LanguageChoice.COOKIE + "=es\r\n"
+                + "Accept-Language: en\r\nConnection: close\r\n\r\n");
+        assertThat(Jsoup.parse(saved.substring(saved.indexOf("\r\n\r\n"))).selectFirst("h1").text())
+                .as("her saved choice, before her browser's, as on every page").isEqualTo("No pudimos leer lo que se envió");
+        String english = raw("GET /%2e%2e/ask HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(Jsoup.parse(english.substring(english.indexOf("\r\n\r\n"))).selectFirst("h1").text())
+                .isEqualTo("We couldn't read what was sent");
+    }
+
+    @Test
+    void anUnreadableAddressIsRefusedEvenWhenItAsksForHttp2() throws IOException {
+        String response = raw("GET /%2e%2e/ask HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400").doesNotContain("101 Switching Protocols");
+    }
+
+    @Test
+    void aRefusedRequestLeavesOneLineInTheRequestLogWithoutItsAddress() throws IOException {
+        Logger requests = (Logger) LoggerFactory.getLogger("dearly.requests");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        requests.addAppender(logged);
+        try {
+            for (String address : List.of("/%2e%2e/ask", "/status/%FF%FE")) {
+                String response = raw("GET " + address + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                String id = response.lines().filter(line -> line.startsWith("X-Request-Id: ")).findFirst().orElseThrow().substring(14);
+                assertThat(logged.list).map(ILoggingEvent::getFormattedMessage).as(address)
+                        .filteredOn(line -> line.contains("id=" + id)).singleElement().asString()
+                        .contains("method=GET", "route=refused", "status=400", "cache=miss")
+                        .doesNotContain("%").doesNotContain("status/");
+            }
+            raw("GARBAGE\r\n\r\n");
+            assertThat(logged.list).map(ILoggingEvent::getFormattedMessage).as("a request line that is no request")
+                    .anySatisfy(line -> assertThat(line).contains("method=-", "route=refused", "status=400"));
+        } finally {
+            requests.detachAppender(logged);
+        }
+    }
+
+    @Test
     void theApiAnswersUnreadableRequestsWithJson() {
         for (String type : List.of("application/json; charset=bogus", "application/json; charset")) {
             HttpResponse<String> response = post("/api/v1/questions", type, "{\"email\": \"paula.gomez@example.com\"}");
