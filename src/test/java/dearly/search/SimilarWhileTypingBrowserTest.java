@@ -1,6 +1,7 @@
 package dearly.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dearly.Browser;
 import dearly.RunningDearly;
@@ -51,6 +52,20 @@ class SimilarWhileTypingBrowserTest {
         assertThat(link.getDomAttribute("href")).startsWith(server.url("/letters/"));
         assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(browser.find("main form [name=title]").getDomProperty("value")).isEqualTo("She won't nap unless I hold her");
+    }
+
+    @Test
+    void theFieldSheMovedOnToStaysPutWhenTheLettersAppearAboveIt() {
+        browser.open(server.url("/ask"));
+        browser.find("main form [name=title]").sendKeys("She won't nap unless I hold her");
+        browser.find("main form [name=body]").sendKeys("My daughter only sleeps in my arms");
+        // She goes on to her name before the pause in her typing brings the letters.
+        Number before = (Number) browser.script("var field = document.querySelector('main form [name=first_name]');"
+                + " field.focus(); return field.getBoundingClientRect().top;");
+        browser.await("letters on the same worry beside the form",
+                page -> page.findElement(By.cssSelector("main form aside.similar-live")).isDisplayed() ? true : null);
+        Number after = (Number) browser.script("return document.querySelector('main form [name=first_name]').getBoundingClientRect().top;");
+        assertThat(after.doubleValue()).as("her first-name field, on her screen").isCloseTo(before.doubleValue(), within(1.0));
     }
 
     @Test
