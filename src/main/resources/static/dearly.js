@@ -127,7 +127,8 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
 (function () {
   var aside = document.querySelector('aside.similar-live');
   var form = aside && aside.closest('form');
-  if (!form || !window.fetch) return;
+  // Beside crisis help (the form came back with a field to fix), letters matched on her words stay away.
+  if (!form || !window.fetch || document.querySelector('.crisis')) return;
   var list = aside.querySelector('ul');
   var title = form.elements.title;
   var body = form.elements.body;

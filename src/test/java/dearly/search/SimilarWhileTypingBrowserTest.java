@@ -69,6 +69,22 @@ class SimilarWhileTypingBrowserTest {
     }
 
     @Test
+    void besideCrisisHelpNoLettersAppearWhileSheFixesTheForm() {
+        browser.open(server.url("/ask"));
+        browser.find("main form [name=title]").sendKeys("She won't nap unless I hold her");
+        browser.find("main form [name=body]").sendKeys("Some nights I think about ending my life. My daughter only naps in my arms.");
+        WebElement send = browser.find("main form button.primary");
+        send.click(); // her name is missing: the form comes back, crisis help above it
+        browser.awaitGone(send);
+        assertThat(browser.find("main .crisis").isDisplayed()).isTrue();
+        browser.find("main form [name=body]").sendKeys(" Nobody helps me at home.");
+        browser.find("main form [name=first_name]").sendKeys("Maria");
+        Boolean shown = (Boolean) browser.asyncScript("var done = arguments[arguments.length - 1];"
+                + " setTimeout(function () { done(!document.querySelector('aside.similar-live').hidden); }, 2000);");
+        assertThat(shown).as("letters on the same worry beside crisis help").isFalse();
+    }
+
+    @Test
     void withoutJavaScriptTheFormIsAsBeforeAndShowsNothing() {
         browser.javaScript(false);
         browser.open(server.url("/ask"));
