@@ -127,13 +127,20 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
 (function () {
   var aside = document.querySelector('aside.similar-live');
   var form = aside && aside.closest('form');
-  if (!form || !window.fetch) return;
+  // Beside crisis help (the form came back with a field to fix), letters matched on her words stay away.
+  if (!form || !window.fetch || document.querySelector('.crisis')) return;
   var list = aside.querySelector('ul');
   var title = form.elements.title;
   var body = form.elements.body;
   var timer = null;
   var asked = '';
   var show = function (results) {
+    // The list grows above the fields that follow it. Once she has moved on to one (the list comes
+    // after a pause, often just as she does), keep that field where it is on her screen, or it
+    // jumps away under her finger.
+    var field = document.activeElement;
+    var below = field && field !== document.body && !!(aside.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING);
+    var was = below ? field.getBoundingClientRect().top : 0;
     list.textContent = '';
     results.forEach(function (letter) {
       var item = document.createElement('li');
@@ -151,6 +158,7 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
       list.appendChild(item);
     });
     aside.hidden = results.length === 0;
+    if (below) window.scrollBy(0, field.getBoundingClientRect().top - was);
   };
   var ask = function () {
     var text = ((title ? title.value : '') + '\n' + (body ? body.value : '')).trim();

@@ -3,6 +3,7 @@ package dearly.asking;
 import dearly.crisis.CrisisDirectory;
 import dearly.language.Language;
 import dearly.language.Messages;
+import dearly.letters.RelatedLetter;
 import dearly.letters.RelatedLetters;
 import dearly.web.Feature;
 import dearly.web.Csrf;
@@ -128,8 +129,17 @@ public final class AskPages implements Feature {
                 links.absolute(ctx, t.href(StatusLink.path(token))), ctx.queryParam("received") != null,
                 crisis(stored.crisisKinds(), stored.asker().country(), t.language()), csrf.token(ctx),
                 notice(ctx, t, stored.question().status()), stored.restorableUntil(clock.get()).map(Date::from),
-                related.closestTo(stored.question().title() + "\n" + stored.question().body(),
-                        Optional.of(stored.question().language()), SAME_WORRY, Optional.empty())));
+                sameWorry(stored)));
+    }
+
+    /**
+     * Letters on the same worry, but none beside crisis help: matched on her words, a letter on
+     * missing one's partner was offered first to a mother whose partner had pushed her into a wall.
+     */
+    private List<RelatedLetter> sameWorry(StoredQuestion stored) {
+        if (stored.urgent()) return List.of();
+        return related.closestTo(stored.question().title() + "\n" + stored.question().body(),
+                Optional.of(stored.question().language()), SAME_WORRY, Optional.empty());
     }
 
     private void editForm(Context ctx) {

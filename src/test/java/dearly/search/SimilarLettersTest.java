@@ -120,6 +120,17 @@ class SimilarLettersTest {
     }
 
     @Test
+    void besideCrisisHelpHerStatusPageOffersNoLetters() {
+        Map<String, String> mother = AskFlow.spanishMother(server.page("/ask"));
+        mother.putAll(Map.of("title", "Why won't my baby nap in her crib?",
+                "body", "Some nights I think about ending my life. My daughter only naps in my arms and nobody helps me at home.",
+                "language", "en"));
+        Document page = server.page(AskFlow.askAndFollow(server, mother));
+        assertThat(page.select("main > .crisis a.phone")).as("the help for her country").isNotEmpty();
+        assertThat(page.select("aside.related")).as("letters matched on her words, beside the help").isEmpty();
+    }
+
+    @Test
     void aLetterPageShowsRelatedLettersButNotItself() {
         String path = SearchFlow.api(server, "q=" + SearchFlow.query("contact naps")).at("/results/0/url").asText()
                 .replace(server.url(""), "");
