@@ -32,6 +32,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -170,7 +171,8 @@ public final class LetterSearch {
         request.topic().ifPresent(topic -> filtered.add(new TermQuery(new Term(SearchFields.TOPIC, topic)), Occur.FILTER));
         Query query = filtered.build();
         int from = (request.page() - 1) * PAGE_SIZE;
-        TopDocs top = searcher.search(query, from + PAGE_SIZE);
+        // The count is FacetCounter's: the page's own search need not count to a thousand before it may skip letters.
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(from + PAGE_SIZE, null, from + PAGE_SIZE));
         ScoreDoc[] page = from >= top.scoreDocs.length
                 ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
