@@ -2,6 +2,7 @@ package dearly.search;
 
 import dearly.language.Language;
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,27 +38,24 @@ final class Snippets {
     record Marked(String headline, String snippet, String byline) {}
 
     List<Marked> of(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-        DefaultPassageFormatter escaped = new DefaultPassageFormatter(MARK, "</mark>", " … ", true);
-        UnifiedHighlighter passages = new FieldByField(UnifiedHighlighter.builder(searcher, LetterAnalysis.forIndex())
-                .withFormatter(escaped)
-                .withScorer(LEAN_SCORER)
-                .withMaxLength(100_000));
-        UnifiedHighlighter whole = new FieldByField(UnifiedHighlighter.builder(searcher, LetterAnalysis.forIndex())
-                .withFormatter(escaped)
-                .withBreakIterator(WholeBreakIterator::new)
-                .withMaxLength(100_000));
-        List<String> wholeFields = new ArrayList<>();
-        List<String> passageFields = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<Integer> passages = new ArrayList<>();
+        Set<String> whole = new java.util.HashSet<>();
         for (Language language : Language.values()) {
-            wholeFields.add(SearchFields.in(SearchFields.HEADLINE, language));
-            wholeFields.add(SearchFields.in(SearchFields.BYLINE, language));
-            passageFields.add(SearchFields.in(SearchFields.STANDFIRST, language));
-            passageFields.add(SearchFields.in(SearchFields.BODY, language));
+            for (String field : List.of(SearchFields.HEADLINE, SearchFields.BYLINE, SearchFields.STANDFIRST, SearchFields.BODY)) {
+                String named = SearchFields.in(field, language);
+                fields.add(named);
+                boolean marksWhole = field.equals(SearchFields.HEADLINE) || field.equals(SearchFields.BYLINE);
+                passages.add(marksWhole ? 1 : 2);
+                if (marksWhole) whole.add(named);
+            }
         }
-        Map<String, String[]> wholes = whole.highlightFields(wholeFields.toArray(String[]::new), query, page,
-                wholeFields.stream().mapToInt(field -> 1).toArray());
-        Map<String, String[]> parts = passages.highlightFields(passageFields.toArray(String[]::new), query, page,
-                passageFields.stream().mapToInt(field -> 2).toArray());
+        UnifiedHighlighter highlighter = new FieldByField(UnifiedHighlighter.builder(searcher, LetterAnalysis.forIndex())
+                .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", " … ", true))
+                .withScorer(LEAN_SCORER)
+                .withMaxLength(100_000), whole);
+        Map<String, String[]> found = highlighter.highlightFields(fields.toArray(String[]::new), query, page,
+                passages.stream().mapToInt(Integer::intValue).toArray());
 
         List<Marked> marked = new ArrayList<>();
         for (int i = 0; i < page.scoreDocs.length; i++) {
@@ -66,10 +64,10 @@ final class Snippets {
             String standfirst = null;
             String body = null;
             for (Language language : Language.values()) {
-                headline = first(headline, wholes.get(SearchFields.in(SearchFields.HEADLINE, language))[i]);
-                byline = first(byline, wholes.get(SearchFields.in(SearchFields.BYLINE, language))[i]);
-                standfirst = first(standfirst, parts.get(SearchFields.in(SearchFields.STANDFIRST, language))[i]);
-                body = first(body, parts.get(SearchFields.in(SearchFields.BODY, language))[i]);
+                headline = first(headline, found.get(SearchFields.in(SearchFields.HEADLINE, language))[i]);
+                byline = first(byline, found.get(SearchFields.in(SearchFields.BYLINE, language))[i]);
+                standfirst = first(standfirst, found.get(SearchFields.in(SearchFields.STANDFIRST, language))[i]);
+                body = first(body, found.get(SearchFields.in(SearchFields.BODY, language))[i]);
             }
             marked.add(new Marked(headline, snippet(standfirst, body), byline));
         }
@@ -83,8 +81,17 @@ final class Snippets {
      * the same, the letters marked being those the whole query found.
      */
     private static final class FieldByField extends UnifiedHighlighter {
-        FieldByField(Builder builder) {
+        private final Set<String> whole;
+
+        /** @param whole the fields marked whole (a headline), not cut to passages; all in one pass, the letters read once */
+        FieldByField(Builder builder, Set<String> whole) {
             super(builder);
+            this.whole = whole;
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return whole.contains(field) ? new WholeBreakIterator() : super.getBreakIterator(field);
         }
 
         @Override
