@@ -102,7 +102,7 @@ final class Snippets {
 
     /**
      * Lucene's passage score, the same sum in the same order, without the 32 KB hash table Lucene's
-     * own allocates for every passage (a tenth of a search's time went to allocating them).
+     * own allocates for every passage (a twentieth of a search's time went to allocating them).
      */
     private static final class LeanPassageScorer extends PassageScorer {
         @Override
@@ -130,7 +130,7 @@ final class Snippets {
     }
 
     /** Any of the query's term and phrase queries on that field (prohibited ones aside). */
-    static Query inField(Query query, String field) {
+    private static Query inField(Query query, String field) {
         Set<Query> leaves = new LinkedHashSet<>();
         query.visit(new QueryVisitor() {
             @Override
