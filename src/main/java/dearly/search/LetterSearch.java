@@ -6,32 +6,26 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -50,15 +44,11 @@ public final class LetterSearch {
     /** Beyond this many pages a reader refines her words; the cap keeps deep pages from being a cost lever. */
     public static final int MAX_PAGE = 50;
     static final int MAX_QUERY_CHARS = 300;
-    private static final int MAX_WORDS = 16;
     private static final int MAX_FUZZY_WORDS = 3;
-    /** How many spellings the letters use are tried for a word they never use, and how much each counts. */
+    /** How many spellings the letters use are tried for a word they never use (each counting a little less, {@link HerWords}). */
     private static final int TYPO_FORMS = 2;
-    private static final float TYPO_WEIGHT = 0.6f;
     /** From this length a word may have two letters wrong. */
     private static final int LONG_WORD = 8;
-    /** How much a word meaning the same as hers ({@link SearchSynonyms}) counts beside her own. */
-    private static final float SYNONYM_WEIGHT = 0.7f;
     /** What a letter gains for each of her words it has at all, beside BM25 (a rare word in a headline scores about 6). */
     private static final float PER_WORD_FOUND = 1.0f;
     private static final CoverageSimilarity COVERAGE = new CoverageSimilarity(PER_WORD_FOUND);
@@ -139,7 +129,7 @@ public final class LetterSearch {
     }
 
     private Results search(IndexSearcher searcher, Request request) throws IOException {
-        List<String> words = words(request.text());
+        List<String> words = HerWords.words(request.text());
         Map<String, List<String>> synonyms = SearchSynonyms.of(request.text());
         Map<String, List<String>> corrections = corrections(searcher.getIndexReader(), words, synonyms);
         Optional<String> didYouMean = didYouMean(words, corrections);
@@ -152,7 +142,7 @@ public final class LetterSearch {
     private Results search(IndexSearcher searcher, Request request, List<String> words, Map<String, List<String>> synonyms,
             Map<String, List<String>> corrections, boolean most, Optional<String> didYouMean) throws IOException {
         // Synonyms only in her language's letters: "sleep" must not bring up every Spanish "siesta".
-        Set<Language> hers = request.language().map(Set::of).orElse(languagesOf(searcher.getIndexReader(), words));
+        Set<Language> hers = request.language().map(Set::of).orElse(HerWords.languagesOf(searcher.getIndexReader(), words));
         Optional<Query> found = query(searcher, words, synonyms, hers, corrections, request.text(), most);
         if (found.isEmpty()) return new Results(request, List.of(), 0, Map.of(), Map.of(), didYouMean);
 
@@ -170,7 +160,8 @@ public final class LetterSearch {
         request.topic().ifPresent(topic -> filtered.add(new TermQuery(new Term(SearchFields.TOPIC, topic)), Occur.FILTER));
         Query query = filtered.build();
         int from = (request.page() - 1) * PAGE_SIZE;
-        TopDocs top = searcher.search(query, from + PAGE_SIZE);
+        // The count is FacetCounter's: the page's own search need not count to a thousand before it may skip letters.
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(from + PAGE_SIZE, null, from + PAGE_SIZE));
         ScoreDoc[] page = from >= top.scoreDocs.length
                 ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
@@ -185,10 +176,10 @@ public final class LetterSearch {
     String explain(String text, String expected) throws IOException {
         return index.read(plain -> {
             IndexSearcher searcher = scoring(plain);
-            List<String> words = words(clean(text));
+            List<String> words = HerWords.words(clean(text));
             Map<String, List<String>> synonyms = SearchSynonyms.of(text);
             Map<String, List<String>> corrections = corrections(searcher.getIndexReader(), words, synonyms);
-            Set<Language> hers = languagesOf(searcher.getIndexReader(), words);
+            Set<Language> hers = HerWords.languagesOf(searcher.getIndexReader(), words);
             Optional<Query> found = query(searcher, words, synonyms, hers, corrections, clean(text), true);
             if (found.isEmpty()) return "no query";
             StringBuilder out = new StringBuilder("query " + found.get() + "\n");
@@ -224,29 +215,7 @@ public final class LetterSearch {
 
     /** Control characters out, runs of space made one, and no longer than anyone types a search. */
     static String clean(String text) {
-        return clean(text, MAX_QUERY_CHARS);
-    }
-
-    /** The same, at most {@code max} characters, cut between words. */
-    static String clean(String text, int max) {
-        if (text == null) return "";
-        String cleaned = text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200D]]", " ").replaceAll("\\s+", " ").strip();
-        if (cleaned.length() <= max) return cleaned;
-        int cut = cleaned.lastIndexOf(' ', max);
-        String shortened = cleaned.substring(0, cut > 0 ? cut : max);
-        // Never end on half of a surrogate pair (an emoji cut in two).
-        return Character.isHighSurrogate(shortened.charAt(shortened.length() - 1))
-                ? shortened.substring(0, shortened.length() - 1) : shortened;
-    }
-
-    /** The query's words, lower-cased and folded, each once, in order. */
-    static List<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>(analyze(LetterAnalysis.plainWords(), text));
-        return words.stream().limit(MAX_WORDS).toList();
-    }
-
-    static boolean stopWord(String word) {
-        return LetterAnalysis.ENGLISH_STOP_WORDS.contains(word) || LetterAnalysis.SPANISH_STOP_WORDS.contains(word);
+        return HerWords.clean(text, MAX_QUERY_CHARS);
     }
 
     /**
@@ -259,7 +228,7 @@ public final class LetterSearch {
     private static Optional<Query> query(IndexSearcher searcher, List<String> words, Map<String, List<String>> synonyms, Set<Language> hers,
             Map<String, List<String>> corrections, String text, boolean most) throws IOException {
         BooleanQuery.Builder each = new BooleanQuery.Builder();
-        List<String> telling = words.stream().filter(word -> !stopWord(word) && !LetterAnalysis.littleWord(word)).toList();
+        List<String> telling = words.stream().filter(word -> !HerWords.stopWord(word) && !LetterAnalysis.littleWord(word)).toList();
         // "like", "feel", "tengo": left out when she used any word that says what her letter is about.
         if (telling.stream().anyMatch(word -> !LetterAnalysis.weakWord(word))) {
             telling = telling.stream().filter(word -> !LetterAnalysis.weakWord(word)).toList();
@@ -267,7 +236,7 @@ public final class LetterSearch {
         int clauses = 0;
         int known = 0;
         for (String word : telling) {
-            Optional<Query> found = word(searcher, word, synonyms.getOrDefault(word, List.of()), hers,
+            Optional<Query> found = HerWords.word(searcher, word, synonyms.getOrDefault(word, List.of()), hers,
                     corrections.getOrDefault(word, List.of()));
             if (found.isEmpty()) continue;
             each.add(found.get(), Occur.SHOULD);
@@ -290,98 +259,8 @@ public final class LetterSearch {
         return Optional.of(query.build());
     }
 
-    /**
-     * One of her words looked for in every field of both languages, stemmed as each language's letters
-     * were; a word meaning the same (in the letters of her language only) or a spelling the letters
-     * use for a word they never use stands for it, counting a little less. The best of these counts.
-     */
-    static Optional<Query> word(IndexSearcher searcher, String word, List<String> synonyms, Set<Language> hers,
-            List<String> corrections) throws IOException {
-        // A form whose every term an earlier one already has, weighing as much, can never score above it: left out.
-        List<Map<Term, Float>> forms = new ArrayList<>();
-        addForm(forms, terms(word, 1f, EnumSet.allOf(Language.class)));
-        for (String synonym : synonyms) addForm(forms, terms(synonym, SYNONYM_WEIGHT, hers));
-        for (String corrected : corrections) addForm(forms, terms(corrected, TYPO_WEIGHT, EnumSet.allOf(Language.class)));
-        if (forms.isEmpty()) return Optional.empty();
-        List<Query> queries = new ArrayList<>();
-        for (Map<Term, Float> form : forms) anywhere(searcher, form).ifPresent(queries::add);
-        // A word no letter uses still counts among her words (how many must match), matching none.
-        if (queries.isEmpty()) return Optional.of(new MatchNoDocsQuery());
-        return Optional.of(queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f));
-    }
-
-    /**
-     * The best field counting, the others a little. Each term is looked up once, here: the terms no
-     * letter uses are left out (a word becomes a dozen terms, most of them in no letter), and those
-     * kept carry what was found, so the counting pass and the page's pass do not look them up again.
-     */
-    private static Optional<Query> anywhere(IndexSearcher searcher, Map<Term, Float> terms) throws IOException {
-        List<Query> anywhere = new ArrayList<>();
-        for (Map.Entry<Term, Float> term : terms.entrySet()) {
-            TermStates found = TermStates.build(searcher, term.getKey(), true);
-            if (found.docFreq() > 0) anywhere.add(new BoostQuery(new TermQuery(term.getKey(), found), term.getValue()));
-        }
-        return anywhere.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(anywhere, 0.2f));
-    }
-
-    /** The word as each language's letters were stemmed, in each of its fields, with the field's weight times {@code boost}. */
-    private static Map<Term, Float> terms(String word, float boost, Set<Language> languages) {
-        Map<Term, Float> terms = new java.util.LinkedHashMap<>();
-        for (Language language : languages) {
-            List<String> stems = analyze(LetterAnalysis.of(language), word);
-            if (stems.isEmpty()) continue;
-            String stem = stems.getFirst();
-            for (String field : SearchFields.TEXT) {
-                terms.put(new Term(SearchFields.in(field, language), stem), SearchFields.WEIGHTS.get(field) * boost);
-            }
-        }
-        return terms;
-    }
-
-    /** Adds a word's form unless an earlier one has each of its terms at least as heavy. */
-    private static void addForm(List<Map<Term, Float>> forms, Map<Term, Float> form) {
-        if (form.isEmpty()) return;
-        for (Map<Term, Float> kept : forms) {
-            if (form.entrySet().stream().allMatch(term -> kept.getOrDefault(term.getKey(), -1f) >= term.getValue())) return;
-        }
-        forms.add(form);
-    }
-
     private static void addPhrase(BooleanQuery.Builder query, Query phrase, float boost) {
         if (phrase != null) query.add(new BoostQuery(phrase, boost), Occur.SHOULD);
-    }
-
-    /**
-     * The language her query is in, by votes: a little word of one language alone ("my", "mi"), unless
-     * the other language's letters use it as a word ("son" is Spanish for "are", and an English
-     * son), and a word only one language's letters use ("lactancia"). The most votes win, a tie is
-     * both; so one word of the other language among hers does not decide.
-     */
-    static Set<Language> languagesOf(IndexReader reader, List<String> words) throws IOException {
-        Map<Language, Integer> votes = new java.util.EnumMap<>(Language.class);
-        for (String word : words) {
-            Set<Language> little = LetterAnalysis.littleWordOf(word);
-            Set<Language> vote = little.isEmpty() ? using(reader, word, EnumSet.allOf(Language.class)) : little;
-            if (little.size() == 1 && !using(reader, word, EnumSet.complementOf(EnumSet.copyOf(little))).isEmpty()) continue;
-            if (vote.size() == 1) votes.merge(vote.iterator().next(), 1, Integer::sum);
-        }
-        int english = votes.getOrDefault(Language.EN, 0);
-        int spanish = votes.getOrDefault(Language.ES, 0);
-        if (english == spanish) return EnumSet.allOf(Language.class);
-        return EnumSet.of(english > spanish ? Language.EN : Language.ES);
-    }
-
-    /** Which of those languages' letters use the word, in a headline, standfirst or letter, stemmed as they were. */
-    private static Set<Language> using(IndexReader reader, String word, Set<Language> languages) throws IOException {
-        Set<Language> using = EnumSet.noneOf(Language.class);
-        for (Language language : languages) {
-            for (String stem : analyze(LetterAnalysis.of(language), word)) {
-                for (String field : List.of(SearchFields.HEADLINE, SearchFields.STANDFIRST, SearchFields.BODY)) {
-                    if (reader.docFreq(new Term(SearchFields.in(field, language), stem)) > 0) using.add(language);
-                }
-            }
-        }
-        return using;
     }
 
     /**
@@ -396,7 +275,7 @@ public final class LetterSearch {
         Map<String, List<String>> corrections = new java.util.HashMap<>();
         for (String word : words) {
             if (corrections.size() == MAX_FUZZY_WORDS) break;
-            if (word.length() < 4 || stopWord(word) || synonyms.containsKey(word) || reader.docFreq(new Term(SearchFields.ALL, word)) > 0) continue;
+            if (word.length() < 4 || HerWords.stopWord(word) || synonyms.containsKey(word) || reader.docFreq(new Term(SearchFields.ALL, word)) > 0) continue;
             // One letter off for a short word: two would make "born" "both" and "connect" "contact".
             spelling.setMaxEdits(word.length() >= LONG_WORD ? 2 : 1);
             SuggestWord[] suggestions = spelling.suggestSimilar(new Term(SearchFields.ALL, word), TYPO_FORMS, reader,
@@ -411,18 +290,5 @@ public final class LetterSearch {
         if (corrections.isEmpty()) return Optional.empty();
         return Optional.of(words.stream().map(word -> corrections.getOrDefault(word, List.of(word)).getFirst())
                 .collect(java.util.stream.Collectors.joining(" ")));
-    }
-
-    static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) tokens.add(term.toString());
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a String cannot fail
-        }
-        return tokens;
     }
 }

@@ -58,7 +58,7 @@ final class SearchSynonyms {
         Map<String, Set<String>> synonyms = new LinkedHashMap<>();
         for (Word synonym : offered) {
             // "too much" offered word by word must not look for "much".
-            if (LetterSearch.stopWord(synonym.text()) || LetterAnalysis.littleWord(synonym.text())
+            if (HerWords.stopWord(synonym.text()) || LetterAnalysis.littleWord(synonym.text())
                     || LetterAnalysis.weakWord(synonym.text())) continue;
             for (Word word : typed) {
                 // A synonym spans the words it stands for, "mother in law" for "suegra".

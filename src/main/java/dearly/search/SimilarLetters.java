@@ -49,7 +49,7 @@ public final class SimilarLetters implements RelatedLetters {
 
     @Override
     public List<RelatedLetter> closestTo(String text, Optional<Language> language, int limit, Optional<Long> excluding) {
-        String cleaned = LetterSearch.clean(text, MAX_TEXT_CHARS);
+        String cleaned = HerWords.clean(text, MAX_TEXT_CHARS);
         int wanted = Math.clamp(limit, 1, MAX_LIMIT);
         if (cleaned.isEmpty()) return List.of();
         try {
@@ -63,16 +63,16 @@ public final class SimilarLetters implements RelatedLetters {
             Optional<Long> excluding) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         Map<String, List<String>> synonyms = SearchSynonyms.of(text);
-        Set<String> words = new LinkedHashSet<>(LetterSearch.analyze(LetterAnalysis.plainWords(), text));
+        Set<String> words = new LinkedHashSet<>(HerWords.analyze(LetterAnalysis.plainWords(), text));
         List<String> telling = tellingWords(reader, words, synonyms);
         // Synonyms in her language's letters only, as a search does; her little words and telling words say which.
         List<String> guessBy = new ArrayList<>(telling);
-        words.stream().filter(word -> LetterSearch.stopWord(word) || LetterAnalysis.littleWord(word)).forEach(guessBy::add);
-        Set<Language> hers = language.map(Set::of).orElse(LetterSearch.languagesOf(reader, guessBy));
+        words.stream().filter(word -> HerWords.stopWord(word) || LetterAnalysis.littleWord(word)).forEach(guessBy::add);
+        Set<Language> hers = language.map(Set::of).orElse(HerWords.languagesOf(reader, guessBy));
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : telling) {
-            Optional<Query> anywhere = LetterSearch.word(searcher, word, synonyms.getOrDefault(word, List.of()), hers, List.of());
+            Optional<Query> anywhere = HerWords.word(searcher, word, synonyms.getOrDefault(word, List.of()), hers, List.of());
             if (anywhere.isEmpty()) continue;
             any.add(anywhere.get(), Occur.SHOULD);
             clauses++;
@@ -106,7 +106,7 @@ public final class SimilarLetters implements RelatedLetters {
         record Counted(String word, int letters) {}
         List<Counted> counted = new ArrayList<>();
         for (String word : words) {
-            if (word.length() < 2 || LetterSearch.stopWord(word)) continue;
+            if (word.length() < 2 || HerWords.stopWord(word)) continue;
             int letters = reader.docFreq(new Term(SearchFields.ALL, word));
             for (String synonym : letters > 0 ? List.<String>of() : synonyms.getOrDefault(word, List.of())) {
                 int using = reader.docFreq(new Term(SearchFields.ALL, synonym));

@@ -34,6 +34,12 @@ class SearchPageTest {
     }
 
     @Test
+    void herWordsAreMarkedInTheLettersOwnPassageToo() {
+        Document page = SearchFlow.page(server, "miss my partner", "");
+        assertThat(page.select("ol.results .snippet mark").eachText()).contains("Missing", "partner");
+    }
+
+    @Test
     void aTypoStillFindsTheLetterAndOffersTheWordSpelledRight() {
         Document page = SearchFlow.page(server, "partnr", "");
         assertThat(page.select("ol.results h2").eachText()).containsExactly(FIRST);
