@@ -89,8 +89,11 @@ class CrisisCoverageTest {
             for (String code : List.of("US", "MX", "CO", "AR", "CL", "PE", "ES", "GB", "IE", "AU", "NZ", "IN", "ZA", "BR", "PR", "KE")) {
                 assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.CRISIS, Kind.VIOLENCE);
             }
-            for (String code : List.of("CA", "UY", "PH", "SG")) {
+            for (String code : List.of("CA", "UY", "PH", "SG", "NG")) {
                 assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.CRISIS);
+            }
+            for (String code : List.of("UY", "GT", "BO", "VE", "PY", "SV", "HN")) {
+                assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.VIOLENCE);
             }
             assertThat(kinds(directory.forCountry("US"))).contains(Kind.PERINATAL);
             assertThat(directory.forCountry("KE")).extracting(CrisisResource::phone).containsExactly("999", "112", "1199", "1195");
