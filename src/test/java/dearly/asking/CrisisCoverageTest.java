@@ -89,7 +89,7 @@ class CrisisCoverageTest {
             for (String code : List.of("US", "MX", "CO", "AR", "CL", "PE", "ES", "GB", "IE", "AU", "NZ", "IN", "ZA", "BR", "PR", "KE")) {
                 assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.CRISIS, Kind.VIOLENCE);
             }
-            for (String code : List.of("CA", "UY", "PH", "SG", "NG", "EC", "BO")) {
+            for (String code : List.of("CA", "UY", "PH", "SG", "NG", "EC", "BO", "CR")) {
                 assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.CRISIS);
             }
             for (String code : List.of("UY", "GT", "BO", "VE", "PY", "SV", "HN", "PA", "DO")) {
