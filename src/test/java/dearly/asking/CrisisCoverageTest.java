@@ -86,14 +86,17 @@ class CrisisCoverageTest {
                 assertThat(directory.forCountry(code)).as(code).anyMatch(r -> r.kind() == Kind.EMERGENCY);
             }
             // Where Spanish- and English-speaking mothers most often live: a line for suicide and one for violence at home.
-            for (String code : List.of("US", "CO", "AR", "CL", "PE", "ES", "GB", "IE", "AU", "NZ", "IN", "ZA", "BR", "PR")) {
+            for (String code : List.of("US", "MX", "CO", "AR", "CL", "PE", "ES", "GB", "IE", "AU", "NZ", "IN", "ZA", "BR", "PR", "KE")) {
                 assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.CRISIS, Kind.VIOLENCE);
             }
-            for (String code : List.of("MX", "CA", "UY", "PH", "SG")) {
+            for (String code : List.of("CA", "UY", "PH", "SG", "NG", "EC", "BO", "CR")) {
                 assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.CRISIS);
             }
+            for (String code : List.of("UY", "GT", "BO", "VE", "PY", "SV", "HN", "PA", "DO")) {
+                assertThat(kinds(directory.forCountry(code))).as(code).contains(Kind.EMERGENCY, Kind.VIOLENCE);
+            }
             assertThat(kinds(directory.forCountry("US"))).contains(Kind.PERINATAL);
-            assertThat(directory.forCountry("KE")).extracting(CrisisResource::phone).containsExactly("999", "112");
+            assertThat(directory.forCountry("KE")).extracting(CrisisResource::phone).containsExactly("999", "112", "1199", "1195");
         }
     }
 

@@ -63,15 +63,15 @@ class CrisisHelpByDangerTest {
     }
 
     @Test
-    void aKenyanQuestionShowsKenyasEmergencyNumbersAndTheInternationalDirectory() {
+    void aKenyanQuestionShowsKenyasEmergencyNumbersTheLineForHerDangerAndTheInternationalDirectory() {
         Element help = statusPageHelp(englishMother("Kenya", SELF_HARM));
-        assertThat(help.select("a.phone").eachAttr("href")).containsExactly("tel:999", "tel:112");
+        assertThat(help.select("a.phone").eachAttr("href")).containsExactly("tel:999", "tel:112", "tel:1199");
         assertThat(help.select(".resources li.directory a").eachAttr("href")).containsExactly(FIND_A_HELPLINE);
         assertThat(help.selectFirst(".danger").text()).isEqualTo("If you are in danger now, call your local emergency number.");
 
         for (String country : new String[] {"KE", "Kenya"}) {
             JsonNode receipt = AskFlow.ask(server, AskFlow.question().put("country", country).put("body", VIOLENCE));
-            assertThat(CrisisHelpJson.phones(receipt)).as(country).containsExactly("999", "112");
+            assertThat(CrisisHelpJson.phones(receipt)).as(country).containsExactly("999", "112", "1195");
             assertThat(CrisisHelpJson.urls(receipt)).as(country).containsExactly(FIND_A_HELPLINE);
             assertThat(receipt.get("crisis_resources").findValuesAsText("country")).as(country).containsOnly("KE");
         }

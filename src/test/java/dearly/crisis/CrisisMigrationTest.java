@@ -64,7 +64,7 @@ class CrisisMigrationTest {
                 assertThat(directory.forCountry("PE")).extracting(CrisisResource::phone).containsExactly("113", "106", "105", "100");
                 assertThat(directory.forCountry("PE").getFirst().name()).isEqualTo("Línea 113");
                 assertThat(directory.forCountryAndKinds("KE", Set.of(Kind.CRISIS))).extracting(CrisisResource::phone)
-                        .containsExactly("999", "112", null);
+                        .containsExactly("999", "112", "1199", null);
                 assertThat(directory.fallback(Language.ES)).isEqualTo("Llama al 911 ahora.");
             }
         }
