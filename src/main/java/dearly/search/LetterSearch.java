@@ -2,7 +2,6 @@ package dearly.search;
 
 import dearly.language.Language;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -59,8 +54,6 @@ public final class LetterSearch {
     private static final CoverageSimilarity COVERAGE = new CoverageSimilarity(PER_WORD_FOUND);
     /** More than this share of her words (those some letter uses) a letter must have: one of two, two of three to five. */
     private static final double MUST_HAVE = 0.34;
-    /** Counts a search's facets beside its page: a virtual thread each, so waiting on one never holds a carrier. */
-    private static final ExecutorService COUNTING = Executors.newVirtualThreadPerTaskExecutor();
 
     private final SearchIndex index;
     private final Supplier<Instant> clock;
@@ -157,56 +150,26 @@ public final class LetterSearch {
                 .add(found.get(), Occur.MUST)
                 .add(LongPoint.newRangeQuery(SearchFields.PUBLISHED, Long.MIN_VALUE, clock.get().toEpochMilli()), Occur.FILTER)
                 .build();
-        // Counted apart, without scores, so that the page's own search may skip letters that cannot make it;
-        // on a core of its own meanwhile, so a reader waits for the longer of the two passes, not both.
-        Future<FacetCounter> counting = COUNTING.submit(() -> searcher.search(base, FacetCounter.manager(
-                request.language().map(Language::code).orElse(null), request.topic().orElse(null))));
+        // Counted apart, without scores, so that the page's own search may skip letters that cannot make it.
+        FacetCounter counts = searcher.search(base, FacetCounter.manager(
+                request.language().map(Language::code).orElse(null), request.topic().orElse(null)));
 
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, Occur.MUST);
         request.language().ifPresent(language ->
                 filtered.add(new TermQuery(new Term(SearchFields.LANGUAGE, language.code())), Occur.FILTER));
         request.topic().ifPresent(topic -> filtered.add(new TermQuery(new Term(SearchFields.TOPIC, topic)), Occur.FILTER));
         Query query = filtered.build();
-        List<Hit> hits;
-        try {
-            hits = page(searcher, query, request.page());
-        } catch (IOException | RuntimeException failed) {
-            // The count reads the same index reader, which may be let go once this returns.
-            try {
-                counted(counting);
-            } catch (IOException | RuntimeException alsoFailed) {
-                failed.addSuppressed(alsoFailed);
-            }
-            throw failed;
-        }
-        FacetCounter counts = counted(counting);
-        Map<Language, Integer> languages = new java.util.EnumMap<>(Language.class);
-        counts.languages.forEach((code, count) -> Language.fromCode(code).ifPresent(language -> languages.put(language, count)));
-        return new Results(request, hits, counts.matching, counts.topics, languages, didYouMean);
-    }
-
-    private List<Hit> page(IndexSearcher searcher, Query query, int pageNumber) throws IOException {
-        int from = (pageNumber - 1) * PAGE_SIZE;
+        int from = (request.page() - 1) * PAGE_SIZE;
         // The count is FacetCounter's: the page's own search need not count to a thousand before it may skip letters.
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(from + PAGE_SIZE, null, from + PAGE_SIZE));
         ScoreDoc[] page = from >= top.scoreDocs.length
                 ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        return hits(searcher, query, new TopDocs(top.totalHits, page));
-    }
+        List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
 
-    private static FacetCounter counted(Future<FacetCounter> counting) throws IOException {
-        try {
-            return counting.get();
-        } catch (InterruptedException e) {
-            counting.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("search interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(e.getCause());
-        }
+        Map<Language, Integer> languages = new java.util.EnumMap<>(Language.class);
+        counts.languages.forEach((code, count) -> Language.fromCode(code).ifPresent(language -> languages.put(language, count)));
+        return new Results(request, hits, counts.matching, counts.topics, languages, didYouMean);
     }
 
     /** For tuning (the bench): why the first letters and the expected one score as they do. */
