@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #refused}), as {@code route=refused}.
  */
 public final class RequestRecords implements PageCache.Hits, JettyRefusals.Refused {
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = PageCache.REQUEST_ID;
     private static final Logger LOG = LoggerFactory.getLogger("dearly.requests");
     private static final String ID = "dearly.request-id";
     /** The route of every request Jetty refused before Dearly's routes. */

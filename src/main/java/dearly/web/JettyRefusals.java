@@ -34,8 +34,6 @@ public final class JettyRefusals extends ErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JettyRefusals.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final String REQUEST_ID = "X-Request-Id";
-
     private final Templates templates;
     private final PageMetas metas;
     private final Refused refused;
@@ -73,7 +71,7 @@ public final class JettyRefusals extends ErrorHandler {
         }
         byte[] page = html.getBytes(StandardCharsets.UTF_8);
         String id = refused.newId();
-        response.getHeaders().put(REQUEST_ID, id);
+        response.getHeaders().put(PageCache.REQUEST_ID, id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         // Written down first: once the answer is out, the line is there to find.
         refused.refused(id, request.getMethod(), code, page.length, System.nanoTime() - request.getBeginNanoTime());

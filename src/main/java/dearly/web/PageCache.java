@@ -59,7 +59,8 @@ public final class PageCache extends Handler.Wrapper {
     public static final String PRIVATE = "private, no-store";
     /** The request attribute naming the route template that rendered a page, kept with it. */
     static final String ROUTE = "dearly.route";
-    private static final String REQUEST_ID = "X-Request-Id";
+    /** The header each answer names its request by: the request log's id, on hits, refusals and routes alike. */
+    public static final String REQUEST_ID = "X-Request-Id";
 
     /** What a hit tells the request log and the metrics, since it never reaches Javalin. */
     public interface Hits {
